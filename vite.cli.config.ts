@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite';
+
+// The `flowfate` CLI: the same pure core as the app, bundled for Node into dist-cli/.
+export default defineConfig({
+  build: {
+    ssr: 'src/cli/flowfate.ts',
+    outDir: 'dist-cli',
+    target: 'node20',
+    emptyOutDir: true,
+    minify: false,
+    rolldownOptions: { output: { entryFileNames: 'flowfate.js' } },
+  },
+});
