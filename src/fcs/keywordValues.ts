@@ -1,0 +1,34 @@
+import { FcsError } from './errors.ts';
+import type { Keywords } from './types.ts';
+
+/** Parses a non-negative integer written with optional padding spaces or leading zeros; null if it is not one. */
+export function parseCount(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** Parses a decimal number ("1024", " 4.0", "1e3"); null if it is not a finite number. */
+export function parseDecimal(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** The value of a required keyword, or a clear error naming it. */
+export function requireKeyword(keywords: Keywords, key: string): string {
+  const value = keywords[key];
+  if (value === undefined) throw new FcsError('MISSING_KEYWORD', `the required keyword ${key} is missing from TEXT`);
+  return value;
+}
+
+/** A required non-negative integer keyword. */
+export function requireCount(keywords: Keywords, key: string): number {
+  const value = parseCount(requireKeyword(keywords, key));
+  if (value === null) throw new FcsError('BAD_KEYWORD', `the keyword ${key} is not a whole number ("${keywords[key]}")`);
+  return value;
+}
