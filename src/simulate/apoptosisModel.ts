@@ -79,8 +79,8 @@ interface CellProfile {
 const SINGLE_CELL_PROFILES: readonly CellProfile[] = [
   { fscMedian: 95_000, fscSdLog: 0.13, sscMedian: 48_000, sscSdLog: 0.22, annexinMedian: 0, piMedian: 0 },
   { fscMedian: 78_000, fscSdLog: 0.16, sscMedian: 60_000, sscSdLog: 0.25, annexinMedian: 16_000, piMedian: 0 },
-  { fscMedian: 55_000, fscSdLog: 0.2, sscMedian: 66_000, sscSdLog: 0.28, annexinMedian: 26_000, piMedian: 30_000 },
-  { fscMedian: 46_000, fscSdLog: 0.22, sscMedian: 38_000, sscSdLog: 0.3, annexinMedian: 0, piMedian: 45_000 },
+  { fscMedian: 55_000, fscSdLog: 0.2, sscMedian: 66_000, sscSdLog: 0.28, annexinMedian: 24_000, piMedian: 20_000 },
+  { fscMedian: 46_000, fscSdLog: 0.22, sscMedian: 38_000, sscSdLog: 0.3, annexinMedian: 0, piMedian: 24_000 },
 ];
 const DYE_SD_LOG = 0.45;
 const REFERENCE_FSC = SINGLE_CELL_PROFILES[0].fscMedian;
