@@ -35,7 +35,10 @@ function toLittleEndianCopy(bytes: Uint8Array, start: number, length: number, si
 function alignedRegion(bytes: Uint8Array, start: number, length: number, alignment: number): { buffer: ArrayBufferLike; offset: number } {
   const absolute = bytes.byteOffset + start;
   if (absolute % alignment === 0) return { buffer: bytes.buffer, offset: absolute };
-  return { buffer: bytes.slice(start, start + length).buffer, offset: 0 };
+  // Explicit copy: a Node Buffer's slice() is a view, not a copy.
+  const copy = new Uint8Array(length);
+  copy.set(bytes.subarray(start, start + length));
+  return { buffer: copy.buffer, offset: 0 };
 }
 
 function uniformWidth(fields: BinaryField[]): { kind: BinaryField['kind']; width: number } | null {

@@ -68,6 +68,20 @@ function judgeData(candidate: Candidate, context: DataSegmentContext): Verdict {
   return { kind: 'doubtful', reason: `it holds ${length} bytes where $TOT events need ${needed}` };
 }
 
+function unreadableDataError(verdicts: { candidate: Candidate; verdict: Verdict }[]): FcsError {
+  const sameRange = verdicts.length === 2 && verdicts[0].candidate.range.start === verdicts[1].candidate.range.start && verdicts[0].candidate.range.end === verdicts[1].candidate.range.end;
+  const shown = sameRange ? verdicts.slice(0, 1) : verdicts;
+  const reasons = shown.map(({ candidate, verdict }) => {
+    const source = sameRange ? 'HEADER and TEXT' : candidate.source;
+    return `the ${source} offsets put it at ${describe(candidate.range)}, but ${verdict.kind === 'impossible' ? verdict.reason : ''}`;
+  });
+  const truncated = verdicts.every((v) => v.verdict.kind === 'impossible' && v.verdict.reason.includes('past the end'));
+  return new FcsError(
+    truncated ? 'TRUNCATED' : 'BAD_DATA_OFFSETS',
+    `${truncated ? 'the file is truncated (its event data are missing): ' : 'the DATA segment cannot be found: '}${reasons.join('; ')}`,
+  );
+}
+
 /**
  * Chooses the DATA segment. HEADER offsets are taken when they are possible (inside the file, after TEXT,
  * long enough for $TOT events); otherwise $BEGINDATA/$ENDDATA. In the corpus every disagreement resolves
@@ -85,11 +99,7 @@ export function resolveDataSegment(context: DataSegmentContext, warnings: FcsWar
   }
   const verdicts = candidates.map((candidate) => ({ candidate, verdict: judgeData(candidate, context) }));
   const chosen = verdicts.find((v) => v.verdict.kind === 'clean') ?? verdicts.find((v) => v.verdict.kind === 'doubtful');
-  if (!chosen) {
-    const reasons = verdicts.map((v) => `${v.candidate.source} offsets (${describe(v.candidate.range)}): ${v.verdict.kind === 'impossible' ? v.verdict.reason : ''}`);
-    const truncated = verdicts.every((v) => v.verdict.kind === 'impossible' && v.verdict.reason.includes('past the end'));
-    throw new FcsError(truncated ? 'TRUNCATED' : 'BAD_DATA_OFFSETS', `the DATA segment cannot be read: ${reasons.join('; ')}${truncated ? ' (the file looks truncated)' : ''}`);
-  }
+  if (!chosen) throw unreadableDataError(verdicts);
   const other = verdicts.find((v) => v !== chosen);
   const { range } = chosen.candidate;
   if (other && (other.candidate.range.start !== range.start || other.candidate.range.end !== range.end)) {
