@@ -1,6 +1,7 @@
 import { processIo, type CliIo, type Command } from './command.ts';
+import { inspectCommand } from './commands/inspect.ts';
 
-const commands: Command[] = [];
+const commands: Command[] = [inspectCommand];
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);

@@ -15,7 +15,10 @@ interface Candidate {
   range: SegmentRange;
 }
 
-type Verdict = { kind: 'clean'; offByOne: boolean } | { kind: 'doubtful'; reason: string } | { kind: 'impossible'; reason: string };
+type Verdict =
+  | { kind: 'clean'; offByOne: boolean }
+  | { kind: 'doubtful'; reason: string }
+  | { kind: 'impossible'; reason: string; beyondFile?: boolean };
 
 function overlaps(a: SegmentRange, b: SegmentRange): boolean {
   return a.start <= b.end && a.end >= b.start;
@@ -52,20 +55,20 @@ function judgeData(candidate: Candidate, context: DataSegmentContext): Verdict {
   const text = { start: context.header.textStart, end: context.header.textEnd };
   const length = range.end - range.start + 1;
   const needed = context.neededBytes;
-  if (range.start < HEADER_BYTES) return { kind: 'impossible', reason: `it starts at byte ${range.start}, inside the HEADER` };
-  if (overlaps(range, text)) return { kind: 'impossible', reason: `it overlaps the TEXT segment (${describe(text)})` };
-  if (length < 0) return { kind: 'impossible', reason: `it ends before it starts` };
+  if (range.start < HEADER_BYTES) return { kind: 'impossible', reason: `they start at byte ${range.start}, inside the HEADER` };
+  if (overlaps(range, text)) return { kind: 'impossible', reason: `they overlap the TEXT segment (${describe(text)})` };
+  if (length < 0) return { kind: 'impossible', reason: `they end before they start` };
   if (needed !== null && length < needed) {
-    return { kind: 'impossible', reason: `it holds ${length} bytes but $TOT events need ${needed}` };
+    return { kind: 'impossible', reason: `they span ${length} bytes but the $TOT events need ${needed}` };
   }
   const lastNeededByte = range.start + (needed ?? length) - 1;
   if (lastNeededByte >= context.availableBytes) {
-    return { kind: 'impossible', reason: `it runs past the end of the file (the file has ${context.availableBytes} bytes from this data set's start)` };
+    return { kind: 'impossible', reason: `they run past the end of the file (${context.availableBytes} bytes from this data set's start)`, beyondFile: true };
   }
   if (needed === null || length === needed) return { kind: 'clean', offByOne: false };
   if (length === needed + 1) return { kind: 'clean', offByOne: true };
-  if (range.end >= context.availableBytes) return { kind: 'doubtful', reason: `its end offset points past the end of the file` };
-  return { kind: 'doubtful', reason: `it holds ${length} bytes where $TOT events need ${needed}` };
+  if (range.end >= context.availableBytes) return { kind: 'doubtful', reason: `the end offset points past the end of the file` };
+  return { kind: 'doubtful', reason: `it spans ${length} bytes where the $TOT events need ${needed}` };
 }
 
 function unreadableDataError(verdicts: { candidate: Candidate; verdict: Verdict }[]): FcsError {
@@ -75,7 +78,7 @@ function unreadableDataError(verdicts: { candidate: Candidate; verdict: Verdict 
     const source = sameRange ? 'HEADER and TEXT' : candidate.source;
     return `the ${source} offsets put it at ${describe(candidate.range)}, but ${verdict.kind === 'impossible' ? verdict.reason : ''}`;
   });
-  const truncated = verdicts.every((v) => v.verdict.kind === 'impossible' && v.verdict.reason.includes('past the end'));
+  const truncated = verdicts.every((v) => v.verdict.kind === 'impossible' && v.verdict.beyondFile === true);
   return new FcsError(
     truncated ? 'TRUNCATED' : 'BAD_DATA_OFFSETS',
     `${truncated ? 'the file is truncated (its event data are missing): ' : 'the DATA segment cannot be found: '}${reasons.join('; ')}`,
