@@ -32,7 +32,7 @@ describe('compensation', () => {
     const event = fc.array(fc.double({ min: -1e4, max: 1e5, noNaN: true }), { minLength: size, maxLength: size });
     fc.assert(
       fc.property(spill, event, (flat, truth) => {
-        const coefficients = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => (i === j ? 1 : flat[i * size + j])));
+        const coefficients = Array.from({ length: size }, (_row, i) => Array.from({ length: size }, (_column, j) => (i === j ? 1 : flat[i * size + j])));
         const names = ['A', 'B', 'C', 'D'];
         const raw = names.map((_, j) => truth.reduce((sum, t, i) => sum + t * coefficients[i][j], 0));
         const [recovered] = compensateEvents({ fluorochromes: names, detectors: names, coefficients }, [raw]);

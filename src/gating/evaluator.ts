@@ -1,0 +1,185 @@
+/**
+ * The incremental gating engine the worker and the CLI call. Each population is stored as the ascending indices of
+ * its events, computed only over its parent's events. Results are cached by a key made of everything that decides
+ * membership (geometry, resolved dimensions, parent's key, Boolean operands' keys), so after `update` with a moved
+ * gate only that gate's populations and their dependants are recomputed; names and ids do not enter the keys.
+ */
+import type { ChannelSource, NumericColumn } from './channelSource.ts';
+import { DimensionColumns } from './columns.ts';
+import { selectByBoolean, selectInEllipsoid, selectInPolygon, selectInRectangle, splitIntoQuadrants } from './regions.ts';
+import { checkStrategy, listPopulations, orderGates } from './strategy.ts';
+import type { Dimension, Gate, GatingStrategy, Population, PopulationId, QuadrantGate } from './types.ts';
+
+interface PopulationResult {
+  readonly key: string;
+  readonly indices: Uint32Array;
+  mask: Uint8Array | null;
+}
+
+export interface UpdateSummary {
+  /** Populations whose membership was computed (not reused) by this update, in evaluation order. */
+  recomputed: PopulationId[];
+}
+
+export class GatingEvaluator {
+  private readonly columns: DimensionColumns;
+  private readonly allEvents: Uint32Array;
+  private readonly scratch: Uint32Array;
+  private populationList: Population[] = [];
+  private results = new Map<PopulationId, PopulationResult>();
+  private resultsByKey = new Map<string, PopulationResult>();
+
+  constructor(source: ChannelSource) {
+    this.columns = new DimensionColumns(source);
+    this.allEvents = new Uint32Array(source.eventCount);
+    for (let i = 0; i < this.allEvents.length; i++) this.allEvents[i] = i;
+    this.scratch = new Uint32Array(source.eventCount);
+  }
+
+  get eventCount(): number {
+    return this.allEvents.length;
+  }
+
+  /** Populations of the current strategy, parents before children. */
+  get populations(): readonly Population[] {
+    return this.populationList;
+  }
+
+  /**
+   * Applies a strategy, reusing every population whose definition is unchanged. Throws GatingStrategyError (or
+   * CompensationError/TransformParameterError) on an invalid strategy or one that does not fit the file, leaving the
+   * previous results in place.
+   */
+  update(strategy: GatingStrategy): UpdateSummary {
+    checkStrategy(strategy);
+    this.columns.useDefinitions(strategy);
+    const next = new Map<PopulationId, PopulationResult>();
+    const recomputed: PopulationId[] = [];
+    for (const gate of orderGates(strategy)) {
+      const parent = gate.parentId === null ? null : next.get(gate.parentId);
+      const parentKey = parent ? parent.key : 'all events';
+      const parentIndices = parent ? parent.indices : this.allEvents;
+      if (gate.kind === 'quadrant') {
+        const keys = this.quadrantKeys(gate, parentKey);
+        const reused = keys.map((key) => this.resultsByKey.get(key));
+        if (reused.every((r) => r !== undefined)) {
+          gate.quadrants.forEach((q, k) => next.set(q.id, reused[k] as PopulationResult));
+          continue;
+        }
+        const split = splitIntoQuadrants(
+          parentIndices,
+          gate.dividers.map((d) => ({ column: this.columns.column(d.dimension), values: d.values })),
+          gate.quadrants.map((q) => gate.dividers.map((d) => q.positions.find((p) => p.dividerId === d.id)?.interval ?? -1)),
+        );
+        gate.quadrants.forEach((q, k) => {
+          next.set(q.id, { key: keys[k], indices: split[k], mask: null });
+          recomputed.push(q.id);
+        });
+        continue;
+      }
+      const key = `${this.regionKey(gate, next)}|parent:${parentKey}`;
+      const cached = this.resultsByKey.get(key);
+      if (cached) {
+        next.set(gate.id, cached);
+        continue;
+      }
+      next.set(gate.id, { key, indices: this.select(gate, parentIndices, next), mask: null });
+      recomputed.push(gate.id);
+    }
+    this.results = next;
+    this.resultsByKey = new Map([...next.values()].map((r) => [r.key, r]));
+    this.populationList = listPopulations(strategy);
+    return { recomputed };
+  }
+
+  /** Ascending event indices of a population; null is the whole sample. */
+  indices(id: PopulationId | null): Uint32Array {
+    return id === null ? this.allEvents : this.result(id).indices;
+  }
+
+  count(id: PopulationId | null): number {
+    return this.indices(id).length;
+  }
+
+  /** 1 for each event in the population, 0 otherwise; built on first request and kept with the result. */
+  mask(id: PopulationId): Uint8Array {
+    const result = this.result(id);
+    if (!result.mask) result.mask = this.maskOf(result.indices);
+    return result.mask;
+  }
+
+  /** Values of a dimension for all events under the current strategy's transforms and matrices (for plots and statistics). */
+  column(dimension: Dimension): NumericColumn {
+    return this.columns.column(dimension);
+  }
+
+  private result(id: PopulationId): PopulationResult {
+    const result = this.results.get(id);
+    if (!result) throw new RangeError(`population "${id}" is not in the current gating strategy`);
+    return result;
+  }
+
+  private select(gate: Exclude<Gate, QuadrantGate>, events: Uint32Array, done: Map<PopulationId, PopulationResult>): Uint32Array {
+    switch (gate.kind) {
+      case 'rectangle':
+        return selectInRectangle(events, gate.bounds.map((b) => this.columns.column(b.dimension)), gate.bounds, this.scratch);
+      case 'polygon':
+        return selectInPolygon(events, this.columns.column(gate.dimensions[0]), this.columns.column(gate.dimensions[1]), gate.vertices, this.scratch);
+      case 'ellipsoid':
+        return selectInEllipsoid(
+          events,
+          gate.dimensions.map((d) => this.columns.column(d)),
+          gate.mean,
+          gate.covariance,
+          gate.distanceSquare,
+          this.scratch,
+          `covariance matrix of gate "${gate.id}"`,
+        );
+      case 'boolean': {
+        const masks = gate.operands.map((operand) => {
+          const result = done.get(operand.populationId) as PopulationResult;
+          if (!result.mask) result.mask = this.maskOf(result.indices);
+          return result.mask;
+        });
+        return selectByBoolean(events, gate.operator, masks, gate.operands.map((o) => o.complement), this.scratch);
+      }
+      default: {
+        const unknown: never = gate;
+        throw new Error(`unknown gate ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private maskOf(indices: Uint32Array): Uint8Array {
+    const mask = new Uint8Array(this.allEvents.length);
+    for (let k = 0; k < indices.length; k++) mask[indices[k]] = 1;
+    return mask;
+  }
+
+  /** Everything about a non-quadrant gate that decides which of its parent's events it keeps. */
+  private regionKey(gate: Exclude<Gate, QuadrantGate>, done: Map<PopulationId, PopulationResult>): string {
+    const dimension = (d: Dimension) => this.columns.dimensionKey(d);
+    switch (gate.kind) {
+      case 'rectangle':
+        return JSON.stringify(['rectangle', gate.bounds.map((b) => [dimension(b.dimension), b.min, b.max])]);
+      case 'polygon':
+        return JSON.stringify(['polygon', gate.dimensions.map(dimension), gate.vertices]);
+      case 'ellipsoid':
+        return JSON.stringify(['ellipsoid', gate.dimensions.map(dimension), gate.mean, gate.covariance, gate.distanceSquare]);
+      case 'boolean':
+        return JSON.stringify(['boolean', gate.operator, gate.operands.map((o) => [done.get(o.populationId)?.key, o.complement])]);
+      default: {
+        const unknown: never = gate;
+        throw new Error(`unknown gate ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private quadrantKeys(gate: QuadrantGate, parentKey: string): string[] {
+    const dividers = JSON.stringify(gate.dividers.map((d) => [this.columns.dimensionKey(d.dimension), d.values]));
+    return gate.quadrants.map((q) => {
+      const intervals = gate.dividers.map((d) => q.positions.find((p) => p.dividerId === d.id)?.interval ?? -1);
+      return `${JSON.stringify(['quadrant', intervals])}${dividers}|parent:${parentKey}`;
+    });
+  }
+}

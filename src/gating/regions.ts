@@ -1,0 +1,221 @@
+/**
+ * Membership kernels: each takes the parent's event indices (ascending) and returns the indices of the events inside,
+ * as a new exact-length Uint32Array. `scratch` must hold at least events.length values; it is overwritten.
+ * NaN values are outside every region. Geometry follows Gating-ML 2.0 (Spidlen et al. 2015) as FlowKit applies it.
+ */
+import { invertMatrix } from '../compensation/matrix.ts';
+import type { NumericColumn } from './channelSource.ts';
+
+/** Gating-ML rectangle/range: min ≤ v < max on every dimension; a missing bound (null) is unbounded. */
+export function selectInRectangle(
+  events: Uint32Array,
+  columns: readonly NumericColumn[],
+  bounds: readonly { min: number | null; max: number | null }[],
+  scratch: Uint32Array,
+): Uint32Array {
+  const lows = Float64Array.from(bounds, (b) => b.min ?? Number.NEGATIVE_INFINITY);
+  const highs = Float64Array.from(bounds, (b) => b.max ?? Number.POSITIVE_INFINITY);
+  const dimensions = columns.length;
+  let count = 0;
+  for (let e = 0; e < events.length; e++) {
+    const i = events[e];
+    let inside = true;
+    for (let d = 0; d < dimensions; d++) {
+      const v = columns[d][i];
+      // An absent max admits +∞ (there is no comparison to fail), an explicit max never does.
+      if (!(v >= lows[d] && (v < highs[d] || highs[d] === Number.POSITIVE_INFINITY))) {
+        inside = false;
+        break;
+      }
+    }
+    if (inside) scratch[count++] = i;
+  }
+  return scratch.slice(0, count);
+}
+
+/**
+ * Winding number of the closed polygon around (x, y) by Sunday's crossing rule: an upward edge crossing the
+ * horizontal ray with the point strictly left counts +1, a downward one with the point strictly right −1
+ * (edges include their lower end, exclude their upper end).
+ * @example windingNumber(Float64Array.of(0, 4, 4, 0), Float64Array.of(0, 0, 4, 4), 1, 1) // 1 (counter-clockwise square)
+ */
+export function windingNumber(xs: Float64Array, ys: Float64Array, x: number, y: number): number {
+  let winding = 0;
+  const n = xs.length;
+  for (let k = 0; k < n; k++) {
+    const next = k + 1 === n ? 0 : k + 1;
+    const ax = xs[k];
+    const ay = ys[k];
+    const bx = xs[next];
+    const by = ys[next];
+    if (ay <= y) {
+      if (by > y && (bx - ax) * (y - ay) - (x - ax) * (by - ay) > 0) winding++;
+    } else if (by <= y && (bx - ax) * (y - ay) - (x - ax) * (by - ay) < 0) {
+      winding--;
+    }
+  }
+  return winding;
+}
+
+/**
+ * Polygon membership: inside when the winding number is odd. For simple polygons this is plain inside/outside;
+ * for self-intersecting ones, regions wound twice are holes. This is the rule the Gating-ML 2.0 compliance results
+ * require (Polygon3NS) and FlowKit applies (FlowUtils points_in_polygon: winding % 2 ≠ 0).
+ */
+export function selectInPolygon(
+  events: Uint32Array,
+  xColumn: NumericColumn,
+  yColumn: NumericColumn,
+  vertices: readonly (readonly [number, number])[],
+  scratch: Uint32Array,
+): Uint32Array {
+  const xs = Float64Array.from(vertices, (v) => v[0]);
+  const ys = Float64Array.from(vertices, (v) => v[1]);
+  let minX = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < xs.length; k++) {
+    minX = Math.min(minX, xs[k]);
+    maxX = Math.max(maxX, xs[k]);
+    minY = Math.min(minY, ys[k]);
+    maxY = Math.max(maxY, ys[k]);
+  }
+  let count = 0;
+  for (let e = 0; e < events.length; e++) {
+    const i = events[e];
+    const x = xColumn[i];
+    const y = yColumn[i];
+    if (!(x >= minX && x <= maxX && y >= minY && y <= maxY)) continue;
+    if ((windingNumber(xs, ys, x, y) & 1) !== 0) scratch[count++] = i;
+  }
+  return scratch.slice(0, count);
+}
+
+/**
+ * Gating-ML ellipsoid: inside when (v − mean)ᵀ · covariance⁻¹ · (v − mean) ≤ distanceSquare (boundary included,
+ * as FlowKit). The covariance matrix is used as given (the compliance suite's 3-D one is not symmetric).
+ */
+export function selectInEllipsoid(
+  events: Uint32Array,
+  columns: readonly NumericColumn[],
+  mean: readonly number[],
+  covariance: readonly (readonly number[])[],
+  distanceSquare: number,
+  scratch: Uint32Array,
+  what = 'ellipsoid covariance',
+): Uint32Array {
+  const n = columns.length;
+  const inverse = invertMatrix(covariance, what);
+  const flatInverse = Float64Array.from(inverse.flat());
+  const centre = Float64Array.from(mean);
+  const offset = new Float64Array(n);
+  let count = 0;
+  for (let e = 0; e < events.length; e++) {
+    const i = events[e];
+    for (let d = 0; d < n; d++) offset[d] = columns[d][i] - centre[d];
+    let distance = 0;
+    for (let j = 0; j < n; j++) {
+      let projected = 0;
+      for (let k = 0; k < n; k++) projected += offset[k] * flatInverse[k * n + j];
+      distance += projected * offset[j];
+    }
+    if (distance <= distanceSquare) scratch[count++] = i;
+  }
+  return scratch.slice(0, count);
+}
+
+/** One divider as the kernel needs it: its column and ascending cut values. */
+export interface DividerColumn {
+  column: NumericColumn;
+  values: readonly number[];
+}
+
+/**
+ * Splits events among quadrants in one pass. `quadrantIntervals[q][d]` is the interval index quadrant q requires on
+ * divider d, or −1 when q does not constrain d. Interval k of a divider is [values[k−1], values[k]), half-open as
+ * Gating-ML rectangles. Returns one index list per quadrant. At most 32 quadrants.
+ */
+export function splitIntoQuadrants(
+  events: Uint32Array,
+  dividers: readonly DividerColumn[],
+  quadrantIntervals: readonly (readonly number[])[],
+): Uint32Array[] {
+  const radices = dividers.map((d) => d.values.length + 1);
+  const cellCount = radices.reduce((product, r) => product * r, 1);
+  // cellQuadrants[cell] has bit q set when quadrant q contains that cell of the divider grid.
+  const cellQuadrants = new Uint32Array(cellCount);
+  for (let cell = 0; cell < cellCount; cell++) {
+    let rest = cell;
+    const intervals = radices.map((r) => {
+      const interval = rest % r;
+      rest = Math.floor(rest / r);
+      return interval;
+    });
+    quadrantIntervals.forEach((required, q) => {
+      if (required.every((interval, d) => interval < 0 || interval === intervals[d])) cellQuadrants[cell] |= 1 << q;
+    });
+  }
+  const cuts = dividers.map((d) => Float64Array.from(d.values));
+  const columns = dividers.map((d) => d.column);
+  const cells = new Int32Array(events.length);
+  const counts = new Uint32Array(quadrantIntervals.length);
+  for (let e = 0; e < events.length; e++) {
+    const i = events[e];
+    let cell = 0;
+    let weight = 1;
+    for (let d = 0; d < columns.length; d++) {
+      const v = columns[d][i];
+      if (v !== v) {
+        cell = -1;
+        break;
+      }
+      const values = cuts[d];
+      let interval = 0;
+      while (interval < values.length && v >= values[interval]) interval++;
+      cell += interval * weight;
+      weight *= radices[d];
+    }
+    cells[e] = cell;
+    if (cell < 0) continue;
+    for (let bits = cellQuadrants[cell]; bits !== 0; bits &= bits - 1) counts[31 - Math.clz32(bits & -bits)]++;
+  }
+  const quadrants = Array.from(counts, (count) => new Uint32Array(count));
+  const filled = new Uint32Array(quadrantIntervals.length);
+  for (let e = 0; e < events.length; e++) {
+    const cell = cells[e];
+    if (cell < 0) continue;
+    for (let bits = cellQuadrants[cell]; bits !== 0; bits &= bits - 1) {
+      const q = 31 - Math.clz32(bits & -bits);
+      quadrants[q][filled[q]++] = events[e];
+    }
+  }
+  return quadrants;
+}
+
+/** Boolean combination of operand masks (1 = member) over the parent's events; `not` takes one operand. */
+export function selectByBoolean(
+  events: Uint32Array,
+  operator: 'and' | 'or' | 'not',
+  operandMasks: readonly Uint8Array[],
+  complements: readonly boolean[],
+  scratch: Uint32Array,
+): Uint32Array {
+  const flips = Uint8Array.from(complements, (c) => (c ? 1 : 0));
+  let count = 0;
+  for (let e = 0; e < events.length; e++) {
+    const i = events[e];
+    let inside: boolean;
+    if (operator === 'not') {
+      inside = (operandMasks[0][i] ^ flips[0]) === 0;
+    } else if (operator === 'and') {
+      inside = true;
+      for (let k = 0; k < operandMasks.length && inside; k++) inside = (operandMasks[k][i] ^ flips[k]) === 1;
+    } else {
+      inside = false;
+      for (let k = 0; k < operandMasks.length && !inside; k++) inside = (operandMasks[k][i] ^ flips[k]) === 1;
+    }
+    if (inside) scratch[count++] = i;
+  }
+  return scratch.slice(0, count);
+}
