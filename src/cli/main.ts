@@ -1,7 +1,9 @@
 import { processIo, type CliIo, type Command } from './command.ts';
+import { demoCommand } from './commands/demo.ts';
 import { inspectCommand } from './commands/inspect.ts';
+import { simulateCommand } from './commands/simulate.ts';
 
-const commands: Command[] = [inspectCommand];
+const commands: Command[] = [inspectCommand, demoCommand, simulateCommand];
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);

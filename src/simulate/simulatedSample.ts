@@ -40,3 +40,8 @@ export function assertFractionsSumToOne(fractions: Readonly<Record<string, numbe
 export function fractionOf(count: number, total: number): number {
   return total === 0 ? 0 : count / total;
 }
+
+/** Exhaustiveness check for switches over discriminated unions. */
+export function assertNever(value: never, what: string): never {
+  throw new TypeError(`unexpected ${what}: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { readFcs } from '../fcs/read.ts';
+import { writeFcs } from '../fcs/write.ts';
+import { ApoptosisClass } from './apoptosisModel.ts';
+import { DEMO_MANIFEST_VERSION, demoExperiment, demoManifest, simulateDemoFile, type DemoFileSpec } from './experiment.ts';
+import type { SimulatedSample } from './simulatedSample.ts';
+
+const experiment = demoExperiment();
+const byName = (fileName: string): DemoFileSpec => {
+  const spec = experiment.files.find((file) => file.fileName === fileName);
+  if (!spec) throw new Error(`no demo file ${fileName}`);
+  return spec;
+};
+
+function viableFraction(fileName: string): number {
+  const { truth } = simulateDemoFile(byName(fileName));
+  return truth.assay === 'apoptosis' ? truth.fractionsOfSingleCells.viable : Number.NaN;
+}
+
+/** Writes a sample, reads it back and checks that nothing changed. */
+function roundTrip(sample: SimulatedSample<unknown>, byteOrder: 'little' | 'big'): void {
+  const bytes = writeFcs(sample.input, { byteOrder });
+  const [dataset] = readFcs(bytes, { fileName: 'round-trip.fcs' }).datasets;
+  expect(dataset.version).toBe('3.1');
+  expect(dataset.datatype).toBe('F');
+  expect(dataset.byteOrder).toBe(byteOrder);
+  expect(dataset.eventCount).toBe(sample.labels.length);
+  expect(dataset.channels.map((c) => [c.name, c.label, c.range])).toEqual(sample.input.channels.map((c) => [c.name, c.label ?? null, c.range]));
+  dataset.columns.forEach((column, i) => expect(column).toEqual(sample.input.columns[i]));
+  for (const [key, value] of Object.entries(sample.input.keywords ?? {})) expect(dataset.keywords[key.toUpperCase()]).toBe(value);
+  expect(dataset.warnings).toEqual([]);
+  if (sample.input.spillover) {
+    expect(dataset.spillover?.channels).toEqual(sample.input.spillover.channels);
+    expect(dataset.spillover?.matrix).toEqual(sample.input.spillover.matrix);
+  } else {
+    expect(dataset.spillover).toBeNull();
+  }
+}
+
+describe('demoExperiment', () => {
+  it('lists the three Annexin V/PI controls and 5 doses × 2 times for each assay, with lab-style names', () => {
+    expect(experiment.files).toHaveLength(3 + 2 * 10);
+    expect(experiment.files.slice(0, 3).map((f) => [f.fileName, f.role])).toEqual([
+      ['AnnV-PI_unstained.fcs', 'unstained'], ['AnnV-PI_AnnV-only.fcs', 'annexinOnly'], ['AnnV-PI_PI-only.fcs', 'piOnly'],
+    ]);
+    const samples = experiment.files.filter((f) => f.role === 'sample');
+    for (const file of samples) {
+      const prefix = file.assay === 'apoptosis' ? 'AnnV-PI' : 'PI-DNA';
+      expect(file.fileName).toBe(`${prefix}_${file.timeH}h_${String(file.doseNm).padStart(3, '0')}nM.fcs`);
+    }
+    expect(samples.map((f) => f.fileName)).toContain('AnnV-PI_24h_050nM.fcs');
+    expect(samples.map((f) => f.fileName)).toContain('PI-DNA_48h_000nM.fcs');
+    expect(new Set(experiment.files.map((f) => f.fileName)).size).toBe(23);
+    expect(new Set(experiment.files.map((f) => f.seed)).size).toBe(23);
+    expect(experiment.files.every((f) => f.eventCount === (f.assay === 'apoptosis' ? 20_000 : 30_000))).toBe(true);
+  });
+
+  it('is a pure function of its base seed', () => {
+    expect(demoExperiment()).toEqual(experiment);
+    expect(demoExperiment(1).files[0].seed).not.toBe(experiment.files[0].seed);
+  });
+});
+
+describe('simulateDemoFile', () => {
+  it('simulates controls as untreated cells in their stain, with a few % PI+ dead cells in the PI-only tube', () => {
+    const piOnly = simulateDemoFile(byName('AnnV-PI_PI-only.fcs'));
+    expect(piOnly.truth.assay).toBe('apoptosis');
+    if (piOnly.truth.assay !== 'apoptosis') return;
+    expect(piOnly.truth.params.stain).toBe('piOnly');
+    const { lateApoptotic, necrotic } = piOnly.truth.fractionsOfSingleCells;
+    expect(lateApoptotic + necrotic).toBeGreaterThan(0.03);
+    expect(lateApoptotic + necrotic).toBeLessThan(0.1);
+  });
+
+  it('follows the dose: fewer viable cells at 100 nM than untreated at 48 h', () => {
+    expect(viableFraction('AnnV-PI_48h_000nM.fcs')).toBeGreaterThan(0.85);
+    expect(viableFraction('AnnV-PI_48h_100nM.fcs')).toBeLessThan(0.4);
+  });
+
+  it('writes $FIL, $DATE and $BTIM from the sample sheet', () => {
+    const { input } = simulateDemoFile(byName('PI-DNA_48h_020nM.fcs'));
+    expect(input.keywords).toMatchObject({ $FIL: 'PI-DNA_48h_020nM.fcs', $DATE: '15-MAR-2025', 'TUBE NAME': 'PI-DNA_48h_020nM' });
+    expect(input.keywords?.$BTIM).toMatch(/^09:\d\d:00$/);
+  });
+});
+
+describe('demoManifest', () => {
+  it('is a versioned sample sheet whose truths survive JSON', () => {
+    const files = experiment.files.slice(0, 2);
+    const truths = files.map((file) => simulateDemoFile(file).truth);
+    const manifest = demoManifest({ ...experiment, files }, truths);
+    expect(manifest.version).toBe(DEMO_MANIFEST_VERSION);
+    expect(manifest.files.map((f) => [f.fileName, f.truth.seed])).toEqual(files.map((f) => [f.fileName, f.seed]));
+    expect(JSON.parse(JSON.stringify(manifest))).toEqual(manifest);
+    expect(() => demoManifest(experiment, truths)).toThrow(/23 files but 2 truths/);
+  });
+});
+
+describe('write → read round trip through writeFcs/readFcs', () => {
+  it('keeps every value, keyword and the $SPILLOVER of an Annexin V/PI file (big-endian, as Diva writes)', () => {
+    roundTrip(simulateDemoFile(byName('AnnV-PI_24h_050nM.fcs')), 'big');
+  });
+
+  it('keeps every value of a PI DNA file (little-endian)', () => {
+    roundTrip(simulateDemoFile(byName('PI-DNA_24h_100nM.fcs')), 'little');
+  });
+
+  it('stores uncompensated detector values: Annexin-bright cells carry ~21% of their FITC signal in PE-A', () => {
+    const sample = simulateDemoFile({ ...byName('AnnV-PI_AnnV-only.fcs'), eventCount: 5000 });
+    const [dataset] = readFcs(writeFcs(sample.input)).datasets;
+    const fitc = dataset.columns[dataset.channels.findIndex((c) => c.name === 'FITC-A')];
+    const pe = dataset.columns[dataset.channels.findIndex((c) => c.name === 'PE-A')];
+    let brightPe = 0;
+    let bright = 0;
+    sample.labels.forEach((label, i) => {
+      if (label === ApoptosisClass.earlyApoptotic) {
+        bright++;
+        brightPe += pe[i] / fitc[i];
+      }
+    });
+    expect(brightPe / bright).toBeCloseTo(0.21, 1);
+  });
+});
