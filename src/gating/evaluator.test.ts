@@ -35,6 +35,17 @@ function strategy(gates: Gate[], transforms: GatingStrategy['transforms'] = {}):
   return { version: 1, transforms, ratios: {}, compensations: {}, gates };
 }
 
+/** PE ≥ 10 with the given compensation. */
+function pePositive(compensation: Dimension['compensation']): Gate {
+  return {
+    kind: 'rectangle',
+    id: 'PE+',
+    name: 'PE+',
+    parentId: null,
+    bounds: [{ dimension: { source: { kind: 'channel', name: 'PE-A' }, compensation, transform: null }, min: 10, max: null }],
+  };
+}
+
 const band: Gate = { kind: 'rectangle', id: 'band', name: 'Band', parentId: null, bounds: [{ dimension: channel('X'), min: 2, max: 6 }] };
 const upperRight: Gate = { kind: 'rectangle', id: 'corner', name: 'Corner', parentId: 'X+Y+', bounds: [{ dimension: channel('Y'), min: 8, max: null }] };
 
@@ -115,13 +126,6 @@ describe('GatingEvaluator', () => {
       { channels: ['FITC-A', 'PE-A'], matrix: [[1, 0.2], [0, 1]], source: '$SPILLOVER' },
     );
     const evaluator = new GatingEvaluator(source);
-    const pePositive = (compensation: Dimension['compensation']): Gate => ({
-      kind: 'rectangle',
-      id: 'PE+',
-      name: 'PE+',
-      parentId: null,
-      bounds: [{ dimension: { source: { kind: 'channel', name: 'PE-A' }, compensation, transform: null }, min: 10, max: null }],
-    });
     evaluator.update(strategy([pePositive('uncompensated')]));
     expect(evaluator.count('PE+')).toBe(4);
     evaluator.update(strategy([pePositive('FCS')]));

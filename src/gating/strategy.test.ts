@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkStrategy, listPopulations } from './strategy.ts';
-import type { Dimension, Gate, GatingStrategy } from './types.ts';
+import type { Dimension, Gate, GatingStrategy, RectangleGate } from './types.ts';
 
 const dimension = (name: string, transform: string | null = null, compensation = 'uncompensated'): Dimension => ({
   source: { kind: 'channel', name },
   compensation,
   transform,
 });
-const range = (id: string, parentId: string | null = null): Gate => ({ kind: 'rectangle', id, name: id, parentId, bounds: [{ dimension: dimension('X'), min: 0, max: 1 }] });
+const range = (id: string, parentId: string | null = null): RectangleGate => ({ kind: 'rectangle', id, name: id, parentId, bounds: [{ dimension: dimension('X'), min: 0, max: 1 }] });
 const quadrant: Gate = {
   kind: 'quadrant',
   id: 'Q',
