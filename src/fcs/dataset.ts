@@ -53,13 +53,12 @@ function decodeColumns(
       return decodeAsciiDelimited(bytes, start, endExclusive, eventCount, channels.length);
     case 'binary': {
       const decoded = decodeBinaryData(bytes, start, eventCount, layout);
-      const masked = channels.filter((_, i) => decoded.maskedCounts[i] > 0).map((c) => c.name);
+      const masked = channels.filter((_, i) => decoded.maskedChannels[i]).map((c) => c.name);
       if (masked.length > 0) {
-        const total = decoded.maskedCounts.reduce((a, b) => a + b, 0);
         warnings.push(
           makeWarning(
             'BITS_MASKED',
-            `${total} values in ${listForMessage(masked)} had bits set above the channel range ($PnR); those bits were removed, as the FCS standard says (some instruments store flags there).`,
+            `Values of ${listForMessage(masked)} had bits set above the channel range ($PnR); those bits were removed, as the FCS standard says (some instruments store flags there).`,
           ),
         );
       }

@@ -4,8 +4,8 @@ import type { RawColumn } from './types.ts';
 /** Raw columns plus what decoding noticed, for the reader's warnings. */
 export interface DecodedColumns {
   columns: RawColumn[];
-  /** Per channel: how many integer values had bits above $PnR that were masked off. */
-  maskedCounts: number[];
+  /** Per channel: whether some integer value had bits above $PnR that were masked off. */
+  maskedChannels: boolean[];
   /** Per channel: how many integers of more than 32 bits exceeded 2^53 and were rounded. */
   unsafeIntegerCounts: number[];
 }
@@ -48,17 +48,117 @@ function uniformWidth(fields: BinaryField[]): { kind: BinaryField['kind']; width
   return typed ? { kind: first.kind, width: first.byteWidth } : null;
 }
 
-function swap16(x: number): number {
-  return ((x & 0xff) << 8) | (x >>> 8);
-}
-
 function swap32(x: number): number {
   return ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
 }
 
+/** Events per block when de-interleaving: one block of records (~200 kB for 12 floats) stays in cache across channels. */
+const BLOCK_EVENTS = 4096;
+
+/** Copies 32-bit words of channel c out of interleaved records, byte-swapping when asked; Int32 keeps V8 on the fast path. */
+function deinterleave32(src: Int32Array, outs: Int32Array[], eventCount: number, swap: boolean): void {
+  const p = outs.length;
+  for (let e0 = 0; e0 < eventCount; e0 += BLOCK_EVENTS) {
+    const e1 = Math.min(eventCount, e0 + BLOCK_EVENTS);
+    for (let c = 0; c < p; c++) {
+      const out = outs[c];
+      if (swap) {
+        for (let e = e0, i = e0 * p + c; e < e1; e++, i += p) {
+          const x = src[i];
+          out[e] = ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
+        }
+      } else {
+        for (let e = e0, i = e0 * p + c; e < e1; e++, i += p) out[e] = src[i];
+      }
+    }
+  }
+}
+
+/** Like deinterleave32 for 64-bit values: each value is two words, exchanged when byte-swapping. */
+function deinterleave64(src: Int32Array, outs: Int32Array[], eventCount: number, swap: boolean): void {
+  const p = outs.length;
+  const stride = 2 * p;
+  for (let e0 = 0; e0 < eventCount; e0 += BLOCK_EVENTS) {
+    const e1 = Math.min(eventCount, e0 + BLOCK_EVENTS);
+    for (let c = 0; c < p; c++) {
+      const out = outs[c];
+      for (let e = e0, i = e0 * stride + 2 * c; e < e1; e++, i += stride) {
+        const first = src[i];
+        const second = src[i + 1];
+        if (swap) {
+          out[2 * e] = swap32(second);
+          out[2 * e + 1] = swap32(first);
+        } else {
+          out[2 * e] = first;
+          out[2 * e + 1] = second;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * De-interleaves 16-bit unsigned integers (the commonest integer layout), masking each channel to its $PnR bits.
+ * Returns, per channel, the OR of all values before masking: bits above the mask show that masking removed something.
+ */
+function deinterleave16Masked(src: Uint16Array, outs: Uint16Array[], masks: number[], eventCount: number, swap: boolean): number[] {
+  const p = outs.length;
+  const seen = masks.map(() => 0);
+  for (let e0 = 0; e0 < eventCount; e0 += BLOCK_EVENTS) {
+    const e1 = Math.min(eventCount, e0 + BLOCK_EVENTS);
+    for (let c = 0; c < p; c++) {
+      const out = outs[c];
+      const mask = masks[c] | 0;
+      let all = 0;
+      if (swap) {
+        for (let e = e0, i = e0 * p + c; e < e1; e++, i += p) {
+          const x = src[i];
+          const v = ((x & 0xff) << 8) | (x >>> 8);
+          all |= v;
+          out[e] = v & mask;
+        }
+      } else {
+        for (let e = e0, i = e0 * p + c; e < e1; e++, i += p) {
+          const v = src[i];
+          all |= v;
+          out[e] = v & mask;
+        }
+      }
+      seen[c] |= all;
+    }
+  }
+  return seen;
+}
+
+/** De-interleaves 8- or 32-bit unsigned integers, masking each channel to its $PnR bits; returns per-channel OR as above. */
+function deinterleaveMasked(src: Uint8Array | Int32Array, outs: (Uint8Array | Uint32Array)[], masks: number[], eventCount: number, swap: boolean): number[] {
+  const p = outs.length;
+  const seen = masks.map(() => 0);
+  for (let e0 = 0; e0 < eventCount; e0 += BLOCK_EVENTS) {
+    const e1 = Math.min(eventCount, e0 + BLOCK_EVENTS);
+    for (let c = 0; c < p; c++) {
+      const out = outs[c];
+      const mask = masks[c] | 0;
+      let all = 0;
+      for (let e = e0, i = e0 * p + c; e < e1; e++, i += p) {
+        const v = swap ? swap32(src[i]) : src[i];
+        all |= v;
+        out[e] = v & mask;
+      }
+      seen[c] |= all;
+    }
+  }
+  return seen;
+}
+
+/** Whether a per-channel OR of raw values has bits outside the channel's mask. */
+function maskedSomething(seen: number[], masks: number[]): boolean[] {
+  return seen.map((all, c) => (all & ~masks[c]) !== 0);
+}
+
 /**
  * The fast path: every value has the same typed-array width, so the segment is read through one typed view
- * (byte-swapped in the same pass when the file's order is not the host's) and de-interleaved per channel.
+ * (byte-swapped in the same pass when the file's order is not the host's) and de-interleaved block by block.
  */
 function decodeUniform(
   bytes: Uint8Array, start: number, eventCount: number, data: BinaryData, little: boolean, kind: BinaryField['kind'], width: number,
@@ -67,72 +167,35 @@ function decodeUniform(
   const total = eventCount * parameterCount;
   const region = alignedRegion(bytes, start, total * width, Math.min(width, 4));
   const swap = little !== HOST_IS_LITTLE && width > 1;
-  const columns: RawColumn[] = [];
-  const maskedCounts = Array.from({ length: parameterCount }, () => 0);
-  for (let c = 0; c < parameterCount; c++) {
-    const field = data.fields[c];
-    if (kind === 'float64') {
-      const src = new Uint32Array(region.buffer, region.offset, total * 2);
-      const out = new Float64Array(eventCount);
-      const words = new Uint32Array(out.buffer);
-      const stride = parameterCount * 2;
-      if (swap) {
-        for (let e = 0, i = c * 2; e < eventCount; e++, i += stride) {
-          words[2 * e] = swap32(src[i + 1]);
-          words[2 * e + 1] = swap32(src[i]);
-        }
-      } else {
-        for (let e = 0, i = c * 2; e < eventCount; e++, i += stride) {
-          words[2 * e] = src[i];
-          words[2 * e + 1] = src[i + 1];
-        }
-      }
-      columns.push(out);
-    } else if (kind === 'float32') {
-      const src = new Uint32Array(region.buffer, region.offset, total);
-      const out = new Float32Array(eventCount);
-      const words = new Uint32Array(out.buffer);
-      if (swap) for (let e = 0, i = c; e < eventCount; e++, i += parameterCount) words[e] = swap32(src[i]);
-      else for (let e = 0, i = c; e < eventCount; e++, i += parameterCount) words[e] = src[i];
-      columns.push(out);
-    } else {
-      const mask = 2 ** field.maskBits - 1;
-      const full = field.maskBits === width * 8;
-      let over = 0;
-      if (width === 1) {
-        const src = new Uint8Array(region.buffer, region.offset, total);
-        const out = new Uint8Array(eventCount);
-        if (full) for (let e = 0, i = c; e < eventCount; e++, i += parameterCount) out[e] = src[i];
-        else for (let e = 0, i = c; e < eventCount; e++, i += parameterCount) {
-          const v = src[i];
-          if (v > mask) over++;
-          out[e] = v & mask;
-        }
-        columns.push(out);
-      } else if (width === 2) {
-        const src = new Uint16Array(region.buffer, region.offset, total);
-        const out = new Uint16Array(eventCount);
-        for (let e = 0, i = c; e < eventCount; e++, i += parameterCount) {
-          const v = swap ? swap16(src[i]) : src[i];
-          if (v > mask) over++;
-          out[e] = v & mask;
-        }
-        columns.push(out);
-      } else {
-        const src = new Uint32Array(region.buffer, region.offset, total);
-        const out = new Uint32Array(eventCount);
-        if (full && !swap) for (let e = 0, i = c; e < eventCount; e++, i += parameterCount) out[e] = src[i];
-        else for (let e = 0, i = c; e < eventCount; e++, i += parameterCount) {
-          const v = swap ? swap32(src[i]) >>> 0 : src[i];
-          if (v > mask) over++;
-          out[e] = v & mask;
-        }
-        columns.push(out);
-      }
-      maskedCounts[c] = over;
-    }
+  const zeros = () => data.fields.map(() => 0);
+  const none = () => data.fields.map(() => false);
+  if (kind === 'float32' || kind === 'float64') {
+    const columns = data.fields.map(() => (kind === 'float32' ? new Float32Array(eventCount) : new Float64Array(eventCount)));
+    const words = columns.map((column) => new Int32Array(column.buffer));
+    const src = new Int32Array(region.buffer, region.offset, (total * width) / 4);
+    if (kind === 'float32') deinterleave32(src, words, eventCount, swap);
+    else deinterleave64(src, words, eventCount, swap);
+    return { columns, maskedChannels: none(), unsafeIntegerCounts: zeros() };
   }
-  return { columns, maskedCounts, unsafeIntegerCounts: Array.from({ length: parameterCount }, () => 0) };
+  // Masks are kept as int32 bit patterns (0xffffffff becomes -1) so that `&` and `~` stay exact.
+  const masks = data.fields.map((f) => (2 ** f.maskBits - 1) | 0);
+  if (width === 2) {
+    const columns = data.fields.map(() => new Uint16Array(eventCount));
+    const seen = deinterleave16Masked(new Uint16Array(region.buffer, region.offset, total), columns, masks, eventCount, swap);
+    return { columns, maskedChannels: maskedSomething(seen, masks), unsafeIntegerCounts: zeros() };
+  }
+  if (width === 1) {
+    const columns = data.fields.map(() => new Uint8Array(eventCount));
+    const seen = deinterleaveMasked(new Uint8Array(region.buffer, region.offset, total), columns, masks, eventCount, false);
+    return { columns, maskedChannels: maskedSomething(seen, masks), unsafeIntegerCounts: zeros() };
+  }
+  const columns = data.fields.map(() => new Uint32Array(eventCount));
+  if (masks.every((m) => m === -1)) {
+    deinterleave32(new Int32Array(region.buffer, region.offset, total), columns.map((c) => new Int32Array(c.buffer)), eventCount, swap);
+    return { columns, maskedChannels: none(), unsafeIntegerCounts: zeros() };
+  }
+  const seen = deinterleaveMasked(new Int32Array(region.buffer, region.offset, total), columns, masks, eventCount, swap);
+  return { columns, maskedChannels: maskedSomething(seen, masks), unsafeIntegerCounts: zeros() };
 }
 
 /** Reads one unsigned integer of 1 to 4 bytes at `at`. */
@@ -148,7 +211,7 @@ function decodeStrided(bytes: Uint8Array, start: number, eventCount: number, dat
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const stride = data.recordBytes;
   const columns: RawColumn[] = [];
-  const maskedCounts: number[] = [];
+  const maskedChannels: boolean[] = [];
   const unsafeIntegerCounts: number[] = [];
   for (const field of data.fields) {
     const base = start + field.offset;
@@ -200,10 +263,10 @@ function decodeStrided(bytes: Uint8Array, start: number, eventCount: number, dat
         break;
       }
     }
-    maskedCounts.push(over);
+    maskedChannels.push(over > 0);
     unsafeIntegerCounts.push(unsafe);
   }
-  return { columns, maskedCounts, unsafeIntegerCounts };
+  return { columns, maskedChannels, unsafeIntegerCounts };
 }
 
 /**
