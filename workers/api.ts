@@ -1,9 +1,15 @@
 /**
  * The one contract between the UI thread and the cytometry worker.
- * Event data never crosses it: files go in as Blobs (read inside the worker), and only
- * summaries, binned grids and statistics come back (grids as transferred ArrayBuffers).
+ * Event data never crosses it: files go in as Blobs (read inside the worker), and only summaries, binned grids
+ * and statistics come back (grids in transferred ArrayBuffers).
  */
+import type { AxisSpec } from '../src/analysis/axes.ts';
+import type { ChannelRef } from '../src/analysis/sampleSession.ts';
 import type { ByteOrder, DataType, FcsWarning, SpilloverMatrix } from '../src/fcs/types.ts';
+import type { ChannelStatistics, PopulationCounts } from '../src/gating/statistics.ts';
+import type { GatingStrategy, PopulationId } from '../src/gating/types.ts';
+
+export type { AxisSpec, ChannelRef, ChannelStatistics, PopulationCounts };
 
 export type SampleId = string;
 
@@ -12,12 +18,12 @@ export interface ChannelSummary {
   index: number;
   name: string;
   label: string | null;
-  range: number;
   /** What the UI shows, e.g. "FITC-A (Annexin V)". */
   display: string;
 }
 
 export interface DatasetSummary {
+  /** 1-based position in the file. */
   index: number;
   version: string;
   datatype: DataType;
@@ -27,6 +33,8 @@ export interface DatasetSummary {
   channels: ChannelSummary[];
   spillover: SpilloverMatrix | null;
   warnings: FcsWarning[];
+  /** Keywords a user may want to see or that name the sample ($FIL, $DATE, TUBE NAME...). */
+  keywords: Record<string, string>;
 }
 
 export interface SampleSummary {
@@ -34,26 +42,66 @@ export interface SampleSummary {
   fileName: string;
   byteLength: number;
   datasets: DatasetSummary[];
-  /** Index into `datasets` of the data set being analysed. */
+  /** 0-based index into `datasets` of the data set being analysed. */
   activeDataset: number;
 }
 
-/** Why a file could not be opened, in words a user can act on. */
-export interface OpenFailure {
-  fileName: string;
+/** Why something the user asked for could not be done, in words they can act on. */
+export interface Failure {
   code: string;
   message: string;
 }
 
-export type OpenResult = { ok: true; sample: SampleSummary } | { ok: false; error: OpenFailure };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 
 export interface ReadProgress {
   loadedBytes: number;
   totalBytes: number;
 }
 
+export interface DensityRequest {
+  sampleId: SampleId;
+  population: PopulationId | null;
+  x: AxisSpec;
+  y: AxisSpec;
+  bins: number;
+}
+
+export interface DensityGrid {
+  /** Row-major counts, row 0 at the lowest y. */
+  counts: Uint32Array;
+  bins: number;
+  maxCount: number;
+  total: number;
+  offScale: number;
+}
+
+export interface HistogramRequest {
+  sampleId: SampleId;
+  population: PopulationId | null;
+  axis: AxisSpec;
+  bins: number;
+}
+
+export interface HistogramData {
+  counts: Uint32Array;
+  below: number;
+  above: number;
+  total: number;
+}
+
 export interface CytometryApi {
   /** Reads and decodes a file inside the worker; the bytes never reach the UI thread. */
-  openFile(file: Blob, fileName: string, onProgress?: (progress: ReadProgress) => void): Promise<OpenResult>;
+  openFile(id: SampleId, file: Blob, fileName: string, onProgress?: (progress: ReadProgress) => void): Promise<Result<SampleSummary>>;
+  /** Fetches and decodes a file served by the app itself (the demo experiment). */
+  openUrl(id: SampleId, url: string, fileName: string): Promise<Result<SampleSummary>>;
   closeSample(id: SampleId): Promise<void>;
+  /** Switches a multi-data-set file to another data set (0-based); gating starts empty on it. */
+  selectDataset(id: SampleId, datasetIndex: number): Promise<Result<SampleSummary>>;
+  /** Applies a gating strategy, recomputing only changed populations; returns every population's counts. */
+  applyStrategy(id: SampleId, strategy: GatingStrategy): Promise<Result<PopulationCounts[]>>;
+  defaultAxis(id: SampleId, channel: ChannelRef): Promise<AxisSpec>;
+  density(request: DensityRequest): Promise<DensityGrid>;
+  histogram(request: HistogramRequest): Promise<HistogramData>;
+  statistics(id: SampleId, population: PopulationId | null, channels: ChannelRef[]): Promise<ChannelStatistics[]>;
 }

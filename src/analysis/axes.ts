@@ -1,0 +1,49 @@
+/**
+ * Plot axes: which values a plot axis reads (channel + compensation), how it draws them (display transform) and
+ * over which data range. Default axes follow what FlowJo users expect: scatter and time linear from 0 to the
+ * channel's range, fluorescence logicle (W estimated from the data) up to the channel's range.
+ */
+import type { CompensationRef } from '../compensation/types.ts';
+import type { Channel } from '../fcs/types.ts';
+import { estimateLogicleWidth } from '../transforms/autoLogicle.ts';
+import { inverseTransform } from '../transforms/transform.ts';
+import type { Transform } from '../transforms/types.ts';
+
+export interface AxisSpec {
+  /** $PnN of the channel. */
+  channel: string;
+  compensation: CompensationRef;
+  /** Display transform; null draws data units linearly. */
+  scale: Transform | null;
+  /** Visible range in data units, [min, max]. */
+  domain: [number, number];
+}
+
+/** Logicle decades for display; 4.5 is the Parks et al. (2006) default for 18-bit (262,144) instruments. */
+const DISPLAY_DECADES = 4.5;
+
+const SCATTER_OR_TIME = /^(fsc|ssc|fs|ss|time)\b|^(fsc|ssc)[-_ ]/i;
+
+export function isScatterOrTime(channel: Channel): boolean {
+  return SCATTER_OR_TIME.test(channel.name.trim());
+}
+
+/** Top of the channel's scaled values: the decoded top of a log-amplified integer channel, else $PnR / gain. */
+export function channelTop(channel: Channel): number {
+  const [decades, offset] = channel.amplification;
+  if (decades > 0 && (channel.datatype === 'I' || channel.datatype === 'A')) return (offset === 0 ? 1 : offset) * 10 ** decades;
+  const gain = channel.gain > 0 && decades === 0 ? channel.gain : 1;
+  return channel.range / gain;
+}
+
+export function linearAxis(channel: Channel, compensation: CompensationRef): AxisSpec {
+  return { channel: channel.name, compensation, scale: null, domain: [0, channelTop(channel)] };
+}
+
+/** A logicle axis from the channel's top down to the most negative value the data call for. */
+export function logicleAxis(channel: Channel, compensation: CompensationRef, values: ArrayLike<number>): AxisSpec {
+  const T = channelTop(channel);
+  const M = Math.min(DISPLAY_DECADES, Math.max(2, Math.log10(T)));
+  const scale: Transform = { kind: 'logicle', T, W: estimateLogicleWidth(values, { T, M }), M, A: 0 };
+  return { channel: channel.name, compensation, scale, domain: [inverseTransform(scale, 0), T] };
+}

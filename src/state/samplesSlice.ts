@@ -1,0 +1,33 @@
+import type { StateCreator } from 'zustand';
+import type { Failure, ReadProgress, SampleId, SampleSummary } from '../../workers/api.ts';
+
+export type SampleStatus =
+  | { kind: 'loading'; progress: ReadProgress | null }
+  | { kind: 'ready'; summary: SampleSummary }
+  | { kind: 'error'; error: Failure };
+
+export interface SampleEntry {
+  id: SampleId;
+  fileName: string;
+  byteLength: number;
+  status: SampleStatus;
+}
+
+export interface SamplesSlice {
+  /** In the order they were opened. */
+  samples: SampleEntry[];
+  addSample(entry: Omit<SampleEntry, 'status'>): void;
+  setSampleStatus(id: SampleId, status: SampleStatus): void;
+  removeSample(id: SampleId): void;
+}
+
+export const createSamplesSlice: StateCreator<SamplesSlice> = (set) => ({
+  samples: [],
+  addSample: (entry) => set((s) => ({ samples: [...s.samples, { ...entry, status: { kind: 'loading', progress: null } }] })),
+  setSampleStatus: (id, status) => set((s) => ({ samples: s.samples.map((e) => (e.id === id ? { ...e, status } : e)) })),
+  removeSample: (id) => set((s) => ({ samples: s.samples.filter((e) => e.id !== id) })),
+});
+
+export function readySummary(entry: SampleEntry | undefined): SampleSummary | null {
+  return entry?.status.kind === 'ready' ? entry.status.summary : null;
+}

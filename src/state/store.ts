@@ -1,0 +1,21 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { createContext, useContext } from 'react';
+import { createSamplesSlice, type SamplesSlice } from './samplesSlice.ts';
+import { createViewSlice, type ViewSlice } from './viewSlice.ts';
+
+export type AppState = SamplesSlice & ViewSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** A fresh store; the app makes one, tests make their own. */
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...a) => ({ ...createSamplesSlice(...a), ...createViewSlice(...a) }));
+}
+
+export const StoreContext = createContext<AppStore | null>(null);
+
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStore must be used inside <StoreContext.Provider>');
+  return useStore(store, selector);
+}

@@ -1,0 +1,81 @@
+/** The cytometry worker: adapts the pure core to the comlink contract in api.ts. No algorithms live here. */
+import * as Comlink from 'comlink';
+import { FcsError } from '../src/fcs/errors.ts';
+import { readFcs } from '../src/fcs/read.ts';
+import type { CytometryApi, Failure, ReadProgress, Result, SampleId, SampleSummary } from './api.ts';
+import { readBlob } from './readBlob.ts';
+import { SampleRegistry } from './sampleRegistry.ts';
+
+const registry = new SampleRegistry();
+
+/** Progress is reported for files at least this big, at most every 2% of the file. */
+const PROGRESS_MIN_BYTES = 20e6;
+const PROGRESS_STEP = 0.02;
+
+function failure(error: unknown, fallbackCode: string): Failure {
+  if (error instanceof FcsError) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: error instanceof Error && error.name !== 'Error' ? error.name : fallbackCode, message };
+}
+
+function attempt<T>(work: () => T, fallbackCode: string): Result<T> {
+  try {
+    return { ok: true, value: work() };
+  } catch (error) {
+    return { ok: false, error: failure(error, fallbackCode) };
+  }
+}
+
+function open(id: SampleId, bytes: Uint8Array, fileName: string): Result<SampleSummary> {
+  return attempt(() => registry.add(id, fileName, bytes.byteLength, readFcs(bytes, { fileName })), 'UNREADABLE');
+}
+
+const api: CytometryApi = {
+  async openFile(id, file, fileName, onProgress) {
+    let reported = 0;
+    const progress = onProgress && file.size >= PROGRESS_MIN_BYTES
+      ? (loadedBytes: number, totalBytes: number) => {
+          if (loadedBytes === totalBytes || loadedBytes - reported >= PROGRESS_STEP * totalBytes) {
+            reported = loadedBytes;
+            void onProgress({ loadedBytes, totalBytes } satisfies ReadProgress);
+          }
+        }
+      : undefined;
+    try {
+      return open(id, await readBlob(file, progress), fileName);
+    } catch (error) {
+      return { ok: false, error: { code: 'READ_FAILED', message: `Cannot read "${fileName}" from disk: ${failure(error, 'READ_FAILED').message}` } };
+    }
+  },
+  async openUrl(id, url, fileName) {
+    const response = await fetch(url);
+    if (!response.ok) return { ok: false, error: { code: 'FETCH_FAILED', message: `Cannot load "${fileName}": the server answered ${response.status}.` } };
+    return open(id, new Uint8Array(await response.arrayBuffer()), fileName);
+  },
+  async closeSample(id) {
+    registry.remove(id);
+  },
+  async selectDataset(id, datasetIndex) {
+    return attempt(() => registry.selectDataset(id, datasetIndex), 'BAD_DATASET');
+  },
+  async applyStrategy(id, strategy) {
+    return attempt(() => registry.session(id).applyStrategy(strategy), 'BAD_GATING');
+  },
+  async defaultAxis(id, channel) {
+    return registry.session(id).defaultAxis(channel);
+  },
+  async density({ sampleId, population, x, y, bins }) {
+    const grid = registry.session(sampleId).density(population, x, y, bins);
+    const result = { counts: grid.counts, bins, maxCount: grid.maxCount, total: grid.total, offScale: grid.offScale };
+    return Comlink.transfer(result, [grid.counts.buffer]);
+  },
+  async histogram({ sampleId, population, axis, bins }) {
+    const histogram = registry.session(sampleId).histogram(population, axis, bins);
+    return Comlink.transfer(histogram, [histogram.counts.buffer]);
+  },
+  async statistics(id, population, channels) {
+    return registry.session(id).statistics(population, channels);
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,72 @@
+/** The samples open in this worker: decoded files and their analysis sessions, keyed by the UI's sample id. */
+import { SampleSession } from '../src/analysis/sampleSession.ts';
+import { cytometerOf, describeChannel } from '../src/analysis/summary.ts';
+import { defaultDatasetIndex } from '../src/fcs/scale.ts';
+import type { FcsDataset, FcsFile } from '../src/fcs/types.ts';
+import type { DatasetSummary, SampleId, SampleSummary } from './api.ts';
+
+/** Keywords shown to users and used to name samples; the rest stay in the worker. */
+const SHOWN_KEYWORDS = ['$FIL', '$DATE', '$BTIM', '$ETIM', '$SRC', '$SMNO', '$OP', '$INST', '$PROJ', 'TUBE NAME', 'EXPERIMENT NAME', '$WELLID', 'CREATOR'];
+
+interface OpenSample {
+  fileName: string;
+  byteLength: number;
+  file: FcsFile;
+  activeDataset: number;
+  session: SampleSession;
+}
+
+export class SampleRegistry {
+  private readonly samples = new Map<SampleId, OpenSample>();
+
+  add(id: SampleId, fileName: string, byteLength: number, file: FcsFile): SampleSummary {
+    const activeDataset = defaultDatasetIndex(file);
+    this.samples.set(id, { fileName, byteLength, file, activeDataset, session: new SampleSession(file.datasets[activeDataset]) });
+    return this.summary(id);
+  }
+
+  remove(id: SampleId): void {
+    this.samples.delete(id);
+  }
+
+  selectDataset(id: SampleId, index: number): SampleSummary {
+    const sample = this.get(id);
+    const dataset = sample.file.datasets[index];
+    if (!dataset) throw new RangeError(`${sample.fileName} has no data set ${index + 1}`);
+    sample.activeDataset = index;
+    sample.session = new SampleSession(dataset);
+    return this.summary(id);
+  }
+
+  session(id: SampleId): SampleSession {
+    return this.get(id).session;
+  }
+
+  summary(id: SampleId): SampleSummary {
+    const { fileName, byteLength, file, activeDataset } = this.get(id);
+    return { id, fileName, byteLength, activeDataset, datasets: file.datasets.map(summarizeDataset) };
+  }
+
+  private get(id: SampleId): OpenSample {
+    const sample = this.samples.get(id);
+    if (!sample) throw new RangeError(`sample ${id} is not open`);
+    return sample;
+  }
+}
+
+function summarizeDataset(dataset: FcsDataset): DatasetSummary {
+  const keywords: Record<string, string> = {};
+  for (const key of SHOWN_KEYWORDS) if (dataset.keywords[key]) keywords[key] = dataset.keywords[key];
+  return {
+    index: dataset.index,
+    version: dataset.version,
+    datatype: dataset.datatype,
+    byteOrder: dataset.byteOrder,
+    eventCount: dataset.eventCount,
+    cytometer: cytometerOf(dataset),
+    channels: dataset.channels.map((c) => ({ index: c.index, name: c.name, label: c.label, display: describeChannel(c) })),
+    spillover: dataset.spillover,
+    warnings: dataset.warnings,
+    keywords,
+  };
+}
