@@ -20,7 +20,7 @@ export interface CytometryClient {
 export function createCytometryClient(onFatal: (error: WorkerFailedError) => void): CytometryClient {
   // The URL must stay literal and inline for Vite to bundle the worker.
   const worker = new Worker(new URL('../../workers/cytometry.worker.ts', import.meta.url), { type: 'module', name: 'cytometry' });
-  let fail: (error: WorkerFailedError) => void = () => {};
+  let fail!: (error: WorkerFailedError) => void;
   const failed = new Promise<never>((_, reject) => {
     fail = reject;
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLatestOnly } from './latestOnly.ts';
 
 function deferred() {
-  let resolve: () => void = () => {};
+  let resolve!: () => void;
   const promise = new Promise<void>((r) => {
     resolve = r;
   });
