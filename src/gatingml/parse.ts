@@ -20,13 +20,11 @@ import type { RatioDefinition, Transform } from '../transforms/types.ts';
 import {
   attribute,
   children,
-  childNames,
   numberAttribute,
   optionalNumberAttribute,
   parseNumber,
   parseXmlDocument,
   requireAttribute,
-  textOf,
   type XmlElement,
 } from './xml.ts';
 
@@ -39,15 +37,13 @@ export function parseGatingMl(xml: string): GatingStrategy {
   return strategy;
 }
 
-/** Reads the definitions below `element`; unknown wrappers (FlowKit's test files nest gates in <sample>) are searched. */
+/** Reads the definitions below `element` in document order; unknown wrappers (FlowKit's test files nest gates in <sample>) are searched. */
 function collectDefinitions(element: XmlElement, strategy: GatingStrategy): void {
-  for (const name of childNames(element)) {
-    for (const child of children(element, name)) {
-      if (name === 'transformation') readTransformation(child, strategy);
-      else if (name === 'spectrumMatrix') readSpectrumMatrix(child, strategy);
-      else if (GATE_ELEMENTS.has(name)) strategy.gates.push(readGate(name, child));
-      else if (name !== 'custom_info') collectDefinitions(child, strategy);
-    }
+  for (const child of element.children) {
+    if (child.name === 'transformation') readTransformation(child, strategy);
+    else if (child.name === 'spectrumMatrix') readSpectrumMatrix(child, strategy);
+    else if (GATE_ELEMENTS.has(child.name)) strategy.gates.push(readGate(child.name, child));
+    else if (child.name !== 'custom_info') collectDefinitions(child, strategy);
   }
 }
 
@@ -60,10 +56,10 @@ function readTransformation(element: XmlElement, strategy: GatingStrategy): void
   const id = requireAttribute(element, 'id', 'Gating-ML transformation');
   const where = `Gating-ML transformation "${id}"`;
   if (Object.hasOwn(strategy.transforms, id) || Object.hasOwn(strategy.ratios, id)) throw new GatingStrategyError(where, 'id is defined twice');
-  const kinds = childNames(element).filter((n) => n !== 'custom_info');
-  if (kinds.length !== 1) throw new GatingStrategyError(where, `expected one transformation element, found ${kinds.join(', ') || 'none'}`);
-  const [kind] = kinds;
-  const body = children(element, kind)[0];
+  const bodies = element.children.filter((c) => c.name !== 'custom_info');
+  if (bodies.length !== 1) throw new GatingStrategyError(where, `expected one transformation element, found ${bodies.map((b) => b.name).join(', ') || 'none'}`);
+  const [body] = bodies;
+  const kind = body.name;
   const number = (name: string) => numberAttribute(body, name, where);
   if (kind === 'fratio') {
     const operands = children(body, 'fcs-dimension').map((d) => requireAttribute(d, 'name', where));
@@ -182,9 +178,11 @@ function readGate(kind: string, element: XmlElement): Gate {
 function readQuadrantGate(element: XmlElement, common: Pick<Gate, 'id' | 'name' | 'parentId'>, names: Map<string, string>, where: string): QuadrantGate {
   const dividers = children(element, 'divider').map((d, i) => {
     const at = `${where} divider ${i + 1}`;
-    const values = children(d, 'value').map((v) => parseNumber(textOf(v), at, 'value'));
+    const values = children(d, 'value').map((v) => parseNumber(v.text, at, 'value'));
     return { id: requireAttribute(d, 'id', at), dimension: readDimension(d, at), values: values.toSorted((a, b) => a - b) };
   });
+  // FlowFate writes a divider id that is not unique in the document as "gate:divider" and keeps the original here.
+  const ownDividerIds = new Map(extension(element, 'divider').map((d) => [attribute(d, 'ref') ?? '', attribute(d, 'id') ?? '']));
   const quadrants = children(element, 'Quadrant').map((q, i) => {
     const id = requireAttribute(q, 'id', `${where} Quadrant ${i + 1}`);
     const at = `${where} Quadrant "${id}"`;
@@ -194,11 +192,11 @@ function readQuadrantGate(element: XmlElement, common: Pick<Gate, 'id' | 'name' 
       if (!divider) throw new GatingStrategyError(at, `divider_ref "${dividerId}" is not a divider of this gate`);
       // The quadrant covers the divider interval that contains its location point (FlowKit's reading).
       const location = numberAttribute(p, 'location', at);
-      return { dividerId, interval: divider.values.filter((v) => v <= location).length };
+      return { dividerId: ownDividerIds.get(dividerId) || dividerId, interval: divider.values.filter((v) => v <= location).length };
     });
     return { id, name: names.get(id) || attribute(q, 'name') || id, positions };
   });
-  return { ...common, kind: 'quadrant', dividers, quadrants };
+  return { ...common, kind: 'quadrant', dividers: dividers.map((d) => ({ ...d, id: ownDividerIds.get(d.id) || d.id })), quadrants };
 }
 
 function readBooleanGate(element: XmlElement, common: Pick<Gate, 'id' | 'name' | 'parentId'>, where: string): BooleanGate {

@@ -10,8 +10,26 @@ export const GATING_NAMESPACE = 'http://www.isac-net.org/std/Gating-ML/v2.0/gati
 export const TRANSFORMS_NAMESPACE = 'http://www.isac-net.org/std/Gating-ML/v2.0/transformations';
 export const DATATYPE_NAMESPACE = 'http://www.isac-net.org/std/Gating-ML/v2.0/datatypes';
 
-/** One element: attributes under "@_name", child elements as arrays under their local name, text under "#text". */
-export type XmlElement = { readonly [key: string]: unknown };
+/** One element, namespace prefixes removed: local name, attributes, child elements in document order, text. */
+export interface XmlElement {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly children: readonly XmlElement[];
+  readonly text: string;
+}
+
+/** fast-xml-parser's preserveOrder node: { [name]: childNodes, ":@"?: attributes } or { "#text": text }. */
+type OrderedNode = Record<string, unknown>;
+
+function toElement(node: OrderedNode): XmlElement | null {
+  const name = Object.keys(node).find((key) => key !== ':@' && key !== '#text');
+  if (name === undefined) return null;
+  const nodes = (node[name] as OrderedNode[]) ?? [];
+  const attributes = Object.fromEntries(Object.entries((node[':@'] as Record<string, unknown>) ?? {}).map(([k, v]) => [k, String(v)]));
+  const elements = nodes.map(toElement).filter((c): c is XmlElement => c !== null);
+  const text = nodes.map((n) => (typeof n['#text'] === 'string' || typeof n['#text'] === 'number' ? String(n['#text']) : '')).join('');
+  return { name, attributes, children: elements, text };
+}
 
 export function parseXmlDocument(xml: string): XmlElement {
   if (/<!DOCTYPE/i.test(xml)) throw new GatingStrategyError('Gating-ML', 'documents with a DOCTYPE are not accepted');
@@ -20,40 +38,32 @@ export function parseXmlDocument(xml: string): XmlElement {
     throw new GatingStrategyError('Gating-ML', detail);
   }
   const parser = new XMLParser({
+    preserveOrder: true,
     ignoreAttributes: false,
-    attributeNamePrefix: '@_',
+    attributeNamePrefix: '',
     removeNSPrefix: true,
     parseTagValue: false,
     parseAttributeValue: false,
     ignoreDeclaration: true,
-    isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
   });
-  let document: unknown;
+  let nodes: OrderedNode[];
   try {
-    document = parser.parse(xml, true);
+    nodes = parser.parse(xml, true) as OrderedNode[];
   } catch (error) {
     throw new GatingStrategyError('Gating-ML', `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const roots = children(document as XmlElement, 'Gating-ML');
-  if (roots.length !== 1) throw new GatingStrategyError('Gating-ML', 'the root element must be gating:Gating-ML');
+  const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== null);
+  if (roots.length !== 1 || roots[0].name !== 'Gating-ML') throw new GatingStrategyError('Gating-ML', 'the root element must be gating:Gating-ML');
   return roots[0];
 }
 
-/** Child elements with this local name (an empty element without attributes counts too). */
+/** Child elements with this local name, in document order. */
 export function children(element: XmlElement, name: string): XmlElement[] {
-  const value = element[name];
-  if (!Array.isArray(value)) return [];
-  return value.map((child: unknown) => (typeof child === 'object' && child !== null ? (child as XmlElement) : { '#text': String(child ?? '') }));
-}
-
-/** Names of the child elements of `element`. */
-export function childNames(element: XmlElement): string[] {
-  return Object.keys(element).filter((key) => !key.startsWith('@_') && key !== '#text');
+  return element.children.filter((child) => child.name === name);
 }
 
 export function attribute(element: XmlElement, name: string): string | undefined {
-  const value = element[`@_${name}`];
-  return typeof value === 'string' ? value : undefined;
+  return Object.hasOwn(element.attributes, name) ? element.attributes[name] : undefined;
 }
 
 export function requireAttribute(element: XmlElement, name: string, where: string): string {
@@ -75,9 +85,4 @@ export function numberAttribute(element: XmlElement, name: string, where: string
 export function optionalNumberAttribute(element: XmlElement, name: string, where: string): number | null {
   const text = attribute(element, name);
   return text === undefined ? null : parseNumber(text, where, name);
-}
-
-export function textOf(element: XmlElement): string {
-  const text = element['#text'];
-  return typeof text === 'string' ? text : '';
 }
