@@ -59,7 +59,7 @@ function judgeData(candidate: Candidate, context: DataSegmentContext): Verdict {
   if (overlaps(range, text)) return { kind: 'impossible', reason: `they overlap the TEXT segment (${describe(text)})` };
   if (length < 0) return { kind: 'impossible', reason: `they end before they start` };
   if (needed !== null && length < needed) {
-    return { kind: 'impossible', reason: `they span ${length} bytes but the $TOT events need ${needed}` };
+    return { kind: 'impossible', reason: `they span only ${length} bytes where the $TOT events need ${needed}` };
   }
   const lastNeededByte = range.start + (needed ?? length) - 1;
   if (lastNeededByte >= context.availableBytes) {

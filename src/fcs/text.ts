@@ -30,13 +30,13 @@ interface Token {
 /**
  * Splits bytes[start..endInclusive] into keyword/value pairs.
  *
- * FCS 3.1 §3.2.1: the first byte is the delimiter and a doubled delimiter inside a keyword or value is
- * an escaped literal delimiter, so empty values are illegal. Some instruments (BD CellQuest, Partec,
- * BD Accuri) still write empty values as a doubled delimiter. A delimiter pair met while reading a
- * keyword *name* is therefore read as "empty value, next keyword" (keyword names never contain the
- * delimiter in practice), the rule that gives every $PnN in the corpus files that do this. An odd run
- * of delimiters after a name ends the name and starts the value with the escaped remainder.
- * A doubled delimiter that ends the segment is an extra terminator, not an escape.
+ * FCS 3.1 §3.2.1: the first byte is the delimiter and a doubled delimiter inside a value is an escaped
+ * literal delimiter, so empty values are illegal. Some instruments (BD CellQuest, Partec, BD Accuri)
+ * still write empty values, as "name, delimiter, delimiter". Readers that apply the escape rule to
+ * names too glue the next keyword onto the name and lose it (FlowIO, fcsparser lose $P6N of the
+ * CellQuest corpus file). Keyword names never contain the delimiter, so here the first delimiter
+ * after a name always ends it; the value is then read with the escape rule, and an immediate single
+ * delimiter is an empty value. A doubled delimiter that ends the segment is an extra terminator.
  * Keywords are upper-cased (§3.2.1: case-insensitive); names and values are trimmed.
  */
 export function parseKeywordSegment(
@@ -72,70 +72,65 @@ export function parseKeywordSegment(
     return n;
   };
 
-  /** Reads one token from `from`; returns it and where the next token starts. */
-  const readToken = (from: number, isName: boolean): { token: Token; next: number; emptyValue: boolean } => {
+  /** Reads a keyword name: everything up to the next delimiter. */
+  const readName = (from: number): { token: Token; next: number } => {
+    let i = from;
+    while (i < end && bytes[i] !== delimiter) i++;
+    if (i >= end) unterminated = true;
+    return { token: { bytes, start: from, end: i }, next: i + 1 };
+  };
+
+  /** Reads a value: pairs of delimiters are literal delimiters, an odd run ends the value after its escapes. */
+  const readValue = (from: number): { token: Token; next: number } => {
     let written = 0;
     let chunkStart = from;
     let usedScratch = false;
     let i = from;
-    for (;;) {
-      while (i < end && bytes[i] !== delimiter) i++;
-      if (i >= end) {
-        unterminated = true;
-        return { token: finish(i), next: end, emptyValue: false };
-      }
-      const run = runLength(i);
-      if (i + run >= end) return { token: finish(i), next: end, emptyValue: false };
-      if (run === 1) return { token: finish(i), next: i + 1, emptyValue: false };
-      if (isName && run % 2 === 0) return { token: finish(i), next: i + 2, emptyValue: true };
-      if (run % 2 === 1) {
-        // Odd run: escaped delimiters then the terminator. After a name, the escapes belong to the value.
-        if (isName) return { token: finish(i), next: i + 1, emptyValue: false };
-        appendChunk(i, (run - 1) / 2);
-        return { token: { bytes: scratch, start: 0, end: written }, next: i + run, emptyValue: false };
-      }
-      appendChunk(i, run / 2);
-      i += run;
-      chunkStart = i;
-    }
-
-    function appendChunk(until: number, literalDelimiters: number): void {
+    const appendChunk = (until: number, literalDelimiters: number): void => {
       usedScratch = true;
       scratch.set(bytes.subarray(chunkStart, until), written);
       written += until - chunkStart;
       scratch.fill(delimiter, written, written + literalDelimiters);
       written += literalDelimiters;
-    }
-
-    function finish(until: number): Token {
-      if (!usedScratch) return { bytes, start: from, end: until };
-      appendChunk(until, 0);
+    };
+    const finish = (until: number, literalDelimiters: number): Token => {
+      if (!usedScratch && literalDelimiters === 0) return { bytes, start: from, end: until };
+      appendChunk(until, literalDelimiters);
       return { bytes: scratch, start: 0, end: written };
+    };
+    for (;;) {
+      while (i < end && bytes[i] !== delimiter) i++;
+      if (i >= end) {
+        unterminated = true;
+        return { token: finish(i, 0), next: end };
+      }
+      const run = runLength(i);
+      // At the end of the segment an even run is escapes plus the terminator plus one extra delimiter.
+      if (i + run >= end) return { token: finish(i, Math.floor((run - 1) / 2)), next: end };
+      if (run % 2 === 1) return { token: finish(i, (run - 1) / 2), next: i + run };
+      appendChunk(i, run / 2);
+      i += run;
+      chunkStart = i;
     }
   };
 
   let position = start + 1;
   while (position < end) {
     if (isPaddingUpTo(bytes, position, end)) break;
-    const name = readToken(position, true);
+    const name = readName(position);
     const key = decode(name.token.bytes, name.token.start, name.token.end).trim().toUpperCase();
-    let value = '';
-    if (name.emptyValue) {
-      position = name.next;
-      if (key) emptyValueKeys.push(key);
-    } else {
-      if (name.next >= end) {
-        if (key) unterminated = true;
-        break;
-      }
-      const read = readToken(name.next, false);
-      value = decode(read.token.bytes, read.token.start, read.token.end).trim();
-      position = read.next;
+    if (name.next >= end) {
+      if (key) unterminated = true;
+      break;
     }
+    const read = readValue(name.next);
+    const value = decode(read.token.bytes, read.token.start, read.token.end).trim();
+    position = read.next;
     if (!key) {
       if (value) emptyNames++;
       continue;
     }
+    if (read.token.end === read.token.start) emptyValueKeys.push(key);
     if (Object.hasOwn(keywords, key)) duplicateKeys.push(key);
     else keywords[key] = value;
   }

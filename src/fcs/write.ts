@@ -73,7 +73,7 @@ function spilloverValue(input: FcsWriteInput): string | null {
 }
 
 /** Every keyword except the four offsets, in writing order. */
-function contentKeywords(input: FcsWriteInput, datatype: 'F' | 'D' | 'I', byteOrder: ByteOrder, eventCount: number): [string, string][] {
+function contentKeywords(input: FcsWriteInput, datatype: 'F' | 'D' | 'I', byteOrder: ByteOrder, eventCount: number, delimiter: string): [string, string][] {
   const pairs: [string, string][] = [
     ['$BYTEORD', byteOrder === 'little' ? '1,2,3,4' : '4,3,2,1'],
     ['$DATATYPE', datatype],
@@ -96,6 +96,9 @@ function contentKeywords(input: FcsWriteInput, datatype: 'F' | 'D' | 'I', byteOr
     const upper = key.trim().toUpperCase();
     // FCS 3.1 §3.2.1: empty keywords and values are not allowed; such entries are left out.
     if (upper && value.trim() && !STRUCTURAL.test(upper)) pairs.push([key.trim(), value]);
+  }
+  for (const [key] of pairs) {
+    if (key.includes(delimiter)) throw invalid(`the keyword name ${JSON.stringify(key)} contains the delimiter ${JSON.stringify(delimiter)}; choose another delimiter`);
   }
   return pairs;
 }
@@ -187,11 +190,8 @@ function writeIntegers(out: Uint8Array, start: number, input: FcsWriteInput, eve
       else if (width === 2) view.setUint16(at, v, little);
       else if (width === 4) view.setUint32(at, v, little);
       else {
-        const low = v % 4294967296;
-        let high = Math.floor(v / 4294967296);
-        const lowAt = little ? at : at + width - 4;
-        view.setUint32(lowAt, low, little);
-        for (let k = 0; k < width - 4; k++, high = Math.floor(high / 256)) out[little ? at + 4 + k : at + width - 5 - k] = high % 256;
+        // Odd widths (24, 40-64 bits): byte k has significance 256^k; dividing by a power of two is exact.
+        for (let k = 0; k < width; k++) out[little ? at + k : at + width - 1 - k] = Math.floor(v / 2 ** (8 * k)) % 256;
       }
     }
     fieldOffset += width;
@@ -209,7 +209,7 @@ export function writeFcs(input: FcsWriteInput, options: FcsWriteOptions = {}): U
   const delimiter = options.delimiter ?? '/';
   const version = options.version ?? '3.1';
   const eventCount = validateInput(input, datatype, delimiter);
-  const pairs = contentKeywords(input, datatype, byteOrder, eventCount);
+  const pairs = contentKeywords(input, datatype, byteOrder, eventCount, delimiter);
   const dataBytes = eventCount * recordBytes(input, datatype);
   const layout = layoutSegments(pairs, delimiter, dataBytes, options.dataOffsetsInTextOnly ?? false);
   const out = new Uint8Array(dataBytes === 0 ? layout.textEnd + 1 : layout.dataEnd + 1);
@@ -220,6 +220,7 @@ export function writeFcs(input: FcsWriteInput, options: FcsWriteOptions = {}): U
   out.fill(0x20, layout.textEnd + 1, layout.dataStart);
 
   const little = byteOrder === 'little';
+  if (dataBytes === 0) return out;
   if (datatype === 'I') {
     writeIntegers(out, layout.dataStart, input, eventCount, little);
   } else {
