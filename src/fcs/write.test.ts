@@ -53,6 +53,19 @@ describe('writeFcs', () => {
     expect([...readFcs(bytes).datasets[0].columns[0]]).toEqual([1.5, 2.25, 3]);
   });
 
+  it('moves DATA offsets into TEXT by itself when DATA ends beyond byte 99,999,999 (FCS 3.1 §3.1)', () => {
+    const events = 25_000_000;
+    const column = new Float32Array(events);
+    column[events - 1] = 7.5;
+    const bytes = writeFcs({ channels: [{ name: 'FSC-A', range: 1 }], columns: [column] });
+    expect(bytes.length).toBeGreaterThan(100_000_000);
+    expect(ascii(bytes, 26, 42)).toBe('       0       0');
+    const dataset = readFcs(bytes).datasets[0];
+    expect(dataset.eventCount).toBe(events);
+    expect(dataset.columns[0][events - 1]).toBe(7.5);
+    expect(Number(dataset.keywords['$ENDDATA'])).toBe(bytes.length - 1);
+  });
+
   it('writes big-endian doubles byte-reversed', () => {
     const bytes = writeFcs({ channels: [{ name: 'X', range: 1 }], columns: [[1]] }, { datatype: 'D', byteOrder: 'big' });
     const start = Number(ascii(bytes, 26, 34));
