@@ -1,4 +1,4 @@
-import { FcsError } from './errors.ts';
+import { FcsError, quoted } from './errors.ts';
 import { parseCount, parseDecimal, requireCount, requireKeyword } from './keywordValues.ts';
 import type { Channel, DataType, FcsWarning, Keywords } from './types.ts';
 import { listForMessage, makeWarning } from './warnings.ts';
@@ -8,7 +8,7 @@ const DATA_TYPES = new Set<string>(['I', 'F', 'D', 'A']);
 export function parseDataType(text: string, key: string): DataType {
   const value = text.trim().toUpperCase();
   if (!DATA_TYPES.has(value)) {
-    throw new FcsError('BAD_KEYWORD', `${key} is "${text}"; it must be I (integer), F (float), D (double) or A (ASCII)`);
+    throw new FcsError('BAD_KEYWORD', `${key} is ${quoted(text)}; it must be I (integer), F (float), D (double) or A (ASCII)`);
   }
   return value as DataType;
 }
@@ -44,7 +44,7 @@ export function readChannels(keywords: Keywords, dataType: DataType, warnings: F
     const bitsText = requireKeyword(keywords, `$P${n}B`).trim();
     const bits = bitsText === '*' ? null : parseCount(bitsText);
     if (bitsText !== '*' && bits === null) {
-      throw new FcsError('BAD_KEYWORD', `$P${n}B (bits of parameter ${name}) is not a number ("${bitsText}")`);
+      throw new FcsError('BAD_KEYWORD', `$P${n}B (bits of parameter ${name}) is not a number (${quoted(bitsText)})`);
     }
     const range = parseDecimal(keywords[`$P${n}R`]);
     if (range === null || range <= 0) badRange.push(name);

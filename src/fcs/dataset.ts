@@ -1,7 +1,7 @@
 import { parseDataType, readChannels } from './channels.ts';
 import { decodeAsciiDelimited, decodeAsciiFixed, countDelimitedValues } from './decodeAscii.ts';
 import { decodeBinaryData } from './decodeBinary.ts';
-import { FcsError } from './errors.ts';
+import { FcsError, quoted } from './errors.ts';
 import { parseHeader } from './header.ts';
 import { parseCount, requireKeyword } from './keywordValues.ts';
 import { describeLayout, parseByteOrder, reportedByteOrder, type DataLayout } from './layout.ts';
@@ -25,7 +25,7 @@ function readEventCount(keywords: Keywords): number | null {
   const text = keywords['$TOT'];
   if (text === undefined) return null;
   const count = parseCount(text);
-  if (count === null) throw new FcsError('BAD_KEYWORD', `$TOT (the number of events) is not a whole number ("${text}")`);
+  if (count === null) throw new FcsError('BAD_KEYWORD', `$TOT (the number of events) is not a whole number (${quoted(text)})`);
   return count;
 }
 
@@ -98,7 +98,7 @@ export function readDataset(bytes: Uint8Array, base: number, index: number): Par
 
   const mode = keywords['$MODE']?.trim().toUpperCase();
   if (mode !== undefined && mode !== 'L') {
-    throw new FcsError('UNSUPPORTED_LAYOUT', `$MODE is "${mode}" (histogram data, deprecated in FCS 3.1); FlowFate reads list-mode ($MODE L) files only`);
+    throw new FcsError('UNSUPPORTED_LAYOUT', `$MODE is ${quoted(mode)} (histogram data, deprecated in FCS 3.1); FlowFate reads list-mode ($MODE L) files only`);
   }
   const dataType = parseDataType(requireKeyword(keywords, '$DATATYPE'), '$DATATYPE');
   const channels = readChannels(keywords, dataType, warnings);
@@ -109,7 +109,8 @@ export function readDataset(bytes: Uint8Array, base: number, index: number): Par
   const dataRange = channels.length === 0 ? null : resolveDataSegment({ header, keywords, availableBytes, neededBytes }, warnings);
 
   let eventCount = declaredEvents ?? 0;
-  let columns: RawColumn[] = channels.map(() => new Float64Array(0));
+  // No events: empty columns of the right types, decoded from an empty region.
+  let columns: RawColumn[] = decodeColumns(bytes, 0, 0, 0, layout, channels, warnings);
   if (dataRange) {
     const start = base + dataRange.start;
     const endExclusive = Math.min(bytes.length, base + dataRange.end + 1);

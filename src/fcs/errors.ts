@@ -24,8 +24,23 @@ export class FcsError extends Error {
   }
 }
 
+const MAX_QUOTED_CHARS = 40;
+/** Everything outside printable ASCII and U+0080..U+FFFF: the C0 controls and DEL. */
+const CONTROL_CHARACTERS = /[^\x20-\x7e\x80-\uffff]/g;
+
+/** Shows control characters copied from a file (line breaks, NULs) as "?" so a message stays one line. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '?');
+}
+
+/** A value from the file, quoted for a message: shortened, with control characters shown as "?". */
+export function quoted(text: string): string {
+  const shown = text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
+  return `"${withoutControlCharacters(shown)}"`;
+}
+
 /** Turns an internal clause ("the keyword $TOT is missing") into a sentence that names the file. */
 export function describeReadFailure(error: FcsError, fileName: string | undefined): FcsError {
   const subject = fileName ? `"${fileName}"` : 'the file';
-  return new FcsError(error.code, `Cannot read ${subject}: ${error.message}.`);
+  return new FcsError(error.code, withoutControlCharacters(`Cannot read ${subject}: ${error.message}.`));
 }

@@ -1,4 +1,4 @@
-import { FcsError } from './errors.ts';
+import { FcsError, quoted } from './errors.ts';
 
 /** The fixed 58-byte HEADER of one data set (FCS 3.1 §3.1); offsets are relative to that HEADER, ends inclusive. */
 export interface FcsHeader {
@@ -27,7 +27,7 @@ function readOffsetField(bytes: Uint8Array, base: number, field: number): number
   const text = readAscii(bytes, at, at + 8).trim();
   if (text === '') return null;
   if (!/^-?\d+$/.test(text)) {
-    throw new FcsError('BAD_HEADER', `the HEADER field "${FIELD_NAMES[field]}" at byte ${at} is not a number ("${text}")`);
+    throw new FcsError('BAD_HEADER', `the HEADER field "${FIELD_NAMES[field]}" at byte ${at} is not a number (${quoted(text)})`);
   }
   return Number(text);
 }
@@ -41,8 +41,7 @@ export function parseHeader(bytes: Uint8Array, base: number): FcsHeader {
   const magic = readAscii(bytes, base, base + 6);
   const match = /^FCS(\d\.\d)$/.exec(magic);
   if (!match) {
-    const printable = magic.replace(/[^\x20-\x7e]/g, '?');
-    throw new FcsError('NOT_FCS', `it is not an FCS file: it starts with "${printable}" instead of "FCS" and a version number (byte ${base})`);
+    throw new FcsError('NOT_FCS', `it is not an FCS file: it starts with ${quoted(magic)} instead of "FCS" and a version number (byte ${base})`);
   }
   const version = match[1];
   if (!SUPPORTED_VERSIONS.has(version)) {

@@ -1,4 +1,4 @@
-import { FcsError } from './errors.ts';
+import { FcsError, quoted } from './errors.ts';
 import type { Keywords } from './types.ts';
 
 /** Parses a non-negative integer written with optional padding spaces or leading zeros; null if it is not one. */
@@ -29,6 +29,6 @@ export function requireKeyword(keywords: Keywords, key: string): string {
 /** A required non-negative integer keyword. */
 export function requireCount(keywords: Keywords, key: string): number {
   const value = parseCount(requireKeyword(keywords, key));
-  if (value === null) throw new FcsError('BAD_KEYWORD', `the keyword ${key} is not a whole number ("${keywords[key]}")`);
+  if (value === null) throw new FcsError('BAD_KEYWORD', `the keyword ${key} is not a whole number (${quoted(keywords[key])})`);
   return value;
 }

@@ -1,5 +1,5 @@
 import { MAX_NUMBER_CHARS } from './decodeAscii.ts';
-import { FcsError } from './errors.ts';
+import { FcsError, quoted } from './errors.ts';
 import type { ByteOrder, Channel, FcsWarning, Keywords } from './types.ts';
 import { listForMessage, makeWarning } from './warnings.ts';
 
@@ -36,7 +36,7 @@ export function parseByteOrder(text: string): ByteOrderSpec {
   const isPermutation =
     n >= 1 && n <= 8 && parts.every((p) => Number.isInteger(p) && p >= 1 && p <= n) && new Set(parts).size === n;
   if (!isPermutation) {
-    throw new FcsError('BAD_KEYWORD', `$BYTEORD is "${text}"; it must be a byte order such as 1,2,3,4 or 4,3,2,1`);
+    throw new FcsError('BAD_KEYWORD', `$BYTEORD is ${quoted(text)}; it must be a byte order such as 1,2,3,4 or 4,3,2,1`);
   }
   if (parts.every((p, i) => p === i + 1)) return { kind: 'little' };
   if (parts.every((p, i) => p === n - i)) return { kind: 'big' };
@@ -112,7 +112,7 @@ export function describeLayout(keywords: Keywords, channels: Channel[], warnings
     const width = byteOrder.significance.length;
     const mismatched = fields.find((f) => f.byteWidth !== width);
     if (mismatched) {
-      throw new FcsError('UNSUPPORTED_LAYOUT', `$BYTEORD "${byteOrderText}" describes ${width}-byte values but some values are ${mismatched.byteWidth} bytes wide`);
+      throw new FcsError('UNSUPPORTED_LAYOUT', `$BYTEORD ${quoted(byteOrderText)} describes ${width}-byte values but some values are ${mismatched.byteWidth} bytes wide`);
     }
     warnings.push(makeWarning('BYTEORD_PERMUTED', `The byte order ($BYTEORD ${byteOrderText}) is neither little- nor big-endian; the bytes were reordered as it describes.`));
   }

@@ -1,3 +1,4 @@
+import { quoted } from './errors.ts';
 import { parseDecimal } from './keywordValues.ts';
 import type { Channel, FcsDataset, FcsFile, FcsWarning, Keywords } from './types.ts';
 import { listForMessage, makeWarning } from './warnings.ts';
@@ -86,7 +87,7 @@ export function scalingWarnings(channels: Channel[], keywords: Keywords): FcsWar
   }
   const hasTime = channels.some(isTimeChannel);
   if (hasTime && keywords['$TIMESTEP'] !== undefined && timestepSeconds(keywords) === null) {
-    warnings.push(makeWarning('TIMESTEP_INVALID', `$TIMESTEP ("${keywords['$TIMESTEP']}") is not a positive number; time is shown in raw units.`));
+    warnings.push(makeWarning('TIMESTEP_INVALID', `$TIMESTEP (${quoted(keywords['$TIMESTEP'])}) is not a positive number; time is shown in raw units.`));
   }
   return warnings;
 }

@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from './errors.ts';
 import type { FcsWarning } from './types.ts';
 
 /** Stable codes of the oddities the reader handles; the UI's "file doctor" shows them per file. */
@@ -34,8 +35,9 @@ export type FcsWarningCode =
   | 'MULTIPLE_DATASETS'
   | 'NEXTDATA_INVALID';
 
+/** A warning; control characters copied from the file into the sentence are shown as "?". */
 export function makeWarning(code: FcsWarningCode, message: string): FcsWarning {
-  return { code, message };
+  return { code, message: withoutControlCharacters(message) };
 }
 
 /** "a, b, c" or "a, b, c and 4 more" so that a warning stays one readable sentence. */

@@ -79,6 +79,13 @@ describe('writeFcs', () => {
     expect(() => writeFcs(input, { datatype: 'I' })).toThrow(/FL1 at event 2/);
   });
 
+  it('writes and reads back a data set with no events, keeping the column types', () => {
+    const dataset = readFcs(writeFcs({ channels: [{ name: 'A', range: 1 }], columns: [[]] })).datasets[0];
+    expect(dataset.eventCount).toBe(0);
+    expect(dataset.columns[0]).toBeInstanceOf(Float32Array);
+    expect(dataset.warnings).toEqual([]);
+  });
+
   it('refuses columns of different lengths', () => {
     const input: FcsWriteInput = { channels: [{ name: 'A', range: 1 }, { name: 'B', range: 1 }], columns: [[1, 2], [1]] };
     expect(() => writeFcs(input)).toThrow(/column 2 \(B\) has 1 values/);
