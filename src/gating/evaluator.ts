@@ -7,6 +7,8 @@
 import type { ChannelSource, NumericColumn } from './channelSource.ts';
 import { DimensionColumns } from './columns.ts';
 import { selectByBoolean, selectInEllipsoid, selectInPolygon, selectInRectangle, splitIntoQuadrants } from './regions.ts';
+import { sortIndicesByValue } from './sortByValue.ts';
+import { type ChannelStatistics, statisticsBySelection, statisticsWithinParent } from './statistics.ts';
 import { checkStrategy, listPopulations, orderGates } from './strategy.ts';
 import type { Dimension, Gate, GatingStrategy, Population, PopulationId, QuadrantGate } from './types.ts';
 
@@ -28,6 +30,8 @@ export class GatingEvaluator {
   private populationList: Population[] = [];
   private results = new Map<PopulationId, PopulationResult>();
   private resultsByKey = new Map<string, PopulationResult>();
+  /** A parent's events sorted by a column (null: requested once), kept while both objects live (reused when unchanged). */
+  private readonly sortedOrders = new WeakMap<Uint32Array, WeakMap<NumericColumn, Uint32Array | null>>();
 
   constructor(source: ChannelSource) {
     this.columns = new DimensionColumns(source);
@@ -111,6 +115,48 @@ export class GatingEvaluator {
   /** Values of a dimension for all events under the current strategy's transforms and matrices (for plots and statistics). */
   column(dimension: Dimension): NumericColumn {
     return this.columns.column(dimension);
+  }
+
+  /**
+   * Statistics of one dimension for each population (null: the whole sample), in the order asked. The first request
+   * for children of a parent uses quickselect; a repeated one (a child moved, the parent did not) sorts the parent's
+   * events once, and from then on siblings' percentiles come from one pass over that order.
+   */
+  statistics(ids: readonly (PopulationId | null)[], dimension: Dimension): ChannelStatistics[] {
+    const column = this.columns.column(dimension);
+    const parents = new Map(this.populationList.map((p) => [p.id, p.parentId]));
+    const groups = new Map<PopulationId | null, number[]>();
+    ids.forEach((id, k) => {
+      if (id !== null) this.result(id);
+      const parent = id === null ? null : (parents.get(id) ?? null);
+      groups.set(parent, [...(groups.get(parent) ?? []), k]);
+    });
+    const out: ChannelStatistics[] = new Array(ids.length);
+    for (const [parent, members] of groups) {
+      const populations = members.map((k) => this.indices(ids[k]));
+      const sorted = this.sortedOrder(this.indices(parent), column);
+      const computed = sorted ? statisticsWithinParent(column, sorted, populations) : statisticsBySelection(column, populations);
+      members.forEach((k, m) => (out[k] = computed[m]));
+    }
+    return out;
+  }
+
+  /** The parent's events sorted by `column` from the second request on; null on the first. */
+  private sortedOrder(events: Uint32Array, column: NumericColumn): Uint32Array | null {
+    let byColumn = this.sortedOrders.get(events);
+    if (!byColumn) {
+      byColumn = new WeakMap();
+      this.sortedOrders.set(events, byColumn);
+    }
+    const known = byColumn.get(column);
+    if (known !== undefined) {
+      if (known !== null) return known;
+      const sorted = sortIndicesByValue(column, events);
+      byColumn.set(column, sorted);
+      return sorted;
+    }
+    byColumn.set(column, null);
+    return null;
   }
 
   private result(id: PopulationId): PopulationResult {

@@ -132,9 +132,9 @@ export interface DividerColumn {
 }
 
 /**
- * Splits events among quadrants in one pass. `quadrantIntervals[q][d]` is the interval index quadrant q requires on
- * divider d, or −1 when q does not constrain d. Interval k of a divider is [values[k−1], values[k]), half-open as
- * Gating-ML rectangles. Returns one index list per quadrant. At most 32 quadrants.
+ * Splits events among quadrants. `quadrantIntervals[q][d]` is the interval index quadrant q requires on divider d, or
+ * −1 when q does not constrain d. Interval k of a divider is [values[k−1], values[k]), half-open as Gating-ML
+ * rectangles. Returns one index list per quadrant. At most 32 quadrants; NaN on a divider puts an event in none.
  */
 export function splitIntoQuadrants(
   events: Uint32Array,
@@ -156,10 +156,30 @@ export function splitIntoQuadrants(
       if (required.every((interval, d) => interval < 0 || interval === intervals[d])) cellQuadrants[cell] |= 1 << q;
     });
   }
+  const cells = cellsOf(events, dividers, radices);
+  const disjoint = cellQuadrants.every((bits) => (bits & (bits - 1)) === 0);
+  return disjoint ? scatterDisjoint(events, cells, cellQuadrants, quadrantIntervals.length) : scatterOverlapping(events, cells, cellQuadrants, quadrantIntervals.length);
+}
+
+/** Grid cell of each event (mixed radix over the dividers' intervals), −1 for NaN. */
+function cellsOf(events: Uint32Array, dividers: readonly DividerColumn[], radices: readonly number[]): Int32Array {
+  const cells = new Int32Array(events.length);
+  if (dividers.length === 2 && radices[0] === 2 && radices[1] === 2) {
+    // The Annexin V/PI cross-hair: two single-value dividers, the case a dragged quadrant re-evaluates.
+    const x = dividers[0].column;
+    const y = dividers[1].column;
+    const xCut = dividers[0].values[0];
+    const yCut = dividers[1].values[0];
+    for (let e = 0; e < events.length; e++) {
+      const i = events[e];
+      const xv = x[i];
+      const yv = y[i];
+      cells[e] = xv !== xv || yv !== yv ? -1 : (xv >= xCut ? 1 : 0) + (yv >= yCut ? 2 : 0);
+    }
+    return cells;
+  }
   const cuts = dividers.map((d) => Float64Array.from(d.values));
   const columns = dividers.map((d) => d.column);
-  const cells = new Int32Array(events.length);
-  const counts = new Uint32Array(quadrantIntervals.length);
   for (let e = 0; e < events.length; e++) {
     const i = events[e];
     let cell = 0;
@@ -177,15 +197,40 @@ export function splitIntoQuadrants(
       weight *= radices[d];
     }
     cells[e] = cell;
-    if (cell < 0) continue;
-    for (let bits = cellQuadrants[cell]; bits !== 0; bits &= bits - 1) counts[31 - Math.clz32(bits & -bits)]++;
+  }
+  return cells;
+}
+
+/** Counting-sort scatter when every cell belongs to at most one quadrant (the usual quadrant gate). */
+function scatterDisjoint(events: Uint32Array, cells: Int32Array, cellQuadrants: Uint32Array, quadrantCount: number): Uint32Array[] {
+  const none = quadrantCount;
+  const slotOfCell = Uint8Array.from(cellQuadrants, (bits) => (bits === 0 ? none : 31 - Math.clz32(bits)));
+  const counts = new Uint32Array(quadrantCount + 1);
+  for (let e = 0; e < cells.length; e++) {
+    const slot = cells[e] < 0 ? none : slotOfCell[cells[e]];
+    cells[e] = slot;
+    counts[slot]++;
+  }
+  const quadrants = Array.from({ length: quadrantCount }, (_, q) => new Uint32Array(counts[q]));
+  const filled = new Uint32Array(quadrantCount + 1);
+  for (let e = 0; e < cells.length; e++) {
+    const slot = cells[e];
+    if (slot !== none) quadrants[slot][filled[slot]++] = events[e];
+  }
+  return quadrants;
+}
+
+function scatterOverlapping(events: Uint32Array, cells: Int32Array, cellQuadrants: Uint32Array, quadrantCount: number): Uint32Array[] {
+  const counts = new Uint32Array(quadrantCount);
+  for (let e = 0; e < cells.length; e++) {
+    if (cells[e] < 0) continue;
+    for (let bits = cellQuadrants[cells[e]]; bits !== 0; bits &= bits - 1) counts[31 - Math.clz32(bits & -bits)]++;
   }
   const quadrants = Array.from(counts, (count) => new Uint32Array(count));
-  const filled = new Uint32Array(quadrantIntervals.length);
-  for (let e = 0; e < events.length; e++) {
-    const cell = cells[e];
-    if (cell < 0) continue;
-    for (let bits = cellQuadrants[cell]; bits !== 0; bits &= bits - 1) {
+  const filled = new Uint32Array(quadrantCount);
+  for (let e = 0; e < cells.length; e++) {
+    if (cells[e] < 0) continue;
+    for (let bits = cellQuadrants[cells[e]]; bits !== 0; bits &= bits - 1) {
       const q = 31 - Math.clz32(bits & -bits);
       quadrants[q][filled[q]++] = events[e];
     }

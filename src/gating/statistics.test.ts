@@ -24,6 +24,14 @@ describe('channelStatistics', () => {
     expect(stats).toMatchObject({ count: 3, valueCount: 2, mean: 2, median: 2 });
   });
 
+  it('computes the geometric mean over any magnitudes as exp(mean(ln x)) to 1e-12', () => {
+    let state = 3;
+    const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const values = Float64Array.from({ length: 20000 }, (_, i) => (i % 1000 === 0 ? 10 ** (600 * next() - 300) : 10 ** (6 * next())));
+    const direct = Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length);
+    expect(Math.abs(channelStatistics(values, null).geometricMean / direct - 1)).toBeLessThan(1e-12);
+  });
+
   it('leaves values ≤ 0 out of the geometric mean and says how many', () => {
     const stats = channelStatistics(Float64Array.of(-50, 0, 10, 1000), null);
     expect(stats.geometricMean).toBeCloseTo(100, 12);
@@ -72,5 +80,52 @@ describe('population counts', () => {
     expect(percentOfAncestor(evaluator, 'bright', null)).toBe(10);
     expect(() => percentOfAncestor(evaluator, 'cells', 'bright')).toThrow(/"bright" is not an ancestor of population "cells"/);
     expect(percentOf(1, 0)).toBeNaN();
+  });
+});
+
+describe('statistics of sibling populations from their parent’s sorted order', () => {
+  it('equals per-population statistics for quadrants, overlapping gates and the whole sample', () => {
+    let state = 7;
+    const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const n = 5000;
+    const values = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? Number.NaN : (next() - 0.2) * 1e4));
+    const other = Float64Array.from({ length: n }, () => next() * 100);
+    const evaluator = new GatingEvaluator(channelSourceFromColumns({ V: values, W: other }));
+    const v: Dimension = { source: { kind: 'channel', name: 'V' }, compensation: 'uncompensated', transform: null };
+    const w: Dimension = { source: { kind: 'channel', name: 'W' }, compensation: 'uncompensated', transform: null };
+    evaluator.update({
+      version: 1,
+      transforms: {},
+      ratios: {},
+      compensations: {},
+      gates: [
+        { kind: 'rectangle', id: 'wide', name: 'wide', parentId: null, bounds: [{ dimension: w, min: 10, max: 90 }] },
+        {
+          kind: 'quadrant',
+          id: 'Q',
+          name: 'Q',
+          parentId: 'wide',
+          dividers: [{ id: 'd', dimension: w, values: [30, 60] }],
+          quadrants: [0, 1, 2].map((interval) => ({ id: `q${interval}`, name: `q${interval}`, positions: [{ dividerId: 'd', interval }] })),
+        },
+        { kind: 'rectangle', id: 'overlap', name: 'overlap', parentId: 'wide', bounds: [{ dimension: w, min: 50, max: 70 }] },
+      ],
+    });
+    const ids = ['q0', 'q1', 'q2', 'overlap', null, 'wide'];
+    // The first request uses quickselect, the second the parents' sorted orders: both must agree.
+    const bySelection = evaluator.statistics(ids, v);
+    const bySortedParent = evaluator.statistics(ids, v);
+    ids.forEach((id, k) => {
+      const alone = channelStatistics(values, evaluator.indices(id));
+      expect(bySelection[k]).toEqual(alone);
+      expect(bySortedParent[k].median).toBe(alone.median);
+      expect(bySortedParent[k].robustCv).toBeCloseTo(alone.robustCv, 12);
+      expect(bySortedParent[k]).toMatchObject({ count: alone.count, valueCount: alone.valueCount, mean: alone.mean, sd: alone.sd });
+      // and against a plain sort (type-7 median) as outside truth
+      const sorted = Float64Array.from(evaluator.indices(id), (i) => values[i]).filter((x) => !Number.isNaN(x)).sort();
+      const h = (sorted.length - 1) / 2;
+      expect(alone.median).toBeCloseTo(sorted[Math.floor(h)] + (h - Math.floor(h)) * (sorted[Math.ceil(h)] - sorted[Math.floor(h)]), 9);
+    });
+    expect(() => evaluator.statistics(['nope'], v)).toThrow(/population "nope"/);
   });
 });
