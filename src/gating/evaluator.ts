@@ -131,7 +131,7 @@ export class GatingEvaluator {
       const parent = id === null ? null : (parents.get(id) ?? null);
       groups.set(parent, [...(groups.get(parent) ?? []), k]);
     });
-    const out: ChannelStatistics[] = new Array(ids.length);
+    const out: ChannelStatistics[] = [];
     for (const [parent, members] of groups) {
       const populations = members.map((k) => this.indices(ids[k]));
       const sorted = this.sortedOrder(this.indices(parent), column);

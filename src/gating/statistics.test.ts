@@ -122,7 +122,7 @@ describe('statistics of sibling populations from their parent’s sorted order',
       expect(bySortedParent[k].robustCv).toBeCloseTo(alone.robustCv, 12);
       expect(bySortedParent[k]).toMatchObject({ count: alone.count, valueCount: alone.valueCount, mean: alone.mean, sd: alone.sd });
       // and against a plain sort (type-7 median) as outside truth
-      const sorted = Float64Array.from(evaluator.indices(id), (i) => values[i]).filter((x) => !Number.isNaN(x)).sort();
+      const sorted = Float64Array.from(evaluator.indices(id), (i) => values[i]).filter((x) => !Number.isNaN(x)).toSorted();
       const h = (sorted.length - 1) / 2;
       expect(alone.median).toBeCloseTo(sorted[Math.floor(h)] + (h - Math.floor(h)) * (sorted[Math.ceil(h)] - sorted[Math.floor(h)]), 9);
     });
