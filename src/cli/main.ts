@@ -1,9 +1,10 @@
 import { processIo, type CliIo, type Command } from './command.ts';
+import { analyzeCommand } from './commands/analyze.ts';
 import { demoCommand } from './commands/demo.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { simulateCommand } from './commands/simulate.ts';
 
-const commands: Command[] = [inspectCommand, demoCommand, simulateCommand];
+const commands: Command[] = [inspectCommand, demoCommand, simulateCommand, analyzeCommand];
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
