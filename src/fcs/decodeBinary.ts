@@ -1,4 +1,6 @@
 import type { BinaryField, ByteOrderSpec } from './layout.ts';
+import { HOST_IS_LITTLE } from './byteSwap.ts';
+import { deinterleave16Masked, deinterleave16Pairs, deinterleave32, deinterleave64, deinterleaveMasked, maskedSomething } from './deinterleave.ts';
 import type { RawColumn } from './types.ts';
 
 /** Raw columns plus what decoding noticed, for the reader's warnings. */
@@ -16,7 +18,6 @@ export interface BinaryData {
   byteOrder: ByteOrderSpec;
 }
 
-const HOST_IS_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const TWO_POW_32 = 4294967296;
 /** hi word limit for an exact double: hi * 2^32 + lo <= 2^53. */
 const SAFE_HIGH_WORD = 2 ** 21;
@@ -48,114 +49,6 @@ function uniformWidth(fields: BinaryField[]): { kind: BinaryField['kind']; width
   return typed ? { kind: first.kind, width: first.byteWidth } : null;
 }
 
-function swap32(x: number): number {
-  return ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
-}
-
-/** Events per block when de-interleaving: one block of records (~200 kB for 12 floats) stays in cache across channels. */
-const BLOCK_EVENTS = 4096;
-
-/** Copies 32-bit words of channel c out of interleaved records, byte-swapping when asked; Int32 keeps V8 on the fast path. */
-function deinterleave32(src: Int32Array, outs: Int32Array[], eventCount: number, swap: boolean): void {
-  const p = outs.length;
-  for (let e0 = 0; e0 < eventCount; e0 += BLOCK_EVENTS) {
-    const e1 = Math.min(eventCount, e0 + BLOCK_EVENTS);
-    for (let c = 0; c < p; c++) {
-      const out = outs[c];
-      if (swap) {
-        for (let e = e0, i = e0 * p + c; e < e1; e++, i += p) {
-          const x = src[i];
-          out[e] = ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
-        }
-      } else {
-        for (let e = e0, i = e0 * p + c; e < e1; e++, i += p) out[e] = src[i];
-      }
-    }
-  }
-}
-
-/** Like deinterleave32 for 64-bit values: each value is two words, exchanged when byte-swapping. */
-function deinterleave64(src: Int32Array, outs: Int32Array[], eventCount: number, swap: boolean): void {
-  const p = outs.length;
-  const stride = 2 * p;
-  for (let e0 = 0; e0 < eventCount; e0 += BLOCK_EVENTS) {
-    const e1 = Math.min(eventCount, e0 + BLOCK_EVENTS);
-    for (let c = 0; c < p; c++) {
-      const out = outs[c];
-      for (let e = e0, i = e0 * stride + 2 * c; e < e1; e++, i += stride) {
-        const first = src[i];
-        const second = src[i + 1];
-        if (swap) {
-          out[2 * e] = swap32(second);
-          out[2 * e + 1] = swap32(first);
-        } else {
-          out[2 * e] = first;
-          out[2 * e + 1] = second;
-        }
-      }
-    }
-  }
-}
-
-/**
- * De-interleaves 16-bit unsigned integers (the commonest integer layout), masking each channel to its $PnR bits.
- * Returns, per channel, the OR of all values before masking: bits above the mask show that masking removed something.
- */
-function deinterleave16Masked(src: Uint16Array, outs: Uint16Array[], masks: number[], eventCount: number, swap: boolean): number[] {
-  const p = outs.length;
-  const seen = masks.map(() => 0);
-  for (let e0 = 0; e0 < eventCount; e0 += BLOCK_EVENTS) {
-    const e1 = Math.min(eventCount, e0 + BLOCK_EVENTS);
-    for (let c = 0; c < p; c++) {
-      const out = outs[c];
-      const mask = masks[c] | 0;
-      let all = 0;
-      if (swap) {
-        for (let e = e0, i = e0 * p + c; e < e1; e++, i += p) {
-          const x = src[i];
-          const v = ((x & 0xff) << 8) | (x >>> 8);
-          all |= v;
-          out[e] = v & mask;
-        }
-      } else {
-        for (let e = e0, i = e0 * p + c; e < e1; e++, i += p) {
-          const v = src[i];
-          all |= v;
-          out[e] = v & mask;
-        }
-      }
-      seen[c] |= all;
-    }
-  }
-  return seen;
-}
-
-/** De-interleaves 8- or 32-bit unsigned integers, masking each channel to its $PnR bits; returns per-channel OR as above. */
-function deinterleaveMasked(src: Uint8Array | Int32Array, outs: (Uint8Array | Uint32Array)[], masks: number[], eventCount: number, swap: boolean): number[] {
-  const p = outs.length;
-  const seen = masks.map(() => 0);
-  for (let e0 = 0; e0 < eventCount; e0 += BLOCK_EVENTS) {
-    const e1 = Math.min(eventCount, e0 + BLOCK_EVENTS);
-    for (let c = 0; c < p; c++) {
-      const out = outs[c];
-      const mask = masks[c] | 0;
-      let all = 0;
-      for (let e = e0, i = e0 * p + c; e < e1; e++, i += p) {
-        const v = swap ? swap32(src[i]) : src[i];
-        all |= v;
-        out[e] = v & mask;
-      }
-      seen[c] |= all;
-    }
-  }
-  return seen;
-}
-
-/** Whether a per-channel OR of raw values has bits outside the channel's mask. */
-function maskedSomething(seen: number[], masks: number[]): boolean[] {
-  return seen.map((all, c) => (all & ~masks[c]) !== 0);
-}
-
 /**
  * The fast path: every value has the same typed-array width, so the segment is read through one typed view
  * (byte-swapped in the same pass when the file's order is not the host's) and de-interleaved block by block.
@@ -165,7 +58,8 @@ function decodeUniform(
 ): DecodedColumns {
   const parameterCount = data.fields.length;
   const total = eventCount * parameterCount;
-  const region = alignedRegion(bytes, start, total * width, Math.min(width, 4));
+  const pairs16 = kind === 'uint' && width === 2 && parameterCount % 2 === 0 && HOST_IS_LITTLE;
+  const region = alignedRegion(bytes, start, total * width, pairs16 ? 4 : Math.min(width, 4));
   const swap = little !== HOST_IS_LITTLE && width > 1;
   const zeros = () => data.fields.map(() => 0);
   const none = () => data.fields.map(() => false);
@@ -181,7 +75,9 @@ function decodeUniform(
   const masks = data.fields.map((f) => (2 ** f.maskBits - 1) | 0);
   if (width === 2) {
     const columns = data.fields.map(() => new Uint16Array(eventCount));
-    const seen = deinterleave16Masked(new Uint16Array(region.buffer, region.offset, total), columns, masks, eventCount, swap);
+    const seen = pairs16
+      ? deinterleave16Pairs(new Int32Array(region.buffer, region.offset, total / 2), columns, masks, eventCount, swap)
+      : deinterleave16Masked(new Uint16Array(region.buffer, region.offset, total), columns, masks, eventCount, swap);
     return { columns, maskedChannels: maskedSomething(seen, masks), unsafeIntegerCounts: zeros() };
   }
   if (width === 1) {

@@ -1,3 +1,4 @@
+import { HOST_IS_LITTLE, swap32 as importedSwap32 } from './byteSwap.ts';
 import { FcsError } from './errors.ts';
 import type { ByteOrder, ChannelSpec, FcsWriteInput } from './types.ts';
 import { encodeUtf8 } from './utf8.ts';
@@ -18,12 +19,13 @@ export interface FcsWriteOptions {
   dataOffsetsInTextOnly?: boolean;
 }
 
+/** A module-local binding: the byte-swap loop then calls the function directly, not through the module namespace. */
+const swap32 = importedSwap32;
 const HEADER_BYTES = 58;
 const TEXT_START = HEADER_BYTES;
 const MAX_HEADER_OFFSET = 99_999_999;
 /** DATA starts on an 8-byte boundary so readers (ours included) can view it as a typed array without copying. */
 const DATA_ALIGNMENT = 8;
-const HOST_IS_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Keywords the writer computes; values given for them in `input.keywords` are replaced. */
 const STRUCTURAL = /^\$(BEGIN|END)(ANALYSIS|DATA|STEXT)$|^\$(BYTEORD|DATATYPE|MODE|NEXTDATA|PAR|TOT|SPILLOVER)$|^\$P\d+(B|E|N|R|S|G|DATATYPE)$/;
@@ -143,10 +145,6 @@ function layoutSegments(pairs: [string, string][], delimiter: string, dataBytes:
     dataStart = nextStart;
   }
   throw new FcsError('INTERNAL', 'Cannot write FCS: the TEXT length did not settle.');
-}
-
-function swap32(x: number): number {
-  return ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
 }
 
 /** Reverses the bytes of every 4- or 8-byte value in place (the region is 8-byte aligned). */
