@@ -24,7 +24,7 @@ function parseAsciiNumber(bytes: Uint8Array, start: number, end: number, where: 
   return parsed;
 }
 
-/** $DATATYPE A with fixed widths: each value takes $PnB characters (FCS 3.1 §3.3.11). */
+/** $DATATYPE A with fixed widths: each value takes $PnB characters (FCS 3.1, $DATATYPE A). */
 export function decodeAsciiFixed(bytes: Uint8Array, start: number, eventCount: number, widths: number[]): Float64Array[] {
   const columns = widths.map(() => new Float64Array(eventCount));
   let at = start;

@@ -1,4 +1,4 @@
-// Kernels that split interleaved event records (FCS DATA, FCS 3.1 §3.4) into one typed column per
+// Kernels that split interleaved event records (the FCS DATA segment) into one typed column per
 // channel. Each works block by block so that a block of records stays in cache while every channel
 // is copied out, and each is monomorphic in its typed-array types so that V8 keeps it on the fast path.
 

@@ -1,6 +1,6 @@
 import { FcsError, quoted } from './errors.ts';
 
-/** The fixed 58-byte HEADER of one data set (FCS 3.1 §3.1); offsets are relative to that HEADER, ends inclusive. */
+/** The fixed 58-byte HEADER of one data set (FCS 3.1, HEADER segment); offsets are relative to that HEADER, ends inclusive. */
 export interface FcsHeader {
   /** "2.0", "3.0", "3.1", "3.2" (or "1.0"). */
   version: string;

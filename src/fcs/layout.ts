@@ -6,7 +6,7 @@ import { listForMessage, makeWarning } from './warnings.ts';
 /**
  * How the bytes of one value are ordered. FCS 2.0/3.0 $BYTEORD is a permutation ("1,2,3,4" = least
  * significant byte first, "4,3,2,1" = most significant first, "3,4,1,2" also exists); FCS 3.1
- * §3.3.13 allows only the first two, which then just mean little or big endian for any width.
+ * ($BYTEORD) allows only the first two, which then just mean little or big endian for any width.
  */
 export type ByteOrderSpec =
   | { kind: 'little' }

@@ -9,7 +9,7 @@ function describeDataset(dataset: FcsDataset): string {
 }
 
 /**
- * Follows the $NEXTDATA chain (offsets relative to the current data set's HEADER, FCS 3.1 §3.3.32).
+ * Follows the $NEXTDATA chain (offsets relative to the current data set's HEADER, FCS 3.1 $NEXTDATA).
  * Each next data set must start after every segment of the current one, so the walk always moves
  * forward and never decodes the same bytes twice. A broken later data set is reported, not fatal.
  */

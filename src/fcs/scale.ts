@@ -3,7 +3,7 @@ import { parseDecimal } from './keywordValues.ts';
 import type { Channel, FcsDataset, FcsFile, FcsWarning, Keywords } from './types.ts';
 import { listForMessage, makeWarning } from './warnings.ts';
 
-/** FCS 3.1 §3.3.48/§3.3.64: the time parameter is the one named "Time", case-insensitively. */
+/** FCS 3.2 §3.3.48 and §3.3.64: the time parameter is the one named "Time", case-insensitively. */
 export function isTimeChannel(channel: Channel): boolean {
   return channel.name.trim().toLowerCase() === 'time';
 }
@@ -18,7 +18,7 @@ function isIntegerData(channel: Channel): boolean {
   return channel.datatype === 'I' || channel.datatype === 'A';
 }
 
-/** True when the channel is log-amplified in a way that must be decoded: $PnE f1 > 0 on integer data (FCS 3.1 §3.3.43). */
+/** True when the channel is log-amplified in a way that must be decoded: $PnE f1 > 0 on integer data (FCS 3.2 §3.3.43). */
 function isLogDecoded(channel: Channel): boolean {
   return channel.amplification[0] > 0 && isIntegerData(channel);
 }
@@ -31,7 +31,7 @@ function effectiveGain(channel: Channel): number {
 
 /**
  * Scaled ("channel") values of one parameter, computed in float64:
- * log-amplified integer data: f2' * 10^(f1 * raw / $PnR) with f2' = f2, or 1 when f2 = 0 (FCS 3.1 §3.3.43);
+ * log-amplified integer data: f2' * 10^(f1 * raw / $PnR) with f2' = f2, or 1 when f2 = 0 (FCS 3.2 §3.3.43);
  * linear data: raw / $PnG; the time parameter: raw * $TIMESTEP.
  * `position` is the 0-based index into `dataset.channels`. Returns the raw Float32Array itself when
  * scaling is the identity; otherwise a new Float64Array (float32 results would lose ~1e-8 against FlowIO).

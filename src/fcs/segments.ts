@@ -4,7 +4,7 @@ import { parseCount } from './keywordValues.ts';
 import type { FcsWarning, Keywords } from './types.ts';
 import { makeWarning } from './warnings.ts';
 
-/** A segment's byte range relative to its data set's HEADER; `end` is inclusive as in FCS 3.1 §3.1. */
+/** A segment's byte range relative to its data set's HEADER; `end` is inclusive as in the FCS 3.1 HEADER. */
 export interface SegmentRange {
   start: number;
   end: number;
@@ -28,7 +28,7 @@ function describe(range: SegmentRange): string {
   return `bytes ${range.start}-${range.end}`;
 }
 
-/** HEADER offsets of 0,0 (or a "split" start,0) mean "look in TEXT" (FCS 3.1 §3.2.x, files over 99,999,999 bytes). */
+/** HEADER offsets of 0,0 (or a "split" start,0) mean "look in TEXT" (FCS 3.0/3.1 HEADER rules for files over 99,999,999 bytes). */
 function headerCandidate(start: number | null, end: number | null): Candidate | null {
   if (start === null || end === null || end === 0) return null;
   return { source: 'HEADER', range: { start, end } };
@@ -146,7 +146,7 @@ export function resolveAnalysisSegment(
 }
 
 /**
- * The supplemental TEXT segment ($BEGINSTEXT/$ENDSTEXT, FCS 3.0 §3.2.x), or null. Writers often leave
+ * The supplemental TEXT segment ($BEGINSTEXT/$ENDSTEXT, introduced in FCS 3.0), or null. Writers often leave
  * stale values here, repeat the primary TEXT range, or point at non-TEXT bytes: all are skipped, the
  * first silently (it adds nothing) and the others with a warning.
  */

@@ -1,7 +1,7 @@
 import type { Channel, FcsWarning, Keywords, SpilloverMatrix } from './types.ts';
 import { listForMessage, makeWarning } from './warnings.ts';
 
-/** Keywords holding "n, name_1..name_n, s_11..s_nn" row-major (FCS 3.1 §3.3.57 $SPILLOVER and older vendor forms). */
+/** Keywords holding "n, name_1..name_n, s_11..s_nn" row-major (FCS 3.1 $SPILLOVER and older vendor forms). */
 const NAMED_SPILLOVER_KEYS = ['$SPILLOVER', 'SPILL', '$SPILL', 'SPILLOVER', 'DET_SPILL'];
 
 /** `unknown` lists names that match no channel of this file (kept as written). */

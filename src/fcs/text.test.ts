@@ -15,7 +15,7 @@ describe('parseKeywordSegment', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('reads a doubled delimiter inside a value as one literal delimiter (FCS 3.1 §3.2.1)', () => {
+  it('reads a doubled delimiter inside a value as one literal delimiter', () => {
     expect(segment('/$FIL/C://data//a.fcs/$CYT/X/').keywords).toEqual({ $FIL: 'C:/data/a.fcs', $CYT: 'X' });
     expect(segment('/A////B/c/').keywords).toEqual({ A: '/', B: 'c' });
     expect(segment('/A///x/B/c/').keywords).toEqual({ A: '/x', B: 'c' });

@@ -6,7 +6,7 @@ import { listForMessage, makeWarning } from './warnings.ts';
 /** Keyword/value pairs of one TEXT-like segment (primary TEXT, supplemental TEXT or ANALYSIS). */
 export interface KeywordSegment {
   keywords: Keywords;
-  /** The delimiter byte: the segment's first byte (FCS 3.1 §3.2.1). */
+  /** The delimiter byte: the segment's first byte (FCS 3.1, TEXT segment). */
   delimiter: number;
   warnings: FcsWarning[];
 }
@@ -30,14 +30,14 @@ interface Token {
 /**
  * Splits bytes[start..endInclusive] into keyword/value pairs.
  *
- * FCS 3.1 §3.2.1: the first byte is the delimiter and a doubled delimiter inside a value is an escaped
+ * FCS 3.1 TEXT rules: the first byte is the delimiter and a doubled delimiter inside a value is an escaped
  * literal delimiter, so empty values are illegal. Some instruments (BD CellQuest, Partec, BD Accuri)
  * still write empty values, as "name, delimiter, delimiter". Readers that apply the escape rule to
  * names too glue the next keyword onto the name and lose it (FlowIO, fcsparser lose $P6N of the
  * CellQuest corpus file). Keyword names never contain the delimiter, so here the first delimiter
  * after a name always ends it; the value is then read with the escape rule, and an immediate single
  * delimiter is an empty value. A doubled delimiter that ends the segment is an extra terminator.
- * Keywords are upper-cased (§3.2.1: case-insensitive); names and values are trimmed.
+ * Keywords are upper-cased (case-insensitive in FCS 3.1); names and values are trimmed.
  */
 export function parseKeywordSegment(
   bytes: Uint8Array,

@@ -1,4 +1,4 @@
-// TEXT is UTF-8 from FCS 3.1 (§3.2.x) and ASCII/Latin-1 in older files. The domain has no TextDecoder
+// TEXT is UTF-8 from FCS 3.1 and ASCII/Latin-1 in older files. The domain has no TextDecoder
 // (lib ES2023 only), so both directions are implemented here.
 
 /** True when bytes[start, end) is well-formed UTF-8 (no overlongs, no surrogates, max U+10FFFF). */

@@ -26,7 +26,7 @@ describe('writeFcs', () => {
     expect(field(0)).toBe(58);
     expect(bytes[58]).toBe('/'.charCodeAt(0));
     expect(bytes[field(1)]).toBe('/'.charCodeAt(0));
-    // 3 events x 2 channels x 4 bytes, inclusive end offset (FCS 3.1 §3.1).
+    // 3 events x 2 channels x 4 bytes, inclusive end offset (FCS 3.1 HEADER).
     expect(field(3) - field(2) + 1).toBe(24);
     expect(field(2) % 8).toBe(0);
     expect(bytes.length).toBe(field(3) + 1);
@@ -53,7 +53,7 @@ describe('writeFcs', () => {
     expect([...readFcs(bytes).datasets[0].columns[0]]).toEqual([1.5, 2.25, 3]);
   });
 
-  it('moves DATA offsets into TEXT by itself when DATA ends beyond byte 99,999,999 (FCS 3.1 §3.1)', () => {
+  it('moves DATA offsets into TEXT by itself when DATA ends beyond byte 99,999,999', () => {
     const events = 25_000_000;
     const column = new Float32Array(events);
     column[events - 1] = 7.5;

@@ -13,7 +13,7 @@ export interface FcsWriteOptions {
   /** The TEXT delimiter, one ASCII character other than a space; default "/". */
   delimiter?: string;
   /**
-   * Write DATA offsets only in TEXT ($BEGINDATA/$ENDDATA) with zeros in the HEADER. FCS 3.1 §3.1 requires
+   * Write DATA offsets only in TEXT ($BEGINDATA/$ENDDATA) with zeros in the HEADER. The FCS 3.1 HEADER rules require
    * this when DATA ends beyond byte 99,999,999, and the writer then does it whatever this option says.
    */
   dataOffsetsInTextOnly?: boolean;
@@ -96,7 +96,7 @@ function contentKeywords(input: FcsWriteInput, datatype: 'F' | 'D' | 'I', byteOr
   if (spill) pairs.push(['$SPILLOVER', spill]);
   for (const [key, value] of Object.entries(input.keywords ?? {})) {
     const upper = key.trim().toUpperCase();
-    // FCS 3.1 §3.2.1: empty keywords and values are not allowed; such entries are left out.
+    // FCS 3.1 TEXT rules: empty keywords and values are not allowed; such entries are left out.
     if (upper && value.trim() && !STRUCTURAL.test(upper)) pairs.push([key.trim(), value]);
   }
   for (const [key] of pairs) {
@@ -105,7 +105,7 @@ function contentKeywords(input: FcsWriteInput, datatype: 'F' | 'D' | 'I', byteOr
   return pairs;
 }
 
-/** FCS 3.1 §3.2.1: a delimiter inside a keyword or value is written twice. */
+/** FCS 3.1 TEXT rules: a delimiter inside a keyword or value is written twice. */
 function escape(text: string, delimiter: string): string {
   return text.split(delimiter).join(delimiter + delimiter);
 }
