@@ -137,6 +137,20 @@ const QUIRK_WARNINGS: [RegExp, string][] = [
   [/\$BEGINSTEXT\/\$ENDSTEXT .* point (inside the primary TEXT|at non-TEXT bytes)/, 'SUPPLEMENTAL_TEXT_IGNORED'],
 ];
 
+/** A real supplemental TEXT segment (quirk "supplemental TEXT segment present (a-b)") must be merged: its first keyword is found. */
+function checkSupplementalText(dataset: FcsDataset, ref: RefDataset, bytes: Uint8Array): void {
+  for (const quirk of ref.quirks ?? []) {
+    const match = /^supplemental TEXT segment present \((\d+)-(\d+)\)/.exec(quirk);
+    if (!match) continue;
+    const start = dataset.byteOffset + Number(match[1]);
+    const delimiter = bytes[start];
+    let end = start + 1;
+    while (bytes[end] !== delimiter) end++;
+    const firstKey = String.fromCharCode(...bytes.subarray(start + 1, end)).trim().toUpperCase();
+    expect(dataset.keywords, `supplemental keyword ${firstKey}`).toHaveProperty([firstKey]);
+  }
+}
+
 function checkWarnings(dataset: FcsDataset, ref: RefDataset): void {
   const codes = dataset.warnings.map((w) => w.code);
   for (const quirk of ref.quirks ?? []) {
@@ -147,7 +161,7 @@ function checkWarnings(dataset: FcsDataset, ref: RefDataset): void {
   for (const warning of dataset.warnings) expect(warning.message.length, warning.code).toBeGreaterThan(20);
 }
 
-function checkDataset(dataset: FcsDataset, ref: RefDataset): void {
+function checkDataset(dataset: FcsDataset, ref: RefDataset, bytes: Uint8Array): void {
   expect(dataset.version).toBe(ref.version);
   expect(dataset.datatype).toBe(ref.datatype);
   expect(dataset.byteOrder).toBe(ref.endianness);
@@ -158,6 +172,7 @@ function checkDataset(dataset: FcsDataset, ref: RefDataset): void {
   checkSpillover(dataset, ref);
   checkScaling(dataset, ref);
   checkWarnings(dataset, ref);
+  checkSupplementalText(dataset, ref, bytes);
 }
 
 describeWithCorpus('readFcs against the corpus reference values', () => {
@@ -177,7 +192,7 @@ describeWithCorpus('readFcs against the corpus reference values', () => {
       expect(file.datasets).toHaveLength(refs.length);
       refs.forEach((datasetRef, i) => {
         expect(file.datasets[i].byteOffset).toBe(datasetRef.dataset_byte_offset ?? 0);
-        checkDataset(file.datasets[i], datasetRef);
+        checkDataset(file.datasets[i], datasetRef, bytes);
       });
     });
   }
