@@ -156,16 +156,38 @@ export function splitIntoQuadrants(
       if (required.every((interval, d) => interval < 0 || interval === intervals[d])) cellQuadrants[cell] |= 1 << q;
     });
   }
-  const cells = cellsOf(events, dividers, radices);
-  const disjoint = cellQuadrants.every((bits) => (bits & (bits - 1)) === 0);
-  return disjoint ? scatterDisjoint(events, cells, cellQuadrants, quadrantIntervals.length) : scatterOverlapping(events, cells, cellQuadrants, quadrantIntervals.length);
+  if (cellQuadrants.every((bits) => (bits & (bits - 1)) === 0)) return splitDisjoint(events, dividers, radices, cellQuadrants, quadrantIntervals.length);
+  return splitOverlapping(events, dividers, radices, cellQuadrants, quadrantIntervals.length);
 }
 
-/** Grid cell of each event (mixed radix over the dividers' intervals), −1 for NaN. */
-function cellsOf(events: Uint32Array, dividers: readonly DividerColumn[], radices: readonly number[]): Int32Array {
-  const cells = new Int32Array(events.length);
+/** Grid cell of one event (mixed radix over the dividers' intervals), or `nanCell` when a value is NaN. */
+function cellOf(i: number, columns: readonly NumericColumn[], cuts: readonly Float64Array[], radices: readonly number[], nanCell: number): number {
+  let cell = 0;
+  let weight = 1;
+  for (let d = 0; d < columns.length; d++) {
+    const v = columns[d][i];
+    if (v !== v) return nanCell;
+    const values = cuts[d];
+    let interval = 0;
+    while (interval < values.length && v >= values[interval]) interval++;
+    cell += interval * weight;
+    weight *= radices[d];
+  }
+  return cell;
+}
+
+/** Counting sort of events into quadrants when every grid cell belongs to at most one (the usual quadrant gate). */
+function splitDisjoint(events: Uint32Array, dividers: readonly DividerColumn[], radices: readonly number[], cellQuadrants: Uint32Array, quadrantCount: number): Uint32Array[] {
+  const none = quadrantCount;
+  // One extra cell for NaN; slots are quadrant indices, `none` for events in no quadrant.
+  const slotOfCell = new Uint8Array(cellQuadrants.length + 1).fill(none);
+  cellQuadrants.forEach((bits, cell) => {
+    if (bits !== 0) slotOfCell[cell] = 31 - Math.clz32(bits);
+  });
+  const slots = new Uint8Array(events.length);
+  const counts = new Uint32Array(quadrantCount + 1);
   if (dividers.length === 2 && radices[0] === 2 && radices[1] === 2) {
-    // The Annexin V/PI cross-hair: two single-value dividers, the case a dragged quadrant re-evaluates.
+    // The Annexin V/PI cross-hair, which a dragged quadrant re-evaluates: two single-value dividers.
     const x = dividers[0].column;
     const y = dividers[1].column;
     const xCut = dividers[0].values[0];
@@ -174,64 +196,44 @@ function cellsOf(events: Uint32Array, dividers: readonly DividerColumn[], radice
       const i = events[e];
       const xv = x[i];
       const yv = y[i];
-      cells[e] = xv !== xv || yv !== yv ? -1 : (xv >= xCut ? 1 : 0) + (yv >= yCut ? 2 : 0);
+      const slot = slotOfCell[xv !== xv || yv !== yv ? 4 : (xv >= xCut ? 1 : 0) + (yv >= yCut ? 2 : 0)];
+      slots[e] = slot;
+      counts[slot]++;
     }
-    return cells;
-  }
-  const cuts = dividers.map((d) => Float64Array.from(d.values));
-  const columns = dividers.map((d) => d.column);
-  for (let e = 0; e < events.length; e++) {
-    const i = events[e];
-    let cell = 0;
-    let weight = 1;
-    for (let d = 0; d < columns.length; d++) {
-      const v = columns[d][i];
-      if (v !== v) {
-        cell = -1;
-        break;
-      }
-      const values = cuts[d];
-      let interval = 0;
-      while (interval < values.length && v >= values[interval]) interval++;
-      cell += interval * weight;
-      weight *= radices[d];
+  } else {
+    const columns = dividers.map((d) => d.column);
+    const cuts = dividers.map((d) => Float64Array.from(d.values));
+    for (let e = 0; e < events.length; e++) {
+      const slot = slotOfCell[cellOf(events[e], columns, cuts, radices, cellQuadrants.length)];
+      slots[e] = slot;
+      counts[slot]++;
     }
-    cells[e] = cell;
-  }
-  return cells;
-}
-
-/** Counting-sort scatter when every cell belongs to at most one quadrant (the usual quadrant gate). */
-function scatterDisjoint(events: Uint32Array, cells: Int32Array, cellQuadrants: Uint32Array, quadrantCount: number): Uint32Array[] {
-  const none = quadrantCount;
-  const slotOfCell = Uint8Array.from(cellQuadrants, (bits) => (bits === 0 ? none : 31 - Math.clz32(bits)));
-  const counts = new Uint32Array(quadrantCount + 1);
-  for (let e = 0; e < cells.length; e++) {
-    const slot = cells[e] < 0 ? none : slotOfCell[cells[e]];
-    cells[e] = slot;
-    counts[slot]++;
   }
   const quadrants = Array.from({ length: quadrantCount }, (_, q) => new Uint32Array(counts[q]));
   const filled = new Uint32Array(quadrantCount + 1);
-  for (let e = 0; e < cells.length; e++) {
-    const slot = cells[e];
+  for (let e = 0; e < slots.length; e++) {
+    const slot = slots[e];
     if (slot !== none) quadrants[slot][filled[slot]++] = events[e];
   }
   return quadrants;
 }
 
-function scatterOverlapping(events: Uint32Array, cells: Int32Array, cellQuadrants: Uint32Array, quadrantCount: number): Uint32Array[] {
+function splitOverlapping(events: Uint32Array, dividers: readonly DividerColumn[], radices: readonly number[], cellQuadrants: Uint32Array, quadrantCount: number): Uint32Array[] {
+  const columns = dividers.map((d) => d.column);
+  const cuts = dividers.map((d) => Float64Array.from(d.values));
+  const memberships = new Uint32Array(events.length);
   const counts = new Uint32Array(quadrantCount);
-  for (let e = 0; e < cells.length; e++) {
-    if (cells[e] < 0) continue;
-    for (let bits = cellQuadrants[cells[e]]; bits !== 0; bits &= bits - 1) counts[31 - Math.clz32(bits & -bits)]++;
+  for (let e = 0; e < events.length; e++) {
+    const cell = cellOf(events[e], columns, cuts, radices, cellQuadrants.length);
+    const bits = cell < cellQuadrants.length ? cellQuadrants[cell] : 0;
+    memberships[e] = bits;
+    for (let rest = bits; rest !== 0; rest &= rest - 1) counts[31 - Math.clz32(rest & -rest)]++;
   }
   const quadrants = Array.from(counts, (count) => new Uint32Array(count));
   const filled = new Uint32Array(quadrantCount);
-  for (let e = 0; e < cells.length; e++) {
-    if (cells[e] < 0) continue;
-    for (let bits = cellQuadrants[cells[e]]; bits !== 0; bits &= bits - 1) {
-      const q = 31 - Math.clz32(bits & -bits);
+  for (let e = 0; e < events.length; e++) {
+    for (let rest = memberships[e]; rest !== 0; rest &= rest - 1) {
+      const q = 31 - Math.clz32(rest & -rest);
       quadrants[q][filled[q]++] = events[e];
     }
   }

@@ -32,6 +32,19 @@ describe('channelStatistics', () => {
     expect(Math.abs(channelStatistics(values, null).geometricMean / direct - 1)).toBeLessThan(1e-12);
   });
 
+  it('keeps the SD of a tight population far from its parent’s median exact to 1e-9', () => {
+    // 1000 events near 0 (the parent's median) and a tight cluster at 2e5 ± 100 (CV 0.05 %).
+    const values = Float64Array.from({ length: 1100 }, (_, i) => (i < 1000 ? i - 500 : 2e5 + ((i % 2) * 2 - 1) * 100));
+    const evaluator = new GatingEvaluator(channelSourceFromColumns({ V: values }));
+    const v: Dimension = { source: { kind: 'channel', name: 'V' }, compensation: 'uncompensated', transform: null };
+    evaluator.update({ version: 1, transforms: {}, ratios: {}, compensations: {}, gates: [{ kind: 'rectangle', id: 'bright', name: 'bright', parentId: null, bounds: [{ dimension: v, min: 1e5, max: null }] }] });
+    evaluator.statistics(['bright'], v);
+    const [bright] = evaluator.statistics(['bright'], v);
+    // ±100 around 2e5, 50 each: mean 2e5, population SD exactly 100.
+    expect(bright.mean).toBe(2e5);
+    expect(Math.abs(bright.sd / 100 - 1)).toBeLessThan(1e-9);
+  });
+
   it('leaves values ≤ 0 out of the geometric mean and says how many', () => {
     const stats = channelStatistics(Float64Array.of(-50, 0, 10, 1000), null);
     expect(stats.geometricMean).toBeCloseTo(100, 12);
@@ -119,8 +132,10 @@ describe('statistics of sibling populations from their parent’s sorted order',
       const alone = channelStatistics(values, evaluator.indices(id));
       expect(bySelection[k]).toEqual(alone);
       expect(bySortedParent[k].median).toBe(alone.median);
-      expect(bySortedParent[k].robustCv).toBeCloseTo(alone.robustCv, 12);
-      expect(bySortedParent[k]).toMatchObject({ count: alone.count, valueCount: alone.valueCount, mean: alone.mean, sd: alone.sd });
+      expect(bySortedParent[k]).toMatchObject({ count: alone.count, valueCount: alone.valueCount, nonPositiveCount: alone.nonPositiveCount });
+      for (const key of ['mean', 'sd', 'robustCv', 'geometricMean'] as const) {
+        expect(Math.abs(bySortedParent[k][key] / alone[key] - 1), `${String(id)} ${key}`).toBeLessThan(1e-12);
+      }
       // and against a plain sort (type-7 median) as outside truth
       const sorted = Float64Array.from(evaluator.indices(id), (i) => values[i]).filter((x) => !Number.isNaN(x)).toSorted();
       const h = (sorted.length - 1) / 2;

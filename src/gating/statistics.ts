@@ -42,14 +42,14 @@ export function channelStatistics(column: NumericColumn, indices: Uint32Array | 
 /** Statistics of each population, percentiles by quickselect over its own values (no shared work). */
 export function statisticsBySelection(column: NumericColumn, populations: readonly Uint32Array[]): ChannelStatistics[] {
   return populations.map((events) => {
-    const moments = momentsOf(column, events);
-    const values = new Float64Array(moments.valueCount);
+    const values = new Float64Array(events.length);
     let n = 0;
     for (let k = 0; k < events.length; k++) {
       const v = column[events[k]];
       if (v === v) values[n++] = v;
     }
-    return assemble(events.length, moments, Float64Array.from(PERCENTILES, (p) => quantileInPlace(values, n, p)));
+    const percentiles = Float64Array.from(PERCENTILES, (p) => quantileInPlace(values, n, p));
+    return assemble(events.length, momentsOf(column, events, null, 0, n > 0 ? percentiles[1] : 0), percentiles);
   });
 }
 
@@ -59,25 +59,24 @@ export function statisticsBySelection(column: NumericColumn, populations: readon
  * order that counts each population's members. With the parent's order cached, a moved quadrant costs two passes.
  */
 export function statisticsWithinParent(column: NumericColumn, sortedParent: Uint32Array, populations: readonly Uint32Array[]): ChannelStatistics[] {
-  const moments = populations.map((events) => momentsOf(column, events));
+  const moments: Moments[] = [];
   const percentiles = populations.map(() => new Float64Array(PERCENTILES.length));
   const labels = new Uint8Array(column.length);
+  // The parent's median is a shift close to every child's values, which keeps one-pass variances exact to rounding.
+  const centre = sortedParent.length > 0 ? column[sortedParent[sortedParent.length >> 1]] : 0;
   // Populations are labelled in groups that do not overlap (siblings such as quadrants form one group).
   let group: number[] = [];
-  const flush = () => {
+  const flush = (clear: boolean) => {
     rankPass(column, sortedParent, labels, group.map((p) => ({ valueCount: moments[p].valueCount, out: percentiles[p] })));
-    for (const p of group) {
-      const events = populations[p];
-      for (let k = 0; k < events.length; k++) labels[events[k]] = 0;
-    }
+    if (clear) labels.fill(0);
     group = [];
   };
   populations.forEach((events, p) => {
-    if (group.length === 255 || overlapsLabelled(events, labels)) flush();
+    if (group.length === 255 || (group.length > 0 && overlapsLabelled(events, labels))) flush(true);
     group.push(p);
-    for (let k = 0; k < events.length; k++) labels[events[k]] = group.length;
+    moments[p] = momentsOf(column, events, labels, group.length, centre);
   });
-  flush();
+  flush(false);
   return populations.map((events, p) => assemble(events.length, moments[p], percentiles[p]));
 }
 
@@ -106,17 +105,27 @@ function assemble(count: number, { valueCount, mean, sd, geometricMean, positive
 /** Products of values within this range stay far from overflow and underflow, so logs are taken per batch. */
 const PRODUCT_LIMIT = 1e100;
 
-function momentsOf(column: NumericColumn, events: Uint32Array): Moments {
+/**
+ * Count, mean, SD and geometric mean of a population in one pass; also writes `label` for its events into `labels`
+ * when given. The variance comes from sums of (v − centre) and (v − centre)²: with `centre` near the values (a median)
+ * the cancellation error is ε·((mean − centre)/SD)², negligible, without a second pass over the events.
+ */
+function momentsOf(column: NumericColumn, events: Uint32Array, labels: Uint8Array | null, label: number, centre: number): Moments {
   let n = 0;
-  let sum = 0;
+  let shiftedSum = 0;
+  let shiftedSquares = 0;
   let logSum = 0;
   let product = 1;
   let positives = 0;
   for (let k = 0; k < events.length; k++) {
-    const v = column[events[k]];
+    const i = events[k];
+    if (labels) labels[i] = label;
+    const v = column[i];
     if (v !== v) continue;
     n++;
-    sum += v;
+    const shifted = v - centre;
+    shiftedSum += shifted;
+    shiftedSquares += shifted * shifted;
     if (v <= 0) continue;
     positives++;
     // Σ ln v as ln of running products: one log per ~30 events instead of one each, same accuracy to ~1e-15.
@@ -131,13 +140,14 @@ function momentsOf(column: NumericColumn, events: Uint32Array): Moments {
     }
   }
   logSum += Math.log(product);
-  const mean = n > 0 ? sum / n : Number.NaN;
-  let squares = 0;
-  for (let k = 0; k < events.length; k++) {
-    const v = column[events[k]];
-    if (v === v) squares += (v - mean) * (v - mean);
-  }
-  return { valueCount: n, mean, sd: n > 0 ? Math.sqrt(squares / n) : Number.NaN, geometricMean: positives > 0 ? Math.exp(logSum / positives) : Number.NaN, positives };
+  const meanShift = shiftedSum / n;
+  return {
+    valueCount: n,
+    mean: n > 0 ? centre + meanShift : Number.NaN,
+    sd: n > 0 ? Math.sqrt(Math.max(0, shiftedSquares / n - meanShift * meanShift)) : Number.NaN,
+    geometricMean: positives > 0 ? Math.exp(logSum / positives) : Number.NaN,
+    positives,
+  };
 }
 
 function overlapsLabelled(events: Uint32Array, labels: Uint8Array): boolean {
