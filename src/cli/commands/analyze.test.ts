@@ -94,6 +94,14 @@ describe('flowfate analyze', () => {
     expect(err).toMatch(message);
   });
 
+  it('says so when the summary cannot be written', async () => {
+    const dir = temporary();
+    const { fcs, template } = writeGridSample(dir);
+    const { status, err } = await runAnalyze([fcs, '--gating', template, '--out', join(dir, 'no-such-folder', 'summary.csv')]);
+    expect(status).toBe(1);
+    expect(err).toMatch(/cannot write the summary to ".*summary\.csv": no such file/);
+  });
+
   it('refuses an invalid gating file with status 1', async () => {
     const dir = temporary();
     const { fcs } = writeGridSample(dir);

@@ -130,7 +130,14 @@ export const analyzeCommand: Command = {
       io.err(`flowfate analyze: cannot use the gates in "${options.gating}": ${describeError(error)}`);
       return 1;
     }
-    if (options.events !== null) await mkdir(options.events, { recursive: true });
+    if (options.events !== null) {
+      try {
+        await mkdir(options.events, { recursive: true });
+      } catch (error) {
+        io.err(`flowfate analyze: cannot create the events folder "${options.events}": ${describeError(error)}`);
+        return 1;
+      }
+    }
     const rows = [SUMMARY_HEADER.join(',')];
     let failed = false;
     for (const path of options.files) {
@@ -143,8 +150,16 @@ export const analyzeCommand: Command = {
       }
     }
     const summary = `${rows.join('\n')}\n`;
-    if (options.out === null) io.out(summary);
-    else await writeFile(options.out, summary);
+    if (options.out === null) {
+      io.out(summary);
+    } else {
+      try {
+        await writeFile(options.out, summary);
+      } catch (error) {
+        io.err(`flowfate analyze: cannot write the summary to "${options.out}": ${describeError(error)}`);
+        return 1;
+      }
+    }
     return failed ? 1 : 0;
   },
 };
