@@ -31,15 +31,23 @@ export class DimensionColumns {
     return this.source.eventCount;
   }
 
-  /**
-   * Switches to a strategy's transforms, ratios and matrices. Columns not used during this or the previous
-   * generation are dropped, which bounds memory to what the current strategy and the latest plots read.
-   */
+  /** Reads dimensions with a strategy's transforms, ratios and matrices from now on. */
   useDefinitions(definitions: StrategyDefinitions): void {
     this.definitions = definitions;
+    this.unmixings.clear();
+  }
+
+  get currentDefinitions(): StrategyDefinitions {
+    return this.definitions;
+  }
+
+  /**
+   * Starts a new generation and drops columns not used during this or the previous one, which bounds memory to what
+   * the current strategy and the latest plots read.
+   */
+  dropUnusedColumns(): void {
     this.generation++;
     for (const [key, cached] of this.columns) if (cached.lastUsed < this.generation - 1) this.columns.delete(key);
-    this.unmixings.clear();
   }
 
   /** A string that is equal for two dimensions exactly when they read the same values. */

@@ -135,10 +135,22 @@ describe('GatingEvaluator', () => {
   it('rejects a strategy that does not fit the file and keeps the previous results', () => {
     const evaluator = new GatingEvaluator(gridSource());
     evaluator.update(strategy([band]));
-    const wrong: Gate = { ...band, bounds: [{ dimension: channel('FSC-A'), min: 0, max: 1 }] };
+    const wrong: Gate = { ...band, id: 'wrong', bounds: [{ dimension: channel('FSC-A'), min: 0, max: 1 }] };
     expect(() => evaluator.update(strategy([wrong]))).toThrow(GatingStrategyError);
-    expect(() => evaluator.update(strategy([wrong]))).toThrow(/channel "FSC-A".*not in this file.*"X", "Y"/);
+    const scaled: GatingStrategy = strategy([{ ...band, bounds: [{ dimension: channel('X', 'half'), min: 0.2, max: 0.6 }] }], { half: { kind: 'linear', T: 10, A: 0 } });
+    evaluator.update(scaled);
+    const failing = { ...strategy([wrong, scaled.gates[0]]), transforms: { half: { kind: 'linear', T: 20, A: 0 } } } satisfies GatingStrategy;
+    expect(() => evaluator.update(failing)).toThrow(/channel "FSC-A".*not in this file.*"X", "Y"/);
+    // x/10 ∈ [0.2, 0.6) ⇔ x ∈ {2…5}: the old populations and the old transform are still in force.
     expect(evaluator.count('band')).toBe(40);
+    expect(evaluator.column(channel('X', 'half'))[7]).toBe(0.7);
+  });
+
+  it('handles a file without events', () => {
+    const evaluator = new GatingEvaluator(channelSourceFromColumns({ X: new Float64Array(0), Y: new Float64Array(0) }));
+    evaluator.update(strategy([band, quadrantAt(4, 5, 'band')]));
+    expect(evaluator.count('X+Y+')).toBe(0);
+    expect(evaluator.statistics(['X+Y+'], channel('X'))[0].median).toBeNaN();
   });
 
   it('refuses unknown populations', () => {

@@ -56,7 +56,19 @@ export class GatingEvaluator {
    */
   update(strategy: GatingStrategy): UpdateSummary {
     checkStrategy(strategy);
+    const previous = this.columns.currentDefinitions;
     this.columns.useDefinitions(strategy);
+    try {
+      const summary = this.evaluate(strategy);
+      this.columns.dropUnusedColumns();
+      return summary;
+    } catch (error) {
+      this.columns.useDefinitions(previous);
+      throw error;
+    }
+  }
+
+  private evaluate(strategy: GatingStrategy): UpdateSummary {
     const next = new Map<PopulationId, PopulationResult>();
     const recomputed: PopulationId[] = [];
     for (const gate of orderGates(strategy)) {
