@@ -1,0 +1,161 @@
+/**
+ * Two-population splits on one axis by the density valley between modes, the way flowDensity's deGate and flowStats'
+ * rangeGate place a cut (Malek et al., Bioinformatics 2015;31:606; flowStats rangeGate: valley between the two
+ * highest density peaks). The density is a histogram smoothed with a Gaussian kernel; a mode counts only when its
+ * prominence (height above the higher of the two saddles that separate it from any higher mode) is a set fraction
+ * of the highest mode, so noise bumps in a tail are not populations.
+ */
+import { binHistogram1d, type NumericColumn } from '../binning/histogram.ts';
+
+export interface DensityOptions {
+  /** Axis range binned; values outside are ignored (not piled at the edges). */
+  lo: number;
+  hi: number;
+  bins: number;
+  /** Gaussian smoothing SD in axis units. */
+  smoothing: number;
+}
+
+export interface SmoothedDensity {
+  lo: number;
+  binWidth: number;
+  /** Smoothed counts per bin. */
+  values: Float64Array;
+}
+
+/** Smoothed histogram of `values[events]` (all values when `events` is null); NaN and off-range values are left out. */
+export function smoothedDensity(values: NumericColumn, events: Uint32Array | null, options: DensityOptions): SmoothedDensity {
+  const { lo, hi, bins, smoothing } = options;
+  const histogram = binHistogram1d(values, events, lo, hi, bins);
+  const counts = Float64Array.from(histogram.counts);
+  // binHistogram1d piles off-range events into the edge bins; a pile is not a population.
+  counts[0] -= histogram.below;
+  counts[bins - 1] -= histogram.above;
+  const binWidth = (hi - lo) / bins;
+  return { lo, binWidth, values: gaussianSmooth(counts, smoothing / binWidth) };
+}
+
+function gaussianSmooth(counts: Float64Array, sdBins: number): Float64Array {
+  if (!(sdBins > 0)) return counts;
+  const reach = Math.ceil(3 * sdBins);
+  const kernel = Float64Array.from({ length: 2 * reach + 1 }, (_, k) => Math.exp(-0.5 * ((k - reach) / sdBins) ** 2));
+  const out = new Float64Array(counts.length);
+  for (let i = 0; i < counts.length; i++) {
+    let sum = 0;
+    let weight = 0;
+    for (let k = -reach; k <= reach; k++) {
+      const j = i + k;
+      if (j < 0 || j >= counts.length) continue;
+      sum += kernel[k + reach] * counts[j];
+      weight += kernel[k + reach];
+    }
+    out[i] = sum / weight;
+  }
+  return out;
+}
+
+/** Bin index → axis value at the bin centre. */
+export function binCentre(density: SmoothedDensity, bin: number): number {
+  return density.lo + (bin + 0.5) * density.binWidth;
+}
+
+interface Mode {
+  bin: number;
+  prominence: number;
+}
+
+/** Local maxima (plateaus count once, at their left end) with their topographic prominence. */
+function modesWithProminence(d: Float64Array): Mode[] {
+  const modes: Mode[] = [];
+  for (let i = 0; i < d.length; i++) {
+    const left = i === 0 ? -Infinity : d[i - 1];
+    let right = i + 1;
+    while (right < d.length && d[right] === d[i]) right++;
+    const rightValue = right === d.length ? -Infinity : d[right];
+    if (!(d[i] > left && d[i] > rightValue) || d[i] <= 0) continue;
+    const saddle = Math.max(saddleTowardsHigher(d, i, -1), saddleTowardsHigher(d, right - 1, 1));
+    modes.push({ bin: i, prominence: saddle === -Infinity ? d[i] : d[i] - saddle });
+  }
+  return modes;
+}
+
+/** Lowest density between bin `from` and the first higher bin in direction `step`; −∞ when no bin is higher. */
+function saddleTowardsHigher(d: Float64Array, from: number, step: 1 | -1): number {
+  let lowest = d[from];
+  for (let j = from + step; j >= 0 && j < d.length; j += step) {
+    if (d[j] > d[from]) return lowest;
+    lowest = Math.min(lowest, d[j]);
+  }
+  return -Infinity;
+}
+
+export interface ModeSplit {
+  /** Axis value of the highest mode. */
+  mainMode: number;
+  /** Axis value of the other population's mode. */
+  otherMode: number;
+  /** Axis value of the density minimum between the two modes. */
+  valley: number;
+  /** Density at the valley ÷ density of the lower of the two modes (0 = empty valley, near 1 = barely separated). */
+  valleyDepth: number;
+}
+
+export interface SplitOptions {
+  /** Where to look for the second population relative to the highest mode. */
+  side: 'below' | 'above' | 'either';
+  /** Smallest distance between the two modes, in axis units. */
+  minSeparation: number;
+  /** Smallest prominence of the second mode, as a fraction of the highest mode's density. */
+  minProminence: number;
+}
+
+/**
+ * The highest mode and the most prominent other mode on `side` of it at least `minSeparation` away, and the
+ * valley between them; null when there is no such second population.
+ */
+export function splitAtValley(density: SmoothedDensity, options: SplitOptions): ModeSplit | null {
+  const d = density.values;
+  const modes = modesWithProminence(d);
+  if (modes.length === 0) return null;
+  const main = modes.reduce((best, m) => (d[m.bin] > d[best.bin] ? m : best));
+  const separationBins = options.minSeparation / density.binWidth;
+  const others = modes.filter((m) => {
+    const offset = m.bin - main.bin;
+    const onSide = options.side === 'either' || (options.side === 'below' ? offset < 0 : offset > 0);
+    return onSide && Math.abs(offset) >= separationBins && m.prominence >= options.minProminence * d[main.bin];
+  });
+  if (others.length === 0) return null;
+  const other = others.reduce((best, m) => (m.prominence > best.prominence ? m : best));
+  const [from, to] = other.bin < main.bin ? [other.bin, main.bin] : [main.bin, other.bin];
+  let valley = from;
+  for (let i = from; i <= to; i++) if (d[i] < d[valley]) valley = i;
+  return {
+    mainMode: binCentre(density, main.bin),
+    otherMode: binCentre(density, other.bin),
+    valley: binCentre(density, valley),
+    valleyDepth: d[valley] / Math.min(d[main.bin], d[other.bin]),
+  };
+}
+
+/** Axis value of the highest point of the density. */
+export function highestMode(density: SmoothedDensity): number {
+  return binCentre(density, highestBin(density.values));
+}
+
+function highestBin(d: Float64Array): number {
+  let main = 0;
+  for (let i = 1; i < d.length; i++) if (d[i] > d[main]) main = i;
+  return main;
+}
+
+/**
+ * Walking down from the highest mode towards lower values, the first axis value where the density falls below
+ * `fraction` of the highest mode (the lower end of a single population).
+ */
+export function lowerTail(density: SmoothedDensity, fraction: number): number {
+  const d = density.values;
+  const main = highestBin(d);
+  let i = main;
+  while (i > 0 && d[i] >= fraction * d[main]) i--;
+  return binCentre(density, i);
+}

@@ -1,0 +1,128 @@
+/**
+ * Known answers: the full pipeline (FCS bytes → readFcs → automatic pre-gates → compensation → control thresholds →
+ * gating evaluator) on simulated experiments, compared with the simulator's true fractions of single cells.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEMO_BASE_SEED } from '../simulate/experiment.ts';
+import { findScatterChannels } from './channels.ts';
+import type { CompensationChoice } from './compensation.ts';
+import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisAnalysis, type ApoptosisOptions } from './experiment.ts';
+import { APOPTOSIS_POPULATION_KEYS } from './populations.ts';
+import { simulatedExperiment, type SimulatedTube } from './simulatedExperiment.fixtures.ts';
+import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from './thresholds.ts';
+
+/** The issue's tolerance: each named % within 1.5 percentage points of the true fraction of single cells. */
+const TOLERANCE_POINTS = 1.5;
+
+function options(tubes: readonly SimulatedTube[], compensation: CompensationChoice): ApoptosisOptions {
+  return {
+    fluorescence: { annexin: 'FITC-A', pi: 'PE-A' },
+    scatter: findScatterChannels(tubes[0].tube.session.dataset.channels),
+    compensation,
+    percentile: DEFAULT_PERCENTILE,
+    thresholdRule: DEFAULT_THRESHOLD_RULE,
+  };
+}
+
+/** Signed error (points) of every named population of every double-stained tube, keyed "file population". */
+function errorsAgainstTruth(tubes: readonly SimulatedTube[], analysis: ApoptosisAnalysis): Map<string, number> {
+  const errors = new Map<string, number>();
+  for (const { tube, truth } of tubes) {
+    if (tube.role !== 'sample' && tube.role !== 'untreated') continue;
+    const row = analysis.tubes.find((t) => t.name === tube.name)?.row;
+    if (!row) throw new Error(`no row for ${tube.name}`);
+    for (const key of APOPTOSIS_POPULATION_KEYS) errors.set(`${tube.name} ${key}`, row.percent[key] - 100 * truth.fractionsOfSingleCells[key]);
+  }
+  return errors;
+}
+
+function expectWithinTolerance(errors: Map<string, number>): void {
+  const outside = [...errors].filter(([, error]) => !(Math.abs(error) <= TOLERANCE_POINTS)).map(([what, error]) => `${what}: ${error.toFixed(2)}`);
+  expect(outside).toEqual([]);
+}
+
+describe.each([DEMO_BASE_SEED, 7, 99])('simulated demo experiment, base seed %i', (baseSeed) => {
+  const withSpillover = simulatedExperiment({ baseSeed });
+  const withoutSpillover = simulatedExperiment({ baseSeed, writeSpillover: false });
+
+  it('covers untreated, mid and high dose at 24 h and 48 h', () => {
+    const samples = withSpillover.filter((t) => t.tube.role === 'sample' || t.tube.role === 'untreated');
+    expect(samples.map((t) => `${t.spec.doseNm}nM ${t.spec.timeH}h`)).toEqual(expect.arrayContaining(['0nM 24h', '50nM 24h', '100nM 24h', '0nM 48h', '50nM 48h', '100nM 48h']));
+    expect(samples).toHaveLength(10);
+  });
+
+  it("with the file's spillover: every named % within 1.5 points of the truth, with no compensation warning", () => {
+    const analysis = analyseApoptosisExperiment(withSpillover.map((t) => t.tube), options(withSpillover, { kind: 'file' }));
+    expectWithinTolerance(errorsAgainstTruth(withSpillover, analysis));
+    const codes = analysis.tubes.flatMap((t) => t.row.warnings.map((w) => w.code));
+    expect(codes).not.toContain('COMPENSATION_MISSING');
+    expect(codes).not.toContain('COMPENSATION_RESIDUAL');
+    expect(analysis.tubes.every((t) => !t.row.thresholdsOverridden)).toBe(true);
+  });
+
+  it('without $SPILLOVER: every file warns that FITC spills into PI, with the spill measured on the Annexin V-only control', () => {
+    const analysis = analyseApoptosisExperiment(withoutSpillover.map((t) => t.tube), options(withoutSpillover, { kind: 'file' }));
+    for (const { row } of analysis.tubes) {
+      const missing = row.warnings.filter((w) => w.code === 'COMPENSATION_MISSING');
+      expect(missing, row.file).toHaveLength(1);
+      const spill = Number(/spills ([\d.]+)% /.exec(missing[0].message)?.[1]);
+      expect(Math.abs(spill / 100 - withoutSpillover[0].truth.spillover.matrix[0][1])).toBeLessThan(0.005);
+    }
+  });
+
+  it('without $SPILLOVER, compensation computed from the single stains recovers every named % within 1.5 points', () => {
+    const analysis = analyseApoptosisExperiment(withoutSpillover.map((t) => t.tube), options(withoutSpillover, { kind: 'controls' }));
+    expectWithinTolerance(errorsAgainstTruth(withoutSpillover, analysis));
+    expect(analysis.tubes.flatMap((t) => t.row.warnings.map((w) => w.code))).not.toContain('COMPENSATION_MISSING');
+    expect(analysis.compensation.description).toBe('computed from the single-stain controls');
+  });
+});
+
+describe('per-sample adjustments and missing controls', () => {
+  const tubes = simulatedExperiment({ eventCount: 10_000 });
+  const base = options(tubes, { kind: 'file' });
+
+  it('flags a hand-moved quadrant centre on that sample only and changes only its counts', () => {
+    const plain = analyseApoptosisExperiment(tubes.map((t) => t.tube), base);
+    const target = 'AnnV-PI_48h_100nM.fcs';
+    const moved = analyseApoptosisExperiment(
+      tubes.map((t) => (t.tube.name === target ? { ...t.tube, thresholdOverride: { pi: plain.sharedThresholds.pi * 10 } } : t.tube)),
+      base,
+    );
+    const row = (analysis: ApoptosisAnalysis, name: string) => analysis.tubes.find((t) => t.name === name)?.row;
+    expect(row(moved, target)?.thresholdsOverridden).toBe(true);
+    expect(row(moved, target)?.thresholds).toEqual({ annexin: plain.sharedThresholds.annexin, pi: plain.sharedThresholds.pi * 10 });
+    expect(row(moved, target)?.counts.lateApoptotic).toBeLessThan(row(plain, target)?.counts.lateApoptotic ?? 0);
+    for (const { name } of moved.tubes.filter((t) => t.name !== target)) {
+      expect(row(moved, name)?.thresholdsOverridden).toBe(false);
+      expect(row(moved, name)?.counts).toEqual(row(plain, name)?.counts);
+    }
+  });
+
+  it('falls back to the unstained control, with a warning, when the single stains are missing', () => {
+    const analysis = analyseApoptosisExperiment(tubes.filter((t) => t.tube.role !== 'annexinOnly' && t.tube.role !== 'piOnly').map((t) => t.tube), base);
+    expect(analysis.controlThresholds.annexin?.control).toBe('unstained');
+    expect(analysis.controlThresholds.pi?.control).toBe('unstained');
+    expect(analysis.warnings.filter((w) => w.code === 'CONTROL_MISSING')).toHaveLength(2);
+  });
+
+  it('refuses to place the quadrant without any negative control, and to compute compensation without both single stains', () => {
+    const samplesOnly = tubes.filter((t) => t.tube.role === 'sample' || t.tube.role === 'untreated').map((t) => t.tube);
+    expect(() => analyseApoptosisExperiment(samplesOnly, base)).toThrow(ApoptosisAnalysisError);
+    expect(() => analyseApoptosisExperiment(samplesOnly, base)).toThrow(/No PI-only control or unstained control was given/);
+    const noPiOnly = tubes.filter((t) => t.tube.role !== 'piOnly').map((t) => t.tube);
+    expect(() => analyseApoptosisExperiment(noPiOnly, { ...base, compensation: { kind: 'controls' } })).toThrow(/PI-only control is missing/);
+  });
+
+  it('accepts experiment-wide thresholds set by hand instead of controls', () => {
+    const samplesOnly = tubes.filter((t) => t.tube.role === 'sample' || t.tube.role === 'untreated').map((t) => t.tube);
+    const analysis = analyseApoptosisExperiment(samplesOnly, { ...base, manualThresholds: { annexin: 400, pi: 400 } });
+    expect(analysis.sharedThresholds).toEqual({ annexin: 400, pi: 400 });
+    expect(analysis.tubes.every((t) => t.row.thresholds.annexin === 400 && !t.row.thresholdsOverridden)).toBe(true);
+  });
+
+  it('rejects two tubes marked as the same control', () => {
+    const twice = [...tubes.map((t) => t.tube), { ...tubes[0].tube, name: 'second-unstained.fcs' }];
+    expect(() => analyseApoptosisExperiment(twice, base)).toThrow(/Two tubes are marked as the unstained control/);
+  });
+});

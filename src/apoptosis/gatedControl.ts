@@ -1,0 +1,43 @@
+/**
+ * A control tube after pre-gating, and the density of one of its fluorescence channels on the logicle axis a user
+ * sees by default (analysis/axes.ts logicleAxis: W estimated from the data), where positive and negative populations
+ * are modes.
+ */
+import { logicleAxis } from '../analysis/axes.ts';
+import type { SampleSession } from '../analysis/sampleSession.ts';
+import type { CompensationRef } from '../compensation/types.ts';
+import { scaleOf } from '../transforms/transform.ts';
+import type { Scale } from '../transforms/scale.ts';
+import { smoothedDensity, type SmoothedDensity } from './densityModes.ts';
+
+export interface GatedControl {
+  /** File name, for messages. */
+  name: string;
+  session: SampleSession;
+  /** Event indices of the control's singlets. */
+  singlets: Uint32Array;
+}
+
+/** Display units of a logicle axis span [0, 1] over ~4.5 decades: 0.02 ≈ 0.1 decade. */
+const DISPLAY_BINS = 256;
+const DISPLAY_SMOOTHING = 0.02;
+/** Two populations ≥ ~0.7 decade apart on the display axis are distinct. */
+export const DISPLAY_SEPARATION = 0.15;
+
+export interface DisplayDensity {
+  density: SmoothedDensity;
+  /** Data ↔ display units of the axis. */
+  scale: Scale;
+}
+
+/** Density of the control's singlets on the channel's logicle display axis; throws RangeError for a missing channel. */
+export function singletDisplayDensity(control: GatedControl, channel: string, compensation: CompensationRef): DisplayDensity {
+  const spec = control.session.dataset.channels.find((c) => c.name === channel);
+  if (!spec) throw new RangeError(`${control.name}: no channel "${channel}"`);
+  const values = control.session.values({ channel, compensation });
+  const axis = logicleAxis(spec, compensation, values);
+  if (axis.scale === null) throw new RangeError(`${control.name}: "${channel}" has no logicle axis`);
+  const scale = scaleOf(axis.scale);
+  const display = scale.applyToColumn(values, new Float64Array(values.length));
+  return { density: smoothedDensity(display, control.singlets, { lo: 0, hi: 1, bins: DISPLAY_BINS, smoothing: DISPLAY_SMOOTHING }), scale };
+}

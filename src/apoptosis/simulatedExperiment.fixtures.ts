@@ -1,0 +1,50 @@
+/**
+ * Simulated Annexin V/PI experiments with known answers, as real files: the project's simulator writes each tube
+ * (the demo series: unstained, Annexin V-only and PI-only controls of untreated cells, then 0, 10, 20, 50 and 100 nM
+ * at 24 h and 48 h), writeFcs encodes it and readFcs decodes it, so tests run the whole path from FCS bytes.
+ */
+import { SampleSession } from '../analysis/sampleSession.ts';
+import { readFcs } from '../fcs/read.ts';
+import { writeFcs } from '../fcs/write.ts';
+import { simulateApoptosisSample, type ApoptosisTruth } from '../simulate/apoptosisModel.ts';
+import { demoApoptosisParams, demoExperiment, type DemoFileSpec } from '../simulate/experiment.ts';
+import type { ApoptosisTube } from './experiment.ts';
+import type { ApoptosisRole } from './populations.ts';
+
+export interface SimulatedTube {
+  tube: ApoptosisTube;
+  spec: DemoFileSpec;
+  truth: ApoptosisTruth;
+  /** True class of every event (simulator labels), in file order. */
+  labels: Uint8Array;
+}
+
+export interface SimulatedExperimentOptions {
+  baseSeed?: number;
+  /** false reproduces files whose $SPILLOVER was lost. */
+  writeSpillover?: boolean;
+  eventCount?: number;
+}
+
+function roleOf(spec: DemoFileSpec): ApoptosisRole {
+  if (spec.role !== 'sample') return spec.role;
+  return spec.doseNm === 0 ? 'untreated' : 'sample';
+}
+
+/** One tube of the demo series, through FCS bytes. */
+export function simulatedTube(spec: DemoFileSpec, options: SimulatedExperimentOptions = {}): SimulatedTube {
+  const params = { ...demoApoptosisParams({ ...spec, eventCount: options.eventCount ?? spec.eventCount }), writeSpilloverKeyword: options.writeSpillover ?? true };
+  const simulated = simulateApoptosisSample(params, spec.seed, { fileName: spec.fileName });
+  const file = readFcs(writeFcs(simulated.input, { byteOrder: 'big' }), { fileName: spec.fileName });
+  return {
+    tube: { name: spec.fileName, role: roleOf(spec), session: new SampleSession(file.datasets[0]) },
+    spec,
+    truth: simulated.truth,
+    labels: simulated.labels,
+  };
+}
+
+/** The apoptosis tubes of the demo experiment (controls first), through FCS bytes. */
+export function simulatedExperiment(options: SimulatedExperimentOptions = {}): SimulatedTube[] {
+  return demoExperiment(options.baseSeed).files.filter((spec) => spec.assay === 'apoptosis').map((spec) => simulatedTube(spec, options));
+}

@@ -1,0 +1,38 @@
+/** Plain-language warnings of the apoptosis analysis, each tied to the file it is about (null: the whole experiment). */
+
+export type ApoptosisWarningCode =
+  /** No spillover applied while FITC is known (or likely) to spill into the PI detector. */
+  | 'COMPENSATION_MISSING'
+  /** After compensation a single-stain control still shows its dye in the other channel. */
+  | 'COMPENSATION_RESIDUAL'
+  /** A control that a threshold or the compensation needs was not given; a fallback was used or nothing could be done. */
+  | 'CONTROL_MISSING'
+  /** A single-stain control has no distinct positive population next to its negative one. */
+  | 'CONTROL_NOT_SEPARATED'
+  /** A control meant to be negative on an axis holds a second, brighter population there. */
+  | 'CONTROL_NOT_NEGATIVE'
+  /** Too few events in a gate for a stable percentage or percentile. */
+  | 'FEW_EVENTS'
+  /** The automatic cells gate found no debris valley and cut at the low tail instead. */
+  | 'NO_DEBRIS_VALLEY';
+
+export interface ApoptosisWarning {
+  code: ApoptosisWarningCode;
+  /** The file the warning is about, or null when it concerns the experiment. */
+  file: string | null;
+  message: string;
+}
+
+/** Fewer singlets than this in a sample make its percentages noisy (1 event = 0.1 point). */
+export const MIN_SAMPLE_SINGLETS = 1000;
+/** Fewer events than this in a control (or in a control's positive population) make its percentile or median unstable. */
+export const MIN_CONTROL_EVENTS = 100;
+
+export function warning(code: ApoptosisWarningCode, file: string | null, message: string): ApoptosisWarning {
+  return { code, file, message };
+}
+
+/** "12,345" for messages. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
