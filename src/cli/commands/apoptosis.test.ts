@@ -1,0 +1,180 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SampleSession } from '../../analysis/sampleSession.ts';
+import { findScatterChannels } from '../../apoptosis/channels.ts';
+import { analyseApoptosisExperiment, type ApoptosisTube } from '../../apoptosis/experiment.ts';
+import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from '../../apoptosis/thresholds.ts';
+import { readFcs } from '../../fcs/read.ts';
+import { writeFcs } from '../../fcs/write.ts';
+import { simulateApoptosisSample } from '../../simulate/apoptosisModel.ts';
+import { apoptosisParamsForTreatment } from '../../simulate/drugResponse.ts';
+import type { DemoManifest } from '../../simulate/experiment.ts';
+import type { CliIo } from '../command.ts';
+import { runCli } from '../main.ts';
+
+async function run(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
+  const status = await runCli(args, io);
+  return { status, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'flowfate-apoptosis-'));
+const path = (name: string) => join(dir, name);
+const SAMPLES = ['AnnV-PI_24h_000nM.fcs', 'AnnV-PI_24h_050nM.fcs', 'AnnV-PI_48h_100nM.fcs'];
+const CONTROLS = ['--unstained', path('AnnV-PI_unstained.fcs'), '--annexin-only', path('AnnV-PI_AnnV-only.fcs'), '--pi-only', path('AnnV-PI_PI-only.fcs')];
+let manifest: DemoManifest;
+
+beforeAll(async () => {
+  expect((await run(['demo', dir, '--quiet'])).status).toBe(0);
+  manifest = JSON.parse(readFileSync(path('manifest.json'), 'utf8'));
+});
+
+function truthOf(fileName: string) {
+  const entry = manifest.files.find((f) => f.fileName === fileName);
+  if (entry?.truth.assay !== 'apoptosis') throw new Error(`no apoptosis truth for ${fileName}`);
+  return entry.truth.fractionsOfSingleCells;
+}
+
+describe('flowfate apoptosis on the demo experiment', () => {
+  it('prints one JSON entry per FILE, in the documented shape, within 1.5 points of the true fractions', async () => {
+    const { status, out, err } = await run(['apoptosis', ...SAMPLES.map(path), '--annexin', 'FITC-A', '--pi', 'PE-A', ...CONTROLS, '--json']);
+    expect(err).toBe('');
+    expect(status).toBe(0);
+    const entries = JSON.parse(out);
+    expect(entries.map((e: { file: string }) => e.file)).toEqual(SAMPLES.map(path));
+    for (const entry of entries) {
+      expect(Object.keys(entry)).toEqual(['file', 'events', 'cells', 'singlets', 'thresholds', 'percent']);
+      expect(Object.keys(entry.thresholds)).toEqual(['annexin', 'pi']);
+      expect(entry.thresholds).toEqual(entries[0].thresholds);
+      expect(entry.events).toBe(20_000);
+      expect(entry.singlets).toBeLessThanOrEqual(entry.cells);
+      const truth = truthOf(entry.file.slice(dir.length + 1));
+      for (const key of ['viable', 'earlyApoptotic', 'lateApoptotic', 'necrotic', 'totalApoptotic'] as const) {
+        expect(Math.abs(entry.percent[key] - 100 * truth[key]), `${entry.file} ${key}`).toBeLessThanOrEqual(1.5);
+      }
+    }
+  });
+
+  it('gives exactly the numbers of the pipeline the app calls, on the same files', async () => {
+    const { out } = await run(['apoptosis', ...SAMPLES.map(path), '--annexin', 'FITC-A', '--pi', 'PE-A', ...CONTROLS, '--json']);
+    const open = (name: string, role: ApoptosisTube['role']): ApoptosisTube => ({
+      name: path(name), role, session: new SampleSession(readFcs(readFileSync(path(name))).datasets[0]),
+    });
+    const tubes = [open('AnnV-PI_unstained.fcs', 'unstained'), open('AnnV-PI_AnnV-only.fcs', 'annexinOnly'), open('AnnV-PI_PI-only.fcs', 'piOnly'), ...SAMPLES.map((s) => open(s, 'sample'))];
+    const analysis = analyseApoptosisExperiment(tubes, {
+      fluorescence: { annexin: 'FITC-A', pi: 'PE-A' }, scatter: findScatterChannels(tubes[0].session.dataset.channels),
+      compensation: { kind: 'file' }, percentile: DEFAULT_PERCENTILE, thresholdRule: DEFAULT_THRESHOLD_RULE,
+    });
+    const expected = analysis.tubes.slice(3).map(({ row }) => ({
+      file: row.file, events: row.events, cells: row.cells, singlets: row.singlets, thresholds: row.thresholds, percent: row.percent,
+    }));
+    expect(JSON.parse(out)).toEqual(expected);
+  });
+
+  it('matches channels by $PnS case-insensitively', async () => {
+    const byLabel = await run(['apoptosis', path(SAMPLES[0]), '--annexin', 'annexin v', '--pi', 'pi', ...CONTROLS, '--json']);
+    const byName = await run(['apoptosis', path(SAMPLES[0]), '--annexin', 'fitc-a', '--pi', 'PE-A', ...CONTROLS, '--json']);
+    expect(byLabel.status).toBe(0);
+    expect(JSON.parse(byLabel.out)).toEqual(JSON.parse(byName.out));
+  });
+
+  it('writes the CSV table with --out: a header and one row per FILE carrying the JSON numbers', async () => {
+    const csvPath = path('results.csv');
+    const { status, out } = await run(['apoptosis', ...SAMPLES.map(path), '--annexin', 'FITC-A', '--pi', 'PE-A', ...CONTROLS, '--out', csvPath]);
+    expect(status).toBe(0);
+    expect(out).toContain(`Wrote 3 rows to ${csvPath}`);
+    const json = JSON.parse((await run(['apoptosis', ...SAMPLES.map(path), '--annexin', 'FITC-A', '--pi', 'PE-A', ...CONTROLS, '--json'])).out);
+    const lines = readFileSync(csvPath, 'utf8').split('\r\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toBe('');
+    const header = lines[0].split(',');
+    const column = (name: string) => header.indexOf(name);
+    expect(column('Late apoptotic (AnnV+/PI+) % of singlets')).toBeGreaterThan(0);
+    lines.slice(1, 4).forEach((line, i) => {
+      const cells = line.split(',');
+      expect(cells[column('File')]).toBe(json[i].file);
+      expect(Number(cells[column('Singlets')])).toBe(json[i].singlets);
+      expect(Number(cells[column('Late apoptotic (AnnV+/PI+) % of singlets')])).toBeCloseTo(json[i].percent.lateApoptotic, 3);
+      expect(Number(cells[column('PI threshold (compensated)')])).toBeCloseTo(json[i].thresholds.pi, 2);
+    });
+  });
+
+  it('prints a readable table by default, naming the controls the quadrant centre came from', async () => {
+    const { status, out } = await run(['apoptosis', path(SAMPLES[2]), '--annexin', 'FITC-A', '--pi', 'PE-A', ...CONTROLS]);
+    expect(status).toBe(0);
+    expect(out).toContain("Compensation: each file's own spillover matrix");
+    expect(out).toContain('99th percentile of the PI-only control');
+    expect(out).toContain('total apoptotic %');
+  });
+});
+
+describe('flowfate apoptosis errors', () => {
+  it('reports an unreadable file and a file lacking the channel, exits 1, and still analyses the other files', async () => {
+    const missing = path('no-such-file.fcs');
+    const noPi = path('no-pi.fcs');
+    writeFileSync(noPi, writeFcs({ channels: [{ name: 'FSC-A', range: 1024 }, { name: 'FITC-A', range: 1024 }], columns: [Float32Array.of(1, 2), Float32Array.of(3, 4)] }));
+    const { status, out, err } = await run(['apoptosis', missing, path(SAMPLES[0]), noPi, '--annexin', 'FITC-A', '--pi', 'PE-A', ...CONTROLS, '--json']);
+    expect(status).toBe(1);
+    expect(err).toContain(`Cannot open "${missing}": no such file.`);
+    expect(err).toContain(`"${noPi}": no channel named "PE-A" (--pi)`);
+    const entries = JSON.parse(out);
+    expect(entries.map((e: { file: string }) => e.file)).toEqual([missing, path(SAMPLES[0]), noPi]);
+    expect(entries[0].error.code).toBe('FILE_UNREADABLE');
+    expect(entries[1].percent.viable).toBeGreaterThan(80);
+    expect(entries[2].error.code).toBe('MISSING_CHANNEL');
+  });
+
+  it('exits 1 with a clear message when no control can place the quadrant', async () => {
+    const { status, err } = await run(['apoptosis', path(SAMPLES[0]), '--annexin', 'FITC-A', '--pi', 'PE-A']);
+    expect(status).toBe(1);
+    expect(err).toContain('The quadrant cannot be placed');
+    expect(err).toContain('No PI-only control or unstained control was given');
+  });
+
+  it.each([
+    [[], 'no FCS file given'],
+    [['a.fcs', '--pi', 'PE-A'], '--annexin CH and --pi CH are required'],
+    [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--json', '--out', 'x.csv'], 'either --json or --out'],
+    [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--percentile', '100'], 'at least 50 and below 100'],
+    [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--percentile', 'high'], 'at least 50 and below 100, got NaN'],
+    [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--compensation', 'auto'], '--compensation must be file, controls or none'],
+    [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--colour'], "Unknown option '--colour'"],
+  ])('exits 2 with the usage for %j', async (args, message) => {
+    const { status, err } = await run(['apoptosis', ...args]);
+    expect(status).toBe(2);
+    expect(err).toContain(message);
+    expect(err).toContain('Usage: flowfate apoptosis');
+  });
+});
+
+describe('flowfate apoptosis on files without $SPILLOVER', () => {
+  const write = (name: string, stain: 'annexinAndPi' | 'annexinOnly' | 'piOnly' | 'unstained', dose: number, seed: number) => {
+    const simulated = simulateApoptosisSample({ ...apoptosisParamsForTreatment(dose, 48, 20_000, stain), writeSpilloverKeyword: false }, seed);
+    writeFileSync(path(name), writeFcs(simulated.input));
+    return simulated.truth;
+  };
+  const truth = write('nospill-100nM.fcs', 'annexinAndPi', 100, 11);
+  write('nospill-annexin-only.fcs', 'annexinOnly', 0, 12);
+  write('nospill-pi-only.fcs', 'piOnly', 0, 13);
+  const args = ['apoptosis', path('nospill-100nM.fcs'), '--annexin', 'FITC-A', '--pi', 'PE-A', '--annexin-only', path('nospill-annexin-only.fcs'), '--pi-only', path('nospill-pi-only.fcs'), '--json'];
+
+  it('warns on stderr that FITC spills into PI when compensation is missing', async () => {
+    const { status, err } = await run(args);
+    expect(status).toBe(0);
+    expect(err).toMatch(/warning COMPENSATION_MISSING \(.*nospill-100nM\.fcs\): No compensation is applied, yet FITC-A \(Annexin V\) spills 2\d\.\d% of its signal into PE-A \(PI\)/);
+  });
+
+  it('with --compensation controls, computes the matrix from the single stains and recovers the true fractions', async () => {
+    const { status, out, err } = await run([...args, '--compensation', 'controls']);
+    expect(status).toBe(0);
+    expect(err).not.toContain('COMPENSATION_MISSING');
+    const [entry] = JSON.parse(out);
+    for (const key of ['viable', 'earlyApoptotic', 'lateApoptotic', 'necrotic', 'totalApoptotic'] as const) {
+      expect(Math.abs(entry.percent[key] - 100 * truth.fractionsOfSingleCells[key]), key).toBeLessThanOrEqual(1.5);
+    }
+  });
+});
