@@ -1,0 +1,94 @@
+import { estimateCyclePeaks, smoothCounts, smoothingSdFor, type CycleEstimate } from './peakSearch.ts';
+import type { CellCycleModelOptions, DnaHistogram } from './types.ts';
+
+/** Debris and aggregate shapes cost O(bins²); 8,192 bins keeps one fit well under a second. */
+export const MAX_HISTOGRAM_BINS = 8192;
+const MIN_WINDOW_BINS = 16;
+/** The automatic window starts this many G0/G1 SDs below the G0/G1 mean, leaving sub-G1 events to their range gate. */
+const PEAK_WINDOW_START_SD = 3;
+const VALLEY_SEARCH_FROM = 0.4;
+const VALLEY_SEARCH_TO_SD = 2;
+
+/** Throws a RangeError saying what is wrong with a histogram that cannot be fitted. */
+export function validateDnaHistogram(histogram: DnaHistogram): void {
+  const { counts, binWidth } = histogram;
+  if (!(binWidth > 0 && Number.isFinite(binWidth))) {
+    throw new RangeError(`DNA histogram: binWidth must be a positive number, got ${binWidth}`);
+  }
+  if (counts.length < MIN_WINDOW_BINS || counts.length > MAX_HISTOGRAM_BINS) {
+    throw new RangeError(`DNA histogram: needs ${MIN_WINDOW_BINS}–${MAX_HISTOGRAM_BINS} bins, got ${counts.length}`);
+  }
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const count = counts[i];
+    if (!(count >= 0 && Number.isFinite(count))) {
+      throw new RangeError(`DNA histogram: bin ${i} holds ${count}; counts must be finite and non-negative`);
+    }
+    total += count;
+  }
+  if (total === 0) throw new RangeError('DNA histogram: no events to fit');
+}
+
+export interface ResolvedWindow {
+  startBin: number;
+  endBin: number;
+  /** Starting values, with fixed G0/G1 mean and CV already applied. */
+  estimate: CycleEstimate;
+}
+
+/**
+ * The bins to fit and the starting values. A user window is taken as given. The automatic window runs from 4 SD below
+ * the G0/G1 mean, or from the valley between an apoptotic hump and G0/G1 when that is higher, to the last non-empty
+ * bin: sub-G1 events and low-channel debris, counted by the sub-G1 range, stay out of the fit.
+ */
+export function resolveWindow(
+  histogram: DnaHistogram,
+  options: CellCycleModelOptions,
+  linearity: { min: number; max: number },
+): ResolvedWindow {
+  const { counts, binWidth } = histogram;
+  const n = counts.length;
+  if (options.window.kind === 'range') {
+    const startBin = Math.max(0, Math.floor(options.window.min / binWidth));
+    const endBin = Math.min(n, Math.ceil(options.window.max / binWidth));
+    checkWindowSize(startBin, endBin, binWidth);
+    return { startBin, endBin, estimate: applyFixedPeak(estimateCyclePeaks(counts, startBin, endBin, linearity), options, binWidth) };
+  }
+  const estimate = applyFixedPeak(estimateCyclePeaks(counts, 0, n, linearity), options, binWidth);
+  const { g1, g2 } = estimate;
+  const startBin = Math.max(0, Math.floor(g1.mean - PEAK_WINDOW_START_SD * g1.sd), valleyBelowG1(counts, g1.mean, g1.sd));
+  let lastFilled = n - 1;
+  while (lastFilled > 0 && counts[lastFilled] === 0) lastFilled--;
+  const endBin = Math.min(n, Math.max(lastFilled + 1, Math.ceil(g2.mean + 4 * g2.sd)));
+  checkWindowSize(startBin, endBin, binWidth);
+  return { startBin, endBin, estimate };
+}
+
+/**
+ * The lowest point of the smoothed histogram between 0.4 × and 2 SD below the G0/G1 mean (the first one on ties):
+ * the foot of G0/G1 when an apoptotic hump rises below it, far to the left (and so unused) when nothing does.
+ */
+export function valleyBelowG1(counts: Float64Array, g1Mean: number, g1Sd: number): number {
+  const smooth = smoothCounts(counts, smoothingSdFor(counts.length));
+  const first = Math.max(0, Math.floor(VALLEY_SEARCH_FROM * g1Mean));
+  const last = Math.min(counts.length - 1, Math.floor(g1Mean - VALLEY_SEARCH_TO_SD * g1Sd));
+  let valley = first;
+  for (let i = first; i <= last; i++) if (smooth[i] < smooth[valley]) valley = i;
+  return valley;
+}
+
+function checkWindowSize(startBin: number, endBin: number, binWidth: number): void {
+  if (endBin - startBin < MIN_WINDOW_BINS) {
+    throw new RangeError(
+      `cell-cycle fit: the analysis window [${startBin * binWidth}, ${endBin * binWidth}) spans ${Math.max(endBin - startBin, 0)} bins; at least ${MIN_WINDOW_BINS} are needed`,
+    );
+  }
+}
+
+function applyFixedPeak(estimate: CycleEstimate, options: CellCycleModelOptions, binWidth: number): CycleEstimate {
+  let { g1 } = estimate;
+  if (options.g1Mean.kind === 'fixed') g1 = { ...g1, mean: options.g1Mean.value / binWidth, sd: (g1.sd / g1.mean) * (options.g1Mean.value / binWidth) };
+  if (options.g1CvPercent.kind === 'fixed') g1 = { ...g1, sd: (options.g1CvPercent.value / 100) * g1.mean };
+  const g2Mean = options.linearity.kind === 'fixed' ? options.linearity.value * g1.mean : estimate.g2.mean;
+  return { ...estimate, g1, g2: { ...estimate.g2, mean: g2Mean, sd: (g1.sd / g1.mean) * g2Mean } };
+}

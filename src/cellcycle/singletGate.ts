@@ -1,0 +1,186 @@
+import { binDnaContent } from './dnaHistogram.ts';
+import { FREE_LINEARITY } from './modelOptions.ts';
+import { estimateCyclePeaks } from './peakSearch.ts';
+
+/*
+ * Automatic singlet band on PI-A vs PI-W (or PI-H). Singlets form a band of nearly constant width (height nearly
+ * proportional to area); doublets of the same area have a wider pulse and a lower height-to-area ratio (Wersto et al.,
+ * Cytometry 2001;46:296). The band follows a robust straight line of the width, or of the height/area ratio, against
+ * area: Tukey-biweight iteratively reweighted least squares started from a Theil–Sen line through per-slice medians,
+ * fitted on the cycling range (0.7–2.3 × the G0/G1 area) where singlets are the majority, so that doublets and
+ * debris do not pull it. Larger cells give longer pulses, so width rises and height/area falls a little with area;
+ * fitting the ratio rather than the height keeps the band straight where it is extrapolated to sub-G1 events.
+ */
+
+export type SingletPulseParameter = 'width' | 'height';
+
+export interface SingletGateSuggestion {
+  kind: SingletPulseParameter;
+  /** Closed polygon in data units, (area, width or height) pairs, counter-clockwise. */
+  vertices: [number, number][];
+  /** Along the band, width (or height/area) ≈ intercept + slope·area. */
+  intercept: number;
+  slope: number;
+  /** Robust SD of singlets about the line, in the units of width (or of the height/area ratio). */
+  spread: number;
+}
+
+/** Band half-width in robust SDs: ~0.1% of normal singlets fall outside on each side. */
+const BAND_SD = 3;
+const BIWEIGHT_TUNING = 4.685;
+const MAX_FIT_EVENTS = 20_000;
+const MIN_EVENTS = 50;
+const SLICES = 20;
+const FIT_RANGE = { min: 0.7, max: 2.3 } as const;
+/** Vertices per edge: straight for width, a parabola (ratio line × area) for height. */
+const EDGE_POINTS = { width: 2, height: 17 } as const;
+
+/**
+ * Suggests a singlet gate from pulse area and width (or height) columns, optionally within the `events` of a parent
+ * population. Throws a RangeError when fewer than 50 events have positive, finite values.
+ * @example suggestSingletGate(piA, piW, 'width').vertices // corners of the singlet band in (PI-A, PI-W)
+ */
+export function suggestSingletGate(
+  area: Float32Array | Float64Array,
+  second: Float32Array | Float64Array,
+  kind: SingletPulseParameter,
+  events: Uint32Array | null = null,
+): SingletGateSuggestion {
+  if (area.length !== second.length) {
+    throw new RangeError(`suggestSingletGate: area has ${area.length} events but ${kind} has ${second.length}`);
+  }
+  const { xs, ys, maxArea } = bandCoordinates(area, second, kind, events);
+  if (xs.length < MIN_EVENTS) {
+    throw new RangeError(`suggestSingletGate: only ${xs.length} events have positive area and ${kind}; at least ${MIN_EVENTS} are needed`);
+  }
+  const g1Area = g1AreaOf(area, events, maxArea);
+  const core = g1Area === null ? null : xs.map((x) => (x >= FIT_RANGE.min * g1Area && x <= FIT_RANGE.max * g1Area ? 1 : 0));
+  const fitXs = core && core.reduce((n, c) => n + c, 0) >= MIN_EVENTS ? xs.filter((_, i) => core[i]) : xs;
+  const fitYs = fitXs === xs ? ys : ys.filter((_, i) => core?.[i]);
+  const { intercept, slope, spread } = biweightLine(fitXs, fitYs);
+
+  const points = EDGE_POINTS[kind];
+  const right = maxArea * 1.001;
+  const edge = (x: number, sds: number) => {
+    const y = intercept + slope * x + sds * spread;
+    return kind === 'width' ? y : y * x;
+  };
+  const lower: [number, number][] = [];
+  const upper: [number, number][] = [];
+  for (let k = 0; k < points; k++) {
+    const x = (right * k) / (points - 1);
+    lower.push([x, edge(x, -BAND_SD)]);
+    upper.push([x, edge(x, BAND_SD)]);
+  }
+  return { kind, vertices: [...lower, ...upper.toReversed()], intercept, slope, spread };
+}
+
+/** Area and the band coordinate (width, or height/area) of usable events, thinned to at most 20,000. */
+function bandCoordinates(
+  area: Float32Array | Float64Array,
+  second: Float32Array | Float64Array,
+  kind: SingletPulseParameter,
+  events: Uint32Array | null,
+) {
+  const count = events ? events.length : area.length;
+  const stride = Math.max(1, Math.ceil(count / MAX_FIT_EVENTS));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let maxArea = 0;
+  for (let k = 0; k < count; k++) {
+    const i = events ? events[k] : k;
+    const x = area[i];
+    const y = second[i];
+    if (!(x > 0 && y > 0 && Number.isFinite(x) && Number.isFinite(y))) continue;
+    maxArea = Math.max(maxArea, x);
+    if (k % stride === 0) {
+      xs.push(x);
+      ys.push(kind === 'width' ? y : y / x);
+    }
+  }
+  return { xs: Float64Array.from(xs), ys: Float64Array.from(ys), maxArea };
+}
+
+/** The G0/G1 position on the area axis, or null when the area histogram shows no peak. */
+function g1AreaOf(area: Float32Array | Float64Array, events: Uint32Array | null, maxArea: number): number | null {
+  const histogram = binDnaContent(area, events, 512, maxArea * 1.001);
+  try {
+    return estimateCyclePeaks(histogram.counts, 0, histogram.counts.length, FREE_LINEARITY).g1.mean * histogram.binWidth;
+  } catch {
+    return null;
+  }
+}
+
+function biweightLine(xs: Float64Array, ys: Float64Array): { intercept: number; slope: number; spread: number } {
+  let { intercept, slope } = theilSenThroughSliceMedians(xs, ys);
+  let spread = robustSpread(xs, ys, intercept, slope);
+  const weights = new Float64Array(xs.length);
+  let xScale = 0;
+  for (const x of xs) xScale = Math.max(xScale, x);
+  for (let iteration = 0; iteration < 50; iteration++) {
+    for (let i = 0; i < xs.length; i++) {
+      const u = (ys[i] - intercept - slope * xs[i]) / (BIWEIGHT_TUNING * spread);
+      weights[i] = Math.abs(u) < 1 ? (1 - u * u) * (1 - u * u) : 0;
+    }
+    const line = weightedLine(xs, ys, weights);
+    const moved = Math.abs(line.intercept - intercept) + Math.abs(line.slope - slope) * xScale;
+    intercept = line.intercept;
+    slope = line.slope;
+    spread = robustSpread(xs, ys, intercept, slope);
+    if (moved < 1e-9 * spread) break;
+  }
+  return { intercept, slope, spread };
+}
+
+/** Median slope between per-slice medians over area-quantile slices, and the median intercept for that slope. */
+function theilSenThroughSliceMedians(xs: Float64Array, ys: Float64Array): { intercept: number; slope: number } {
+  const order = Array.from(xs.keys()).toSorted((a, b) => xs[a] - xs[b]);
+  const centres: [number, number][] = [];
+  for (let s = 0; s < SLICES; s++) {
+    const slice = order.slice(Math.floor((s * order.length) / SLICES), Math.floor(((s + 1) * order.length) / SLICES));
+    if (slice.length > 0) centres.push([median(slice.map((i) => xs[i])), median(slice.map((i) => ys[i]))]);
+  }
+  const slopes: number[] = [];
+  for (let a = 0; a < centres.length; a++) {
+    for (let b = a + 1; b < centres.length; b++) {
+      const dx = centres[b][0] - centres[a][0];
+      if (dx > 0) slopes.push((centres[b][1] - centres[a][1]) / dx);
+    }
+  }
+  const slope = slopes.length > 0 ? median(slopes) : 0;
+  return { slope, intercept: median(Array.from(xs, (x, i) => ys[i] - slope * x)) };
+}
+
+/** 1.4826 × median absolute residual: the SD for normal scatter, unmoved by a minority of outliers. */
+function robustSpread(xs: Float64Array, ys: Float64Array, intercept: number, slope: number): number {
+  const residuals = Array.from(xs, (x, i) => Math.abs(ys[i] - intercept - slope * x));
+  return Math.max(1.4826 * median(residuals), Number.EPSILON * Math.abs(intercept));
+}
+
+function weightedLine(xs: Float64Array, ys: Float64Array, weights: Float64Array): { intercept: number; slope: number } {
+  let sw = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sw += weights[i];
+    sx += weights[i] * xs[i];
+    sy += weights[i] * ys[i];
+  }
+  const mx = sx / sw;
+  const my = sy / sw;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const dx = xs[i] - mx;
+    sxx += weights[i] * dx * dx;
+    sxy += weights[i] * dx * (ys[i] - my);
+  }
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  return { slope, intercept: my - slope * mx };
+}
+
+function median(values: ArrayLike<number>): number {
+  const sorted = Array.from(values).toSorted((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
