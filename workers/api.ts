@@ -3,13 +3,13 @@
  * Event data never crosses it: files go in as Blobs (read inside the worker), and only summaries, binned grids
  * and statistics come back (grids in transferred ArrayBuffers).
  */
-import type { AxisSpec } from '../src/analysis/axes.ts';
+import type { AxisKind, AxisSpec } from '../src/analysis/axes.ts';
 import type { ChannelRef } from '../src/analysis/sampleSession.ts';
 import type { ByteOrder, DataType, FcsWarning, SpilloverMatrix } from '../src/fcs/types.ts';
 import type { ChannelStatistics, PopulationCounts } from '../src/gating/statistics.ts';
 import type { GatingStrategy, PopulationId } from '../src/gating/types.ts';
 
-export type { AxisSpec, ChannelRef, ChannelStatistics, PopulationCounts };
+export type { AxisKind, AxisSpec, ChannelRef, ChannelStatistics, PopulationCounts };
 
 export type SampleId = string;
 
@@ -100,7 +100,8 @@ export interface CytometryApi {
   selectDataset(id: SampleId, datasetIndex: number): Promise<Result<SampleSummary>>;
   /** Applies a gating strategy, recomputing only changed populations; returns every population's counts. */
   applyStrategy(id: SampleId, strategy: GatingStrategy): Promise<Result<PopulationCounts[]>>;
-  defaultAxis(id: SampleId, channel: ChannelRef): Promise<AxisSpec>;
+  /** An axis for a channel; without `kind`, linear for scatter and time and logicle fitted to the data otherwise. */
+  axis(id: SampleId, channel: ChannelRef, kind?: AxisKind): Promise<AxisSpec>;
   density(request: DensityRequest): Promise<DensityGrid>;
   histogram(request: HistogramRequest): Promise<HistogramData>;
   statistics(id: SampleId, population: PopulationId | null, channels: ChannelRef[]): Promise<ChannelStatistics[]>;

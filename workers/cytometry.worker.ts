@@ -61,8 +61,8 @@ const api: CytometryApi = {
   async applyStrategy(id, strategy) {
     return attempt(() => registry.session(id).applyStrategy(strategy), 'BAD_GATING');
   },
-  async defaultAxis(id, channel) {
-    return registry.session(id).defaultAxis(channel);
+  async axis(id, channel, kind) {
+    return registry.session(id).axis(channel, kind);
   },
   async density({ sampleId, population, x, y, bins }) {
     const grid = registry.session(sampleId).density(population, x, y, bins);

@@ -19,8 +19,12 @@ export interface AxisSpec {
   domain: [number, number];
 }
 
+export type AxisKind = 'linear' | 'log' | 'logicle' | 'arcsinh';
+
 /** Logicle decades for display; 4.5 is the Parks et al. (2006) default for 18-bit (262,144) instruments. */
 const DISPLAY_DECADES = 4.5;
+/** Cytobank's default arcsinh cofactor for fluorescence (support.cytobank.org, scales). */
+const ARCSINH_COFACTOR = 150;
 
 const SCATTER_OR_TIME = /^(fsc|ssc|fs|ss|time)\b|^(fsc|ssc)[-_ ]/i;
 
@@ -36,8 +40,51 @@ export function channelTop(channel: Channel): number {
   return channel.range / gain;
 }
 
+/** What an axis of a channel shows when nobody chose: linear for scatter and time, logicle for fluorescence. */
+export function defaultAxisKind(channel: Channel): AxisKind {
+  return isScatterOrTime(channel) ? 'linear' : 'logicle';
+}
+
+/** An axis of the given kind for a channel; `values` (compensated data) set the logicle width. */
+export function axisOfKind(kind: AxisKind, channel: Channel, compensation: CompensationRef, values: ArrayLike<number>): AxisSpec {
+  switch (kind) {
+    case 'linear':
+      return linearAxis(channel, compensation);
+    case 'log':
+      return logAxis(channel, compensation);
+    case 'logicle':
+      return logicleAxis(channel, compensation, values);
+    case 'arcsinh':
+      return arcsinhAxis(channel, compensation);
+    default: {
+      const unknown: never = kind;
+      throw new Error(`unknown axis kind ${String(unknown)}`);
+    }
+  }
+}
+
+/** The kind of an axis, for pickers. */
+export function axisKindOf(axis: AxisSpec): AxisKind {
+  if (axis.scale === null) return 'linear';
+  if (axis.scale.kind === 'log') return 'log';
+  if (axis.scale.kind === 'arcsinh') return 'arcsinh';
+  return 'logicle';
+}
+
 export function linearAxis(channel: Channel, compensation: CompensationRef): AxisSpec {
   return { channel: channel.name, compensation, scale: null, domain: [0, channelTop(channel)] };
+}
+
+/** Log axis over at most 5 decades below the channel's top (values ≤ 0 are off scale). */
+export function logAxis(channel: Channel, compensation: CompensationRef): AxisSpec {
+  const T = channelTop(channel);
+  const M = Math.max(1, Math.min(5, Math.log10(T)));
+  return { channel: channel.name, compensation, scale: { kind: 'log', T, M }, domain: [T / 10 ** M, T] };
+}
+
+export function arcsinhAxis(channel: Channel, compensation: CompensationRef): AxisSpec {
+  const T = channelTop(channel);
+  return { channel: channel.name, compensation, scale: { kind: 'arcsinh', cofactor: ARCSINH_COFACTOR }, domain: [-5 * ARCSINH_COFACTOR, T] };
 }
 
 /** A logicle axis from the channel's top down to the most negative value the data call for. */

@@ -11,7 +11,7 @@ import { GatingEvaluator } from '../gating/evaluator.ts';
 import { channelStatistics, type ChannelStatistics, populationCounts, type PopulationCounts } from '../gating/statistics.ts';
 import { GATING_STRATEGY_VERSION, type Dimension, type GatingStrategy, type PopulationId } from '../gating/types.ts';
 import { scaleOf } from '../transforms/transform.ts';
-import { type AxisSpec, isScatterOrTime, linearAxis, logicleAxis } from './axes.ts';
+import { type AxisKind, type AxisSpec, axisOfKind, defaultAxisKind } from './axes.ts';
 
 /** Display columns kept per session (each is 4 bytes per event). */
 const DISPLAY_CACHE_SIZE = 8;
@@ -47,11 +47,11 @@ export class SampleSession {
     return this.evaluator.column(dataDimension(channel, compensation));
   }
 
-  /** A sensible axis for a channel: linear for scatter and time, logicle from the data for fluorescence. */
-  defaultAxis(ref: ChannelRef): AxisSpec {
+  /** An axis of `kind` for a channel (by default linear for scatter and time, logicle fitted to the data otherwise). */
+  axis(ref: ChannelRef, kind?: AxisKind): AxisSpec {
     const channel = this.dataset.channels.find((c) => c.name === ref.channel);
     if (!channel) throw new RangeError(`channel "${ref.channel}" is not in this data set`);
-    return isScatterOrTime(channel) ? linearAxis(channel, ref.compensation) : logicleAxis(channel, ref.compensation, this.values(ref));
+    return axisOfKind(kind ?? defaultAxisKind(channel), channel, ref.compensation, this.values(ref));
   }
 
   /** Counts of a population over a 2-D display grid; off-scale events are piled at the edges. */

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { SampleAnnotation } from '../analysis/sampleSheet.ts';
 import type { Failure, ReadProgress, SampleId, SampleSummary } from '../../workers/api.ts';
 
 export type SampleStatus =
@@ -11,20 +12,29 @@ export interface SampleEntry {
   fileName: string;
   byteLength: number;
   status: SampleStatus;
+  /** What the tube is (assay, control role, dose, time); null until the file is read. */
+  annotation: SampleAnnotation | null;
 }
 
 export interface SamplesSlice {
   /** In the order they were opened. */
   samples: SampleEntry[];
-  addSample(entry: Omit<SampleEntry, 'status'>): void;
+  addSample(entry: Omit<SampleEntry, 'status' | 'annotation'>): void;
   setSampleStatus(id: SampleId, status: SampleStatus): void;
+  annotateSample(id: SampleId, annotation: Partial<SampleAnnotation>): void;
   removeSample(id: SampleId): void;
 }
 
 export const createSamplesSlice: StateCreator<SamplesSlice> = (set) => ({
   samples: [],
-  addSample: (entry) => set((s) => ({ samples: [...s.samples, { ...entry, status: { kind: 'loading', progress: null } }] })),
+  addSample: (entry) => set((s) => ({ samples: [...s.samples, { ...entry, status: { kind: 'loading', progress: null }, annotation: null }] })),
   setSampleStatus: (id, status) => set((s) => ({ samples: s.samples.map((e) => (e.id === id ? { ...e, status } : e)) })),
+  annotateSample: (id, annotation) =>
+    set((s) => ({
+      samples: s.samples.map((e) =>
+        e.id === id ? { ...e, annotation: { assay: null, role: 'sample', doseNm: null, timeH: null, ...e.annotation, ...annotation } } : e,
+      ),
+    })),
   removeSample: (id) => set((s) => ({ samples: s.samples.filter((e) => e.id !== id) })),
 });
 

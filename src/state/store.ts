@@ -14,8 +14,12 @@ export function createAppStore(): AppStore {
 
 export const StoreContext = createContext<AppStore | null>(null);
 
-export function useAppStore<T>(selector: (state: AppState) => T): T {
+export function useStoreApi(): AppStore {
   const store = useContext(StoreContext);
-  if (!store) throw new Error('useAppStore must be used inside <StoreContext.Provider>');
-  return useStore(store, selector);
+  if (!store) throw new Error('the app store is used outside <StoreContext.Provider>');
+  return store;
+}
+
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(useStoreApi(), selector);
 }

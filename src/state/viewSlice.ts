@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { AxisSpec } from '../analysis/axes.ts';
 import type { SampleId } from '../../workers/api.ts';
 
 export interface ViewSlice {
@@ -7,10 +8,13 @@ export interface ViewSlice {
   xChannel: string | null;
   yChannel: string | null;
   histogramChannel: string | null;
+  /** One axis per channel for the whole experiment, so every sample is drawn on the same scale. */
+  axes: Record<string, AxisSpec>;
   /** Set when the analysis engine itself failed; shown as a page-level alert. */
   engineError: string | null;
   selectSample(id: SampleId | null): void;
   setChannels(channels: Partial<Pick<ViewSlice, 'xChannel' | 'yChannel' | 'histogramChannel'>>): void;
+  setAxis(axis: AxisSpec): void;
   setEngineError(message: string): void;
 }
 
@@ -19,8 +23,10 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
   xChannel: null,
   yChannel: null,
   histogramChannel: null,
+  axes: {},
   engineError: null,
   selectSample: (id) => set({ selectedSampleId: id }),
   setChannels: (channels) => set(channels),
+  setAxis: (axis) => set((s) => ({ axes: { ...s.axes, [axis.channel]: axis } })),
   setEngineError: (message) => set({ engineError: message }),
 });

@@ -1,0 +1,38 @@
+import { demoFile, expect, fixtureFiles, test } from './fixtures.ts';
+
+test('opens a demo file through the file picker and draws its density plot and histogram', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Open FCS files…').setInputFiles(demoFile('AnnV-PI_24h_050nM.fcs'));
+  const samples = page.getByRole('region', { name: /Samples/ });
+  await expect(samples.getByRole('row', { name: /AnnV-PI_24h_050nM\.fcs/ })).toContainText('20,000');
+  await expect(samples.getByRole('row', { name: /AnnV-PI_24h_050nM\.fcs/ })).toContainText('Ready');
+  const density = page.getByRole('img', { name: /FSC-A vs SSC-A: 20,000 events/ });
+  await expect(density).toBeVisible();
+  await expect(page.getByRole('img', { name: /Histogram of FSC-H|Histogram of FITC-A/ })).toBeVisible();
+});
+
+test('a broken file shows its error and does not disturb the good one', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Open FCS files…').setInputFiles([demoFile('AnnV-PI_24h_000nM.fcs'), fixtureFiles.broken, fixtureFiles.notFcs]);
+  const samples = page.getByRole('region', { name: /Samples/ });
+  await expect(samples.getByRole('row', { name: /broken-truncated\.fcs/ }).getByRole('alert')).toContainText('broken-truncated.fcs');
+  await expect(samples.getByRole('row', { name: /not-an-fcs\.fcs/ }).getByRole('alert')).toContainText('not-an-fcs.fcs');
+  await expect(samples.getByRole('row', { name: /AnnV-PI_24h_000nM\.fcs/ })).toContainText('Ready');
+  await samples.getByRole('button', { name: 'AnnV-PI_24h_000nM.fcs', exact: true }).click();
+  await expect(page.getByRole('img', { name: /FSC-A vs SSC-A: 20,000 events/ })).toBeVisible();
+  await page.getByLabel('X axis', { exact: true }).selectOption('FITC-A');
+  await expect(page.getByRole('img', { name: /FITC-A \(Annexin V\) vs SSC-A: 20,000 events/ })).toBeVisible();
+});
+
+test('opens a 1,000,000-event file and draws its plot', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Open FCS files…').setInputFiles(fixtureFiles.million);
+  await expect(page.getByRole('img', { name: /FSC-A vs SSC-A: 1,000,000 events/ })).toBeVisible({ timeout: 60_000 });
+});
+
+test('opens the whole demo experiment with one click', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open demo experiment' }).click();
+  const samples = page.getByRole('region', { name: /Samples \(23\)/ });
+  await expect(samples.getByText('Ready', { exact: true })).toHaveCount(23);
+});

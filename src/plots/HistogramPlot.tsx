@@ -1,0 +1,80 @@
+import { area, curveStepAfter, line } from 'd3';
+import { type ReactNode, useMemo } from 'react';
+import type { AxisSpec } from '../analysis/axes.ts';
+import { axisScale, type AxisScale } from './axisScale.ts';
+import { plotFrame } from './frame.ts';
+import { PlotAxes } from './PlotAxes.tsx';
+
+export interface HistogramSeries {
+  name: string;
+  /** Counts per bin over the axis's visible range (equal bins in display space). */
+  counts: ArrayLike<number>;
+  colour: string;
+}
+
+export interface HistogramScales {
+  x: AxisScale;
+  y: AxisScale;
+  /** Pixel x of the left edge of bin k. */
+  binEdge(k: number): number;
+}
+
+interface HistogramPlotProps {
+  label: string;
+  series: HistogramSeries[];
+  axis: AxisSpec;
+  xLabel: string;
+  /** 'count' draws counts; 'percentOfMax' scales each series to its own maximum (overlays of unequal sizes). */
+  mode?: 'count' | 'percentOfMax';
+  width?: number;
+  height?: number;
+  overlay?: (scales: HistogramScales) => ReactNode;
+}
+
+/** 1-D histogram(s): filled for a single series, outlined for overlays, with D3 axes and an SVG overlay. */
+export function HistogramPlot({ label, series, axis, xLabel, mode = 'count', width = 440, height = 300, overlay }: HistogramPlotProps) {
+  const frame = plotFrame(width, height);
+  const heights = series.map((s) => {
+    const values = Array.from(s.counts);
+    const max = Math.max(1, ...values);
+    return mode === 'percentOfMax' ? values.map((v) => (100 * v) / max) : values;
+  });
+  const top = Math.max(1, ...heights.flat()) * 1.05;
+  const scales = useMemo<HistogramScales>(() => {
+    const x = axisScale(axis, [frame.left, frame.left + frame.innerWidth]);
+    const y = axisScale({ channel: '', compensation: 'uncompensated', scale: null, domain: [0, top] }, [frame.top + frame.innerHeight, frame.top]);
+    const bins = series[0]?.counts.length ?? 1;
+    return { x, y, binEdge: (k) => frame.left + (k * frame.innerWidth) / bins };
+  }, [axis, top, series, frame.left, frame.top, frame.innerWidth, frame.innerHeight]);
+  const filled = series.length === 1;
+  const paths = heights.map((h) => {
+    const points: [number, number][] = h.map((v, k) => [scales.binEdge(k), scales.y.toPixel(v)]);
+    points.push([scales.binEdge(h.length), scales.y.toPixel(h[h.length - 1] ?? 0)]);
+    return filled
+      ? area<[number, number]>().x((p) => p[0]).y0(scales.y.toPixel(0)).y1((p) => p[1]).curve(curveStepAfter)(points)
+      : line<[number, number]>().x((p) => p[0]).y((p) => p[1]).curve(curveStepAfter)(points);
+  });
+  const total = series.reduce((sum, s) => sum + Array.from(s.counts).reduce((a, b) => a + b, 0), 0);
+
+  return (
+    <figure className="plot" aria-label={label} data-events={total}>
+      <svg width={width} height={height} role="img" aria-label={`${label}: ${total.toLocaleString('en-US')} events`}>
+        <rect className="plot-area" x={frame.left} y={frame.top} width={frame.innerWidth} height={frame.innerHeight} />
+        {paths.map((d, k) => (
+          <path key={series[k].name} d={d ?? ''} className={filled ? 'histogram-fill' : 'histogram-line'} style={{ color: series[k].colour }} />
+        ))}
+        <PlotAxes x={scales.x} y={scales.y} left={frame.left} top={frame.top} xLabel={xLabel} yLabel={mode === 'count' ? 'Events' : '% of max'} />
+        {overlay?.(scales)}
+      </svg>
+      {series.length > 1 && (
+        <figcaption className="legend">
+          {series.map((s) => (
+            <span key={s.name} style={{ color: s.colour }}>
+              {s.name}
+            </span>
+          ))}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
