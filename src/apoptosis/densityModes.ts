@@ -129,6 +129,10 @@ export function splitAtValley(density: SmoothedDensity, options: SplitOptions): 
   const [from, to] = other.bin < main.bin ? [other.bin, main.bin] : [main.bin, other.bin];
   let valley = from;
   for (let i = from; i <= to; i++) if (d[i] < d[valley]) valley = i;
+  // An empty gap between well-separated populations is a run of equal (zero) bins: cut in its middle.
+  let runEnd = valley;
+  while (runEnd + 1 <= to && d[runEnd + 1] === d[valley]) runEnd++;
+  valley = (valley + runEnd) >> 1;
   return {
     mainMode: binCentre(density, main.bin),
     otherMode: binCentre(density, other.bin),

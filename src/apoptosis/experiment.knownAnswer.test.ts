@@ -57,6 +57,7 @@ describe.each([DEMO_BASE_SEED, 7, 99])('simulated demo experiment, base seed %i'
     const codes = analysis.tubes.flatMap((t) => t.row.warnings.map((w) => w.code));
     expect(codes).not.toContain('COMPENSATION_MISSING');
     expect(codes).not.toContain('COMPENSATION_RESIDUAL');
+    expect(analysis.warnings).toEqual([]);
     expect(analysis.tubes.every((t) => !t.row.thresholdsOverridden)).toBe(true);
   });
 
@@ -75,8 +76,13 @@ describe.each([DEMO_BASE_SEED, 7, 99])('simulated demo experiment, base seed %i'
     expectWithinTolerance(errorsAgainstTruth(withoutSpillover, analysis));
     expect(analysis.tubes.flatMap((t) => t.row.warnings.map((w) => w.code))).not.toContain('COMPENSATION_MISSING');
     expect(analysis.compensation.description).toBe('computed from the single-stain controls');
+    expect(analysis.warnings).toEqual([]);
   });
 });
+
+function rowOf(analysis: ApoptosisAnalysis, name: string) {
+  return analysis.tubes.find((t) => t.name === name)?.row;
+}
 
 describe('per-sample adjustments and missing controls', () => {
   const tubes = simulatedExperiment({ eventCount: 10_000 });
@@ -89,13 +95,12 @@ describe('per-sample adjustments and missing controls', () => {
       tubes.map((t) => (t.tube.name === target ? { ...t.tube, thresholdOverride: { pi: plain.sharedThresholds.pi * 10 } } : t.tube)),
       base,
     );
-    const row = (analysis: ApoptosisAnalysis, name: string) => analysis.tubes.find((t) => t.name === name)?.row;
-    expect(row(moved, target)?.thresholdsOverridden).toBe(true);
-    expect(row(moved, target)?.thresholds).toEqual({ annexin: plain.sharedThresholds.annexin, pi: plain.sharedThresholds.pi * 10 });
-    expect(row(moved, target)?.counts.lateApoptotic).toBeLessThan(row(plain, target)?.counts.lateApoptotic ?? 0);
+    expect(rowOf(moved, target)?.thresholdsOverridden).toBe(true);
+    expect(rowOf(moved, target)?.thresholds).toEqual({ annexin: plain.sharedThresholds.annexin, pi: plain.sharedThresholds.pi * 10 });
+    expect(rowOf(moved, target)?.counts.lateApoptotic).toBeLessThan(rowOf(plain, target)?.counts.lateApoptotic ?? 0);
     for (const { name } of moved.tubes.filter((t) => t.name !== target)) {
-      expect(row(moved, name)?.thresholdsOverridden).toBe(false);
-      expect(row(moved, name)?.counts).toEqual(row(plain, name)?.counts);
+      expect(rowOf(moved, name)?.thresholdsOverridden).toBe(false);
+      expect(rowOf(moved, name)?.counts).toEqual(rowOf(plain, name)?.counts);
     }
   });
 

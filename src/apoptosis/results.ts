@@ -65,7 +65,9 @@ export function apoptosisResultRow(input: ResultRowInput): ApoptosisResultRow {
   const percent = ofPopulations((key) => percentOf(counts[key], singlets));
   const thresholds = readQuadrantThresholds(input.strategy);
   const warnings = [...input.warnings];
-  if (singlets < MIN_SAMPLE_SINGLETS) {
+  if (singlets === 0) {
+    warnings.push(warning('FEW_EVENTS', input.file, 'No singlets: the percentages are undefined; check the Cells and Singlets gates.'));
+  } else if (singlets < MIN_SAMPLE_SINGLETS) {
     warnings.push(warning('FEW_EVENTS', input.file, `Only ${formatCount(singlets)} singlets: each event is ${percentOf(1, singlets).toFixed(2)} points of every percentage (at least ${formatCount(MIN_SAMPLE_SINGLETS)} are advisable).`));
   }
   return {

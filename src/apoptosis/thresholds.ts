@@ -108,8 +108,8 @@ export function controlThresholds(
       warnings.push(warning('FEW_EVENTS', control.name, `Only ${formatCount(control.singlets.length)} singlets in the ${CONTROL_ROLE_NAMES[role]}; its ${percentile}th percentile is unreliable (at least ${MIN_CONTROL_EVENTS} are advisable).`));
     }
     const channel = channels[axis];
-    if (brightSecondPopulation(control, channel, compensation)) {
-      warnings.push(warning('CONTROL_NOT_NEGATIVE', control.name, `The ${CONTROL_ROLE_NAMES[role]} holds a second, brighter population on the ${AXIS_NAMES[axis]} axis; it is not ${AXIS_NAMES[axis]}-negative as it should be: a mislabelled tube, or spill that compensation has not removed.`));
+    if (twoPopulations(control, channel, compensation)) {
+      warnings.push(warning('CONTROL_NOT_NEGATIVE', control.name, `The ${CONTROL_ROLE_NAMES[role]} holds two distinct populations on the ${AXIS_NAMES[axis]} axis, where it should be uniformly negative: a mislabelled tube, or spill that compensation has not removed.`));
     }
     const values = control.session.values({ channel, compensation });
     const ownDye = ownDyeChannel(role, axis, channels);
@@ -126,8 +126,8 @@ export function controlThresholds(
   return { percentile, annexin: thresholdFor('annexin'), pi: thresholdFor('pi'), warnings };
 }
 
-/** A distinct population well above the control's main one on its display axis (≥ 2% of the peak density). */
-function brightSecondPopulation(control: GatedControl, channel: string, compensation: CompensationRef): boolean {
+/** Two distinct populations (≥ 2% of the peak density each, ~0.7 decade apart) on the control's display axis. */
+function twoPopulations(control: GatedControl, channel: string, compensation: CompensationRef): boolean {
   const { density } = singletDisplayDensity(control, channel, compensation);
-  return splitAtValley(density, { side: 'above', minSeparation: DISPLAY_SEPARATION, minProminence: 0.02 }) !== null;
+  return splitAtValley(density, { side: 'either', minSeparation: DISPLAY_SEPARATION, minProminence: 0.02 }) !== null;
 }

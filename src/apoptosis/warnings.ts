@@ -9,7 +9,7 @@ export type ApoptosisWarningCode =
   | 'CONTROL_MISSING'
   /** A single-stain control has no distinct positive population next to its negative one. */
   | 'CONTROL_NOT_SEPARATED'
-  /** A control meant to be negative on an axis holds a second, brighter population there. */
+  /** A control meant to be negative on an axis holds two distinct populations there. */
   | 'CONTROL_NOT_NEGATIVE'
   /** Too few events in a gate for a stable percentage or percentile. */
   | 'FEW_EVENTS'
