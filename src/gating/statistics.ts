@@ -10,7 +10,7 @@
  *   Floreada computes 10^mean(log10(x + 1)) − 1; both depend on a choice (transform, offset) this one avoids.
  * NaN values are left out of every statistic (`valueCount` counts the others).
  */
-import { quantileInPlace } from '../transforms/quantile.ts';
+import { quantileInPlace, quantilePosition } from '../transforms/quantile.ts';
 import type { NumericColumn } from './channelSource.ts';
 import type { GatingEvaluator } from './evaluator.ts';
 import type { PopulationId } from './types.ts';
@@ -157,9 +157,9 @@ function overlapsLabelled(events: Uint32Array, labels: Uint8Array): boolean {
 
 /** 0-based ranks of the order statistics that the type-7 percentiles of n values need, ascending, distinct. */
 function percentileRanks(n: number): number[] {
-  const ranks = PERCENTILES.flatMap((p) => {
-    const h = (n - 1) * p;
-    return h === Math.floor(h) ? [h] : [Math.floor(h), Math.floor(h) + 1];
+  const ranks = PERCENTILES.flatMap((q) => {
+    const { low, fraction } = quantilePosition(n, q);
+    return fraction === 0 ? [low] : [low, low + 1];
   });
   return [...new Set(ranks)].toSorted((a, b) => a - b);
 }
@@ -187,14 +187,13 @@ function rankPass(column: NumericColumn, sortedParent: Uint32Array, labels: Uint
   }
   group.forEach(({ valueCount, out }, g) => {
     const at = (rank: number) => values[g][ranks[g].indexOf(rank)];
-    PERCENTILES.forEach((p, j) => {
+    PERCENTILES.forEach((q, j) => {
       if (valueCount === 0) {
         out[j] = Number.NaN;
         return;
       }
-      const h = (valueCount - 1) * p;
-      const low = Math.floor(h);
-      out[j] = h === low ? at(low) : at(low) + (h - low) * (at(low + 1) - at(low));
+      const { low, fraction } = quantilePosition(valueCount, q);
+      out[j] = fraction === 0 ? at(low) : at(low) + fraction * (at(low + 1) - at(low));
     });
   });
 }

@@ -6,14 +6,23 @@
  */
 export function quantileInPlace(values: Float64Array, length: number, q: number): number {
   if (length === 0) return Number.NaN;
-  const h = (length - 1) * Math.min(1, Math.max(0, q));
-  const low = Math.floor(h);
+  const { low, fraction } = quantilePosition(length, q);
   selectInPlace(values, low, 0, length - 1);
   const lowValue = values[low];
-  if (h === low) return lowValue;
+  if (fraction === 0) return lowValue;
   let next = Number.POSITIVE_INFINITY;
   for (let i = low + 1; i < length; i++) if (values[i] < next) next = values[i];
-  return lowValue + (h - low) * (next - lowValue);
+  return lowValue + fraction * (next - lowValue);
+}
+
+/**
+ * Where the type-7 quantile q of n ≥ 1 sorted values lies: x(low) + fraction·(x(low+1) − x(low)), 0-based.
+ * @example quantilePosition(5, 0.1) // { low: 0, fraction: 0.4 }
+ */
+export function quantilePosition(n: number, q: number): { low: number; fraction: number } {
+  const h = (n - 1) * Math.min(1, Math.max(0, q));
+  const low = Math.floor(h);
+  return { low, fraction: h - low };
 }
 
 /** Moves the k-th smallest of values[left..right] to index k, smaller ones before it and larger ones after (Hoare). */
