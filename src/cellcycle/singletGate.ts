@@ -184,3 +184,28 @@ function median(values: ArrayLike<number>): number {
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+/**
+ * Events beyond the band on the doublet side (wider pulse, or lower height/area, than the band allows), out of the
+ * events with a positive area and pulse: the gate's own doublet estimate, to compare with the aggregate model's.
+ */
+export function doubletSideFraction(
+  gate: SingletGateSuggestion,
+  area: Float32Array | Float64Array,
+  second: Float32Array | Float64Array,
+  events: Uint32Array | null = null,
+): number {
+  const count = events ? events.length : area.length;
+  let usable = 0;
+  let beyond = 0;
+  for (let k = 0; k < count; k++) {
+    const i = events ? events[k] : k;
+    const x = area[i];
+    const y = second[i];
+    if (!(x > 0 && y > 0 && Number.isFinite(x) && Number.isFinite(y))) continue;
+    usable++;
+    const offset = (gate.kind === 'width' ? y : y / x) - (gate.intercept + gate.slope * x);
+    if (gate.kind === 'width' ? offset > BAND_SD * gate.spread : offset < -BAND_SD * gate.spread) beyond++;
+  }
+  return usable > 0 ? beyond / usable : 0;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { modelHistogram, poissonNoise } from './cycleModel.fixtures.ts';
+import { fitCellCycle } from './fitCellCycle.ts';
+import { copyConstraintsFromControl, DEFAULT_MODEL_OPTIONS, validateModelOptions } from './modelOptions.ts';
+import type { CellCycleModelOptions, DnaHistogram } from './types.ts';
+
+describe('validateModelOptions', () => {
+  it.each([
+    [{ model: 'modfit' }, /unknown model "modfit"/],
+    [{ g1CvPercent: { kind: 'fixed', value: 0 } }, /g1CvPercent fixed at 0/],
+    [{ linearity: { kind: 'range', min: 2.1, max: 1.9 } }, /linearity range \[2.1, 1.9\]/],
+    [{ g2CvPercent: { kind: 'range', min: 3, max: 300 } }, /g2CvPercent range/],
+    [{ aggregates: 'quadruplets' }, /aggregates must be/],
+    [{ window: { kind: 'range', min: -5, max: 10 } }, /window must satisfy/],
+  ])('rejects %j', (override, message) => {
+    expect(() => validateModelOptions({ ...DEFAULT_MODEL_OPTIONS, ...override } as CellCycleModelOptions)).toThrow(message);
+  });
+
+  it('accepts the defaults and survives a JSON round trip', () => {
+    const copied = JSON.parse(JSON.stringify(DEFAULT_MODEL_OPTIONS)) as CellCycleModelOptions;
+    expect(() => validateModelOptions(copied)).not.toThrow();
+    expect(copied).toEqual(DEFAULT_MODEL_OPTIONS);
+  });
+});
+
+/** A noisy model histogram with G0/G1 at `g1Mean` channels (256 PI-A units each). */
+function histogram(g1Mean: number, seed: number): DnaHistogram {
+  const expected = modelHistogram({
+    sPhase: 'linear',
+    binCount: 1024,
+    binWidth: 256,
+    startBin: 150,
+    endBin: 900,
+    debris: false,
+    aggregates: 'off',
+    parameters: { g1Mean, g1Cv: 0.05, linearity: 1.96, g1Area: 14_000, g2Area: 4000, sStart: 40, sEnd: 30, subG1Shoulder: 0 },
+  });
+  return { counts: poissonNoise(expected.counts, seed), binWidth: 256 };
+}
+
+describe('copyConstraintsFromControl', () => {
+  it('holds the control G0/G1 mean, linearity and CV when fitting another sample', () => {
+    const control = fitCellCycle(histogram(210.5, 1), DEFAULT_MODEL_OPTIONS);
+    const options = copyConstraintsFromControl(control, { positions: true, cvs: true });
+    expect(options.g1Mean).toEqual({ kind: 'fixed', value: control.g1Mean });
+    expect(options.linearity).toEqual({ kind: 'fixed', value: control.g2g1Ratio });
+    expect(options.g1CvPercent).toEqual({ kind: 'fixed', value: control.g1CvPercent });
+    expect(options.g2CvPercent).toEqual({ kind: 'equal-to-g1' });
+    const treated = fitCellCycle(histogram(212, 2), options);
+    expect(treated.g1Mean).toBe(control.g1Mean);
+    expect(treated.g2g1Ratio).toBe(control.g2g1Ratio);
+    expect(treated.g1CvPercent).toBeCloseTo(control.g1CvPercent, 10);
+    expect(treated.parametersAtBounds).toEqual([]);
+  });
+
+  it('leaves what is not copied free', () => {
+    const control = fitCellCycle(histogram(210.5, 3), DEFAULT_MODEL_OPTIONS);
+    const options = copyConstraintsFromControl(control, { positions: false, cvs: true });
+    expect(options.g1Mean).toEqual({ kind: 'free' });
+    expect(options.linearity).toEqual({ kind: 'free' });
+  });
+});
