@@ -6,7 +6,7 @@ test('opens a demo file through the file picker and draws its density plot and h
   const samples = page.getByRole('region', { name: /Samples/ });
   await expect(samples.getByRole('row', { name: /AnnV-PI_24h_050nM\.fcs/ })).toContainText('20,000');
   await expect(samples.getByRole('row', { name: /AnnV-PI_24h_050nM\.fcs/ })).toContainText('Ready');
-  const density = page.getByRole('img', { name: /FSC-A vs SSC-A: 20,000 events/ });
+  const density = page.getByRole('img', { name: /FSC-A vs SSC-A of All events: 20,000 events/ });
   await expect(density).toBeVisible();
   await expect(page.getByRole('img', { name: /Histogram of FSC-H|Histogram of FITC-A/ })).toBeVisible();
 });
@@ -19,15 +19,15 @@ test('a broken file shows its error and does not disturb the good one', async ({
   await expect(samples.getByRole('row', { name: /not-an-fcs\.fcs/ }).getByRole('alert')).toContainText('not-an-fcs.fcs');
   await expect(samples.getByRole('row', { name: /AnnV-PI_24h_000nM\.fcs/ })).toContainText('Ready');
   await samples.getByRole('button', { name: 'AnnV-PI_24h_000nM.fcs', exact: true }).click();
-  await expect(page.getByRole('img', { name: /FSC-A vs SSC-A: 20,000 events/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /FSC-A vs SSC-A of All events: 20,000 events/ })).toBeVisible();
   await page.getByLabel('X axis', { exact: true }).selectOption('FITC-A');
-  await expect(page.getByRole('img', { name: /FITC-A \(Annexin V\) vs SSC-A: 20,000 events/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /FITC-A \(Annexin V\) vs SSC-A of All events: 20,000 events/ })).toBeVisible();
 });
 
 test('opens a 1,000,000-event file and draws its plot', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Open FCS files…').setInputFiles(fixtureFiles.million);
-  await expect(page.getByRole('img', { name: /FSC-A vs SSC-A: 1,000,000 events/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('img', { name: /FSC-A vs SSC-A of All events: 1,000,000 events/ })).toBeVisible({ timeout: 60_000 });
 });
 
 test('opens the whole demo experiment with one click', async ({ page }) => {

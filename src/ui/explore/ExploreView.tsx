@@ -1,10 +1,13 @@
 import { useShallow } from 'zustand/shallow';
+import { lineageKey } from '../../analysis/gatingDocument.ts';
 import { readySummary } from '../../state/samplesSlice.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { DensityPlot } from '../../plots/DensityPlot.tsx';
 import { HistogramPlot } from '../../plots/HistogramPlot.tsx';
 import type { DatasetSummary, SampleId } from '../../../workers/api.ts';
 import { useClient } from '../context.ts';
+import { PopulationTree } from '../gating/PopulationTree.tsx';
+import { StatisticsPanel } from '../gating/StatisticsPanel.tsx';
 import { useWorkerQuery } from '../useWorkerQuery.ts';
 import { ChannelPicker } from './ChannelPicker.tsx';
 import { defaultHistogramChannel, defaultScatterChannels } from './defaultChannels.ts';
@@ -45,70 +48,89 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
   const yAxis = useAxis(sampleId, yChannel, compensation);
   const hAxis = useAxis(sampleId, histogramChannel, compensation);
   const display = (name: string) => dataset.channels.find((c) => c.name === name)?.display ?? name;
+  // Plots follow the strategy the worker has confirmed, keyed by the plotted population's lineage only.
+  const result = useAppStore((s) => s.gatingResults[sampleId]);
+  const chosenPopulation = useAppStore((s) => s.plottedPopulation);
+  const plotted = result?.counts.find((p) => p.id === chosenPopulation) ?? null;
+  const population = plotted?.id ?? null;
+  const lineage = result ? lineageKey(result.strategy, population) : 'all events';
+  const populationName = plotted?.name ?? 'All events';
 
   const density = useWorkerQuery(
-    xAxis && yAxis ? JSON.stringify(['density', datasetKey, xAxis, yAxis]) : null,
-    (worker) => worker.density({ sampleId, population: null, x: xAxis!, y: yAxis!, bins: DENSITY_BINS }),
+    xAxis && yAxis ? JSON.stringify(['density', datasetKey, lineage, xAxis, yAxis]) : null,
+    (worker) => worker.density({ sampleId, population, x: xAxis!, y: yAxis!, bins: DENSITY_BINS }),
   );
   const histogram = useWorkerQuery(
-    hAxis ? JSON.stringify(['histogram', datasetKey, hAxis]) : null,
-    (worker) => worker.histogram({ sampleId, population: null, axis: hAxis!, bins: HISTOGRAM_BINS }),
+    hAxis ? JSON.stringify(['histogram', datasetKey, lineage, hAxis]) : null,
+    (worker) => worker.histogram({ sampleId, population, axis: hAxis!, bins: HISTOGRAM_BINS }),
   );
 
   return (
-    <section className="explore" aria-label={`Plots of ${fileName}`}>
-      <div className="plot-card">
-        <div className="plot-controls">
-          <ChannelPicker
-            name="X axis"
-            channels={dataset.channels}
-            channel={xChannel}
-            axis={xAxis}
-            onChannel={(x) => store.getState().setChannels({ xChannel: x })}
-            onKind={(kind) => xAxis && void changeAxisKind(client, store, sampleId, xAxis, kind)}
-          />
-          <ChannelPicker
-            name="Y axis"
-            channels={dataset.channels}
-            channel={yChannel}
-            axis={yAxis}
-            onChannel={(y) => store.getState().setChannels({ yChannel: y })}
-            onKind={(kind) => yAxis && void changeAxisKind(client, store, sampleId, yAxis, kind)}
-          />
+    <div className="explore">
+      <section className="plots" aria-label={`Plots of ${fileName}`}>
+        <div className="plot-card">
+          <div className="plot-controls">
+            <ChannelPicker
+              name="X axis"
+              channels={dataset.channels}
+              channel={xChannel}
+              axis={xAxis}
+              onChannel={(x) => store.getState().setChannels({ xChannel: x })}
+              onKind={(kind) => xAxis && void changeAxisKind(client, store, sampleId, xAxis, kind)}
+            />
+            <ChannelPicker
+              name="Y axis"
+              channels={dataset.channels}
+              channel={yChannel}
+              axis={yAxis}
+              onChannel={(y) => store.getState().setChannels({ yChannel: y })}
+              onKind={(kind) => yAxis && void changeAxisKind(client, store, sampleId, yAxis, kind)}
+            />
+          </div>
+          {density.error && <p role="alert" className="error">{density.error}</p>}
+          {xAxis && yAxis && (
+            <DensityPlot
+              label={`${display(xChannel)} vs ${display(yChannel)} of ${populationName}`}
+              grid={density.data}
+              x={xAxis}
+              y={yAxis}
+              xLabel={display(xChannel)}
+              yLabel={display(yChannel)}
+            />
+          )}
         </div>
-        {density.error && <p role="alert" className="error">{density.error}</p>}
-        {xAxis && yAxis && (
-          <DensityPlot
-            label={`${display(xChannel)} vs ${display(yChannel)}`}
-            grid={density.data}
-            x={xAxis}
-            y={yAxis}
-            xLabel={display(xChannel)}
-            yLabel={display(yChannel)}
-          />
-        )}
-      </div>
-      <div className="plot-card">
-        <div className="plot-controls">
-          <ChannelPicker
-            name="Histogram"
-            channels={dataset.channels}
-            channel={histogramChannel}
-            axis={hAxis}
-            onChannel={(h) => store.getState().setChannels({ histogramChannel: h })}
-            onKind={(kind) => hAxis && void changeAxisKind(client, store, sampleId, hAxis, kind)}
-          />
+        <div className="plot-card">
+          <div className="plot-controls">
+            <ChannelPicker
+              name="Histogram"
+              channels={dataset.channels}
+              channel={histogramChannel}
+              axis={hAxis}
+              onChannel={(h) => store.getState().setChannels({ histogramChannel: h })}
+              onKind={(kind) => hAxis && void changeAxisKind(client, store, sampleId, hAxis, kind)}
+            />
+          </div>
+          {histogram.error && <p role="alert" className="error">{histogram.error}</p>}
+          {hAxis && histogram.data && (
+            <HistogramPlot
+              label={`Histogram of ${display(histogramChannel)} of ${populationName}`}
+              series={[{ name: fileName, counts: histogram.data.counts, colour: '#3565a8' }]}
+              axis={hAxis}
+              xLabel={display(histogramChannel)}
+            />
+          )}
         </div>
-        {histogram.error && <p role="alert" className="error">{histogram.error}</p>}
-        {hAxis && histogram.data && (
-          <HistogramPlot
-            label={`Histogram of ${display(histogramChannel)}`}
-            series={[{ name: fileName, counts: histogram.data.counts, colour: '#3565a8' }]}
-            axis={hAxis}
-            xLabel={display(histogramChannel)}
-          />
-        )}
-      </div>
-    </section>
+      </section>
+      <aside className="side-panels">
+        <PopulationTree sampleId={sampleId} eventCount={dataset.eventCount} />
+        <StatisticsPanel
+          sampleId={sampleId}
+          revision={`${datasetKey}|${lineage}`}
+          population={population}
+          populationName={populationName}
+          channels={dataset.channels}
+        />
+      </aside>
+    </div>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * Keeps the worker's gating in step with the store: whenever a sample's strategy changes, it is sent to the worker
+ * (newest only, per sample) and the counts come back into the store. During a drag only the sample on screen is
+ * re-gated; the others follow when the edit is committed.
+ */
+import { strategyForSample } from '../analysis/gatingDocument.ts';
+import type { GatingStrategy } from '../gating/types.ts';
+import type { AppState, AppStore } from '../state/store.ts';
+import type { PopulationCounts, Result } from '../../workers/api.ts';
+import type { CytometryClient } from './cytometryClient.ts';
+import { createLatestOnly } from './latestOnly.ts';
+
+export function startGatingSync(client: CytometryClient, store: AppStore): () => void {
+  const schedule = createLatestOnly();
+  const sent = new Map<string, GatingStrategy>();
+
+  const sync = (state: AppState) => {
+    const dragging = state.gating !== state.committedGating;
+    for (const entry of state.samples) {
+      if (entry.status.kind !== 'ready') continue;
+      if (dragging && entry.id !== state.selectedSampleId) continue;
+      // A data-set switch gives the sample a fresh session in the worker, so it counts as a new sample.
+      const key = `${entry.id}/${entry.status.summary.activeDataset}`;
+      const previous = sent.get(key);
+      const strategy = strategyForSample(state.gating, entry.id);
+      if (previous === strategy || (previous && JSON.stringify(previous) === JSON.stringify(strategy))) continue;
+      sent.set(key, strategy);
+      const id = entry.id;
+      void schedule(id, () => client.call<Result<PopulationCounts[]>>((worker) => worker.applyStrategy(id, strategy))).then(
+        (result) => {
+          if (!result) return;
+          if (result.ok) store.getState().setGatingResult(id, { strategy, counts: result.value });
+          else store.getState().setGatingError(id, result.error);
+        },
+        (error: unknown) => store.getState().setGatingError(id, { code: 'ENGINE', message: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+    for (const key of sent.keys()) if (!state.samples.some((e) => key.startsWith(`${e.id}/`))) sent.delete(key);
+  };
+
+  sync(store.getState());
+  return store.subscribe((state, previous) => {
+    if (state.gating !== previous.gating || state.samples !== previous.samples || state.committedGating !== previous.committedGating) sync(state);
+  });
+}
