@@ -54,7 +54,7 @@ export function suggestCellsGate(fsc: NumericColumn, ssc: NumericColumn, events:
     if (x > xMax) xMax = x;
     if (y > yMax) yMax = y;
     if (!(x > 0 && y > 0)) continue;
-    const u = Math.log10(x) + Math.log10(y);
+    const u = Math.log10(x * y);
     scores[usable++] = u;
     if (u > highest) highest = u;
   }

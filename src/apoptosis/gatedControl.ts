@@ -38,6 +38,9 @@ export function singletDisplayDensity(control: GatedControl, channel: string, co
   const axis = logicleAxis(spec, compensation, values);
   if (axis.scale === null) throw new RangeError(`${control.name}: "${channel}" has no logicle axis`);
   const scale = scaleOf(axis.scale);
-  const display = scale.applyToColumn(values, new Float64Array(values.length));
-  return { density: smoothedDensity(display, control.singlets, { lo: 0, hi: 1, bins: DISPLAY_BINS, smoothing: DISPLAY_SMOOTHING }), scale };
+  const { singlets } = control;
+  const display = new Float64Array(singlets.length);
+  for (let k = 0; k < singlets.length; k++) display[k] = values[singlets[k]];
+  scale.applyToColumn(display, display);
+  return { density: smoothedDensity(display, null, { lo: 0, hi: 1, bins: DISPLAY_BINS, smoothing: DISPLAY_SMOOTHING }), scale };
 }
