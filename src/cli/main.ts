@@ -1,11 +1,12 @@
 import { processIo, type CliIo, type Command } from './command.ts';
 import { apoptosisCommand } from './commands/apoptosis.ts';
+import { cellcycleCommand } from './commands/cellcycle.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { demoCommand } from './commands/demo.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { simulateCommand } from './commands/simulate.ts';
 
-const commands: Command[] = [inspectCommand, demoCommand, simulateCommand, analyzeCommand, apoptosisCommand];
+const commands: Command[] = [inspectCommand, demoCommand, simulateCommand, analyzeCommand, apoptosisCommand, cellcycleCommand];
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);

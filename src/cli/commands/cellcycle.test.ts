@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoManifest } from '../../simulate/experiment.ts';
+import type { CliIo } from '../command.ts';
+import { runCli } from '../main.ts';
+
+async function run(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
+  const status = await runCli(args, io);
+  return { status, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'flowfate-cellcycle-'));
+const path = (name: string) => join(dir, name);
+const SAMPLES = ['24h', '48h'].flatMap((t) => ['000', '010', '020', '050', '100'].map((d) => `PI-DNA_${t}_${d}nM.fcs`));
+let manifest: DemoManifest;
+
+beforeAll(async () => {
+  expect((await run(['demo', dir, '--quiet'])).status).toBe(0);
+  manifest = JSON.parse(readFileSync(path('manifest.json'), 'utf8'));
+});
+
+function truthOf(fileName: string) {
+  const entry = manifest.files.find((f) => f.fileName === fileName);
+  if (entry?.truth.assay !== 'cellCycle') throw new Error(`no cell-cycle truth for ${fileName}`);
+  return entry.truth;
+}
+
+const KEYS = ['file', 'singlets', 'subG1Percent', 'model', 'G1', 'S', 'G2M', 'g1Mean', 'g2Mean', 'g1CV', 'g2CV', 'g2g1Ratio', 'rcs', 'debrisPercent', 'aggregatesPercent', 'flags'];
+
+describe('flowfate cellcycle on the demo experiment', () => {
+  it.each(['--width PI-W', '--height PI-H'])('prints the documented JSON per FILE (%s), within the issue tolerances of the truth', async (pulse) => {
+    const { status, out } = await run(['cellcycle', ...SAMPLES.map(path), '--dna', 'PI-A', ...pulse.split(' '), '--json']);
+    expect(status).toBe(0);
+    const entries = JSON.parse(out);
+    expect(entries.map((e: { file: string }) => e.file)).toEqual(SAMPLES.map(path));
+    for (const entry of entries) {
+      expect(Object.keys(entry)).toEqual(KEYS);
+      expect(entry.model).toBe('djf');
+      expect(entry.G1 + entry.S + entry.G2M).toBeCloseTo(100, 9);
+      const truth = truthOf(entry.file.slice(dir.length + 1));
+      const where = `${entry.file}: ${JSON.stringify(entry)}`;
+      expect(Math.abs(entry.G1 - 100 * truth.phaseFractions.g0g1), where).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(entry.S - 100 * truth.phaseFractions.s), where).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(entry.G2M - 100 * truth.phaseFractions.g2m), where).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(entry.g1CV - 100 * truth.g1CvMeasured), where).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(entry.subG1Percent - 100 * truth.subG1FractionOfSingleCells), where).toBeLessThanOrEqual(1);
+      expect(Math.abs(entry.g1Mean / truth.g1MeanPiA - 1)).toBeLessThan(0.01);
+      expect(entry.singlets).toBeLessThan(truth.params.eventCount);
+    }
+  });
+
+  it('writes the CSV table with one row per file and explicit denominators', async () => {
+    const csv = path('cellcycle.csv');
+    const { status, out } = await run(['cellcycle', ...SAMPLES.map(path), '--dna', 'pi-a', '--width', 'pi-w', '--model', 'rectangle', '--out', csv]);
+    expect(status).toBe(0);
+    expect(out).toContain(`Wrote ${SAMPLES.length} rows`);
+    const lines = readFileSync(csv, 'utf8').split('\r\n');
+    expect(lines[0]).toMatch(/^File,Model,Singlets,Sub-G1 % of singlets,G0\/G1 % of cycling,S % of cycling,G2\/M % of cycling,/);
+    expect(lines.slice(1, SAMPLES.length + 1).every((line) => line.includes(',Broadened rectangle,'))).toBe(true);
+    expect(lines[SAMPLES.length + 1]).toBe('');
+  });
+
+  it('prints a text table by default', async () => {
+    const { status, out } = await run(['cellcycle', path(SAMPLES[0]), '--dna', 'PI-A', '--width', 'PI-W', '--model', 'watson']);
+    expect(status).toBe(0);
+    expect(out).toMatch(/^file\s+singlets\s+sub-G1 %/);
+    expect(out).toContain('G0/G1 + S + G2/M = 100% of the modelled cycling cells');
+  });
+
+  it('analyses the other files when one cannot be read or lacks the channel, and exits 1', async () => {
+    const { status, out, err } = await run(['cellcycle', path('missing.fcs'), path(SAMPLES[0]), '--dna', 'DAPI-A', '--json']);
+    expect(status).toBe(1);
+    expect(err).toContain('Cannot open');
+    expect(err).toMatch(/no channel named "DAPI-A" \(--dna\) by \$PnN or \$PnS; its channels are FSC-A, FSC-H, SSC-A, PI-A/);
+    const entries = JSON.parse(out);
+    expect(entries.map((e: { error: { code: string } }) => e.error.code)).toEqual(['FILE_UNREADABLE', 'ANALYSIS_FAILED']);
+  });
+
+  it.each([
+    [['--dna', 'PI-A'], /no FCS file given/],
+    [['x.fcs'], /--dna CH is required/],
+    [['x.fcs', '--dna', 'PI-A', '--width', 'PI-W', '--height', 'PI-H'], /either --width or --height/],
+    [['x.fcs', '--dna', 'PI-A', '--model', 'modfit'], /--model must be djf, watson or rectangle/],
+    [['x.fcs', '--dna', 'PI-A', '--json', '--out', 'a.csv'], /either --json or --out/],
+  ])('rejects bad usage %j with status 2', async (args, message) => {
+    const { status, err } = await run(['cellcycle', ...args]);
+    expect(status).toBe(2);
+    expect(err).toMatch(message);
+  });
+});

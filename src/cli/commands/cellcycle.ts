@@ -1,0 +1,212 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { findChannel } from '../../apoptosis/channels.ts';
+import { analyseDnaSample, type DnaSampleAnalysis } from '../../cellcycle/analyseDnaSample.ts';
+import { renderCellCycleCsv, type CellCycleResultRow } from '../../cellcycle/csv.ts';
+import { DEFAULT_MODEL_OPTIONS } from '../../cellcycle/modelOptions.ts';
+import type { SingletPulseParameter } from '../../cellcycle/singletGate.ts';
+import type { ModelKind } from '../../cellcycle/types.ts';
+import { FcsError } from '../../fcs/errors.ts';
+import { readFcs } from '../../fcs/read.ts';
+import { defaultDatasetIndex, scaledColumn } from '../../fcs/scale.ts';
+import type { FcsDataset } from '../../fcs/types.ts';
+import type { CliIo, Command } from '../command.ts';
+
+const USAGE = `Usage: flowfate cellcycle FILE... --dna CH [--width CH | --height CH] [--model djf|watson|rectangle]
+                           [--json | --out FILE.csv]
+
+PI DNA-content cell-cycle analysis, the same pipeline as the app: an automatic singlet band on
+DNA-A vs DNA-W (or DNA-H), the DNA histogram of singlets on 1,024 linear channels, and a model fit.
+%G0/G1, %S and %G2/M are of the modelled cycling cells (they add up to 100); sub-G1, debris and
+aggregates are % of singlets. Without --width or --height every event is fitted (doublets are then
+left to the aggregate model).
+
+  --dna CH        DNA-content area channel, by $PnN or $PnS (case-insensitive), e.g. PI-A
+  --width CH      pulse width of the DNA signal for the singlet gate, e.g. PI-W
+  --height CH     pulse height instead, e.g. PI-H
+  --model M       djf (Dean-Jett-Fox, default), watson (Watson pragmatic) or rectangle (broadened rectangle S)
+  --json          print one JSON entry per FILE
+  --out FILE.csv  write the results table as CSV
+Quality flags go to stderr (and into the JSON/CSV). Exit status: 0 when every file was analysed, 1 when
+any file could not be read, lacks a channel or could not be fitted (the others are still analysed),
+2 on bad usage.`;
+
+const MODELS: readonly ModelKind[] = ['djf', 'watson', 'rectangle'];
+const BIN_COUNT = 1024;
+
+interface CellCycleArgs {
+  files: string[];
+  dna: string;
+  pulse: { query: string; kind: SingletPulseParameter } | null;
+  model: ModelKind;
+  output: { kind: 'text' } | { kind: 'json' } | { kind: 'csv'; path: string };
+}
+
+function parseCellCycleArgs(args: string[]): CellCycleArgs {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      dna: { type: 'string' }, width: { type: 'string' }, height: { type: 'string' }, model: { type: 'string' },
+      json: { type: 'boolean' }, out: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new TypeError('no FCS file given');
+  if (!values.dna) throw new TypeError('--dna CH is required');
+  if (values.width !== undefined && values.height !== undefined) throw new TypeError('give either --width or --height, not both');
+  if (values.json && values.out !== undefined) throw new TypeError('give either --json or --out, not both');
+  const model = (values.model ?? 'djf') as ModelKind;
+  if (!MODELS.includes(model)) throw new TypeError(`--model must be djf, watson or rectangle, got "${values.model}"`);
+  const pulse =
+    values.width !== undefined ? { query: values.width, kind: 'width' as const } : values.height !== undefined ? { query: values.height, kind: 'height' as const } : null;
+  const output = values.json ? { kind: 'json' as const } : values.out !== undefined ? { kind: 'csv' as const, path: values.out } : { kind: 'text' as const };
+  return { files: positionals, dna: values.dna, pulse, model, output };
+}
+
+interface FileFailure {
+  file: string;
+  error: { code: string; message: string };
+}
+
+async function openDataset(path: string): Promise<FcsDataset | FileFailure> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error);
+    return { file: path, error: { code: 'FILE_UNREADABLE', message: `Cannot open "${path}": ${reason}.` } };
+  }
+  try {
+    const fcs = readFcs(bytes, { fileName: path });
+    return fcs.datasets[defaultDatasetIndex(fcs)];
+  } catch (error) {
+    if (!(error instanceof FcsError)) throw error;
+    return { file: path, error: { code: error.code, message: error.message } };
+  }
+}
+
+/** Scaled values of a channel found by $PnN or $PnS, or a RangeError listing the channels there are. */
+function channelValues(dataset: FcsDataset, query: string, flag: string): { values: Float32Array | Float64Array; top: number; logScale: boolean } {
+  const name = findChannel(dataset.channels, query);
+  const position = dataset.channels.findIndex((c) => c.name === name);
+  if (name === null || position < 0) {
+    const names = dataset.channels.map((c) => (c.label ? `${c.name} (${c.label})` : c.name)).join(', ');
+    throw new RangeError(`no channel named "${query}" (${flag}) by $PnN or $PnS; its channels are ${names}`);
+  }
+  const channel = dataset.channels[position];
+  const logScale = channel.amplification[0] > 0;
+  const gain = !logScale && channel.gain > 0 ? channel.gain : 1;
+  return { values: scaledColumn(dataset, position), top: channel.range / gain, logScale };
+}
+
+async function analyseFile(path: string, args: CellCycleArgs): Promise<DnaSampleAnalysis | FileFailure> {
+  const dataset = await openDataset(path);
+  if ('error' in dataset) return dataset;
+  try {
+    const dna = channelValues(dataset, args.dna, '--dna');
+    if (dna.logScale) throw new RangeError(`the DNA channel "${args.dna}" is log-amplified ($PnE); cell-cycle models need a linear DNA axis`);
+    const pulse = args.pulse ? { values: channelValues(dataset, args.pulse.query, `--${args.pulse.kind}`).values, kind: args.pulse.kind } : null;
+    return analyseDnaSample({
+      dna: dna.values,
+      pulse,
+      events: null,
+      maxValue: dna.top,
+      binCount: BIN_COUNT,
+      options: { ...DEFAULT_MODEL_OPTIONS, model: args.model },
+    });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { file: path, error: { code: 'ANALYSIS_FAILED', message: `"${path}": ${error.message}.` } };
+  }
+}
+
+function jsonEntry(file: string, { fit, flags }: DnaSampleAnalysis) {
+  return {
+    file,
+    singlets: fit.singlets,
+    subG1Percent: fit.subG1Percent,
+    model: fit.model,
+    G1: fit.g1Percent,
+    S: fit.sPercent,
+    G2M: fit.g2mPercent,
+    g1Mean: fit.g1Mean,
+    g2Mean: fit.g2Mean,
+    g1CV: fit.g1CvPercent,
+    g2CV: fit.g2CvPercent,
+    g2g1Ratio: fit.g2g1Ratio,
+    rcs: fit.rcs,
+    debrisPercent: fit.debrisPercent,
+    aggregatesPercent: fit.aggregatesPercent,
+    flags: flags.map(({ code, message }) => ({ code, message })),
+  };
+}
+
+function textTable(rows: readonly CellCycleResultRow[]): string {
+  const header = ['file', 'singlets', 'sub-G1 %', 'G0/G1 %', 'S %', 'G2/M %', 'G1 CV %', 'G2/G1', 'RCS'];
+  const body = rows.map(({ file, fit }) => [
+    file,
+    String(Math.round(fit.singlets)),
+    ...[fit.subG1Percent, fit.g1Percent, fit.sPercent, fit.g2mPercent, fit.g1CvPercent].map((v) => v.toFixed(2)),
+    fit.g2g1Ratio.toFixed(3),
+    fit.rcs.toFixed(2),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((cells) => cells[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [line(header), ...body.map(line), '', 'G0/G1 + S + G2/M = 100% of the modelled cycling cells; sub-G1 is % of singlets.'].join('\n');
+}
+
+export const cellcycleCommand: Command = {
+  name: 'cellcycle',
+  summary: 'PI DNA cell cycle: singlets, sub-G1, %G0/G1, %S, %G2/M by Dean-Jett-Fox, Watson or rectangle fits',
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    let options: CellCycleArgs;
+    try {
+      options = parseCellCycleArgs(args);
+    } catch (error) {
+      // parseArgs reports unknown or malformed flags as TypeErrors too.
+      if (error instanceof TypeError) {
+        io.err(`flowfate cellcycle: ${error.message}\n\n${USAGE}`);
+        return 2;
+      }
+      throw error;
+    }
+    const rows: CellCycleResultRow[] = [];
+    const entries: (ReturnType<typeof jsonEntry> | FileFailure)[] = [];
+    let failed = false;
+    for (const file of options.files) {
+      const result = await analyseFile(file, options);
+      if ('error' in result) {
+        io.err(`flowfate cellcycle: ${result.error.message}`);
+        entries.push(result);
+        failed = true;
+        continue;
+      }
+      for (const flag of result.flags) io.err(`flag ${flag.code} (${file}): ${flag.message}`);
+      rows.push({ file, fit: result.fit, flags: result.flags });
+      entries.push(jsonEntry(file, result));
+    }
+    switch (options.output.kind) {
+      case 'json':
+        io.out(JSON.stringify(entries, null, 2));
+        break;
+      case 'csv':
+        try {
+          await writeFile(options.output.path, renderCellCycleCsv(rows));
+        } catch (error) {
+          io.err(`flowfate cellcycle: cannot write "${options.output.path}": ${error instanceof Error ? error.message : String(error)}`);
+          return 1;
+        }
+        io.out(`Wrote ${rows.length} rows to ${options.output.path}.`);
+        break;
+      case 'text':
+        if (rows.length > 0) io.out(textTable(rows));
+        break;
+      default: {
+        const unknown: never = options.output;
+        throw new Error(`unknown output ${JSON.stringify(unknown)}`);
+      }
+    }
+    return failed ? 1 : 0;
+  },
+};
