@@ -97,7 +97,8 @@ export function resolveCompensation(choice: CompensationChoice, computed: Spectr
 export function isCompensated(compensation: ResolvedCompensation, dataset: FcsDataset, channels: FluorescenceChannels): boolean {
   if (compensation.ref === 'uncompensated') return false;
   if (compensation.ref === 'FCS') return fileCompensates(dataset, channels);
-  return true;
+  const names = compensation.matrix?.matrix.fluorochromes ?? [];
+  return names.includes(channels.annexin) && names.includes(channels.pi);
 }
 
 /**

@@ -8,7 +8,9 @@ import { findScatterChannels } from './channels.ts';
 import type { CompensationChoice } from './compensation.ts';
 import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisAnalysis, type ApoptosisOptions } from './experiment.ts';
 import { APOPTOSIS_POPULATION_KEYS } from './populations.ts';
+import { apoptosisResultRow } from './results.ts';
 import { simulatedExperiment, type SimulatedTube } from './simulatedExperiment.fixtures.ts';
+import { withQuadrantThresholds } from './strategy.ts';
 import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from './thresholds.ts';
 
 /** The tolerance: each named % within 1.5 percentage points of the true fraction of single cells. */
@@ -64,6 +66,7 @@ describe.each([DEMO_BASE_SEED, 7, 99])('simulated demo experiment, base seed %i'
   it('without $SPILLOVER: every file warns that FITC spills into PI, with the spill measured on the Annexin V-only control', () => {
     const analysis = analyseApoptosisExperiment(withoutSpillover.map((t) => t.tube), options(withoutSpillover, { kind: 'file' }));
     for (const { row } of analysis.tubes) {
+      expect(row.compensation).toBe('none: the file has no spillover matrix for these channels');
       const missing = row.warnings.filter((w) => w.code === 'COMPENSATION_MISSING');
       expect(missing, row.file).toHaveLength(1);
       const spill = Number(/spills ([\d.]+)% /.exec(missing[0].message)?.[1]);
@@ -102,6 +105,21 @@ describe('per-sample adjustments and missing controls', () => {
       expect(rowOf(moved, name)?.thresholdsOverridden).toBe(false);
       expect(rowOf(moved, name)?.counts).toEqual(rowOf(plain, name)?.counts);
     }
+  });
+
+  it('rebuilds the same row from the worker-side counts after an edit, as the UI does', () => {
+    const analysis = analyseApoptosisExperiment(tubes.map((t) => t.tube), base);
+    const edited = analysis.tubes[5];
+    const session = tubes[5].tube.session;
+    const strategy = withQuadrantThresholds(edited.strategy, { annexin: 1000, pi: 1000 });
+    const row = apoptosisResultRow({
+      file: edited.name, role: edited.role, eventCount: session.dataset.eventCount, strategy, counts: session.applyStrategy(strategy),
+      sharedThresholds: analysis.sharedThresholds, compensation: edited.row.compensation, warnings: edited.warnings,
+    });
+    expect(row.thresholdsOverridden).toBe(true);
+    expect(row.warnings).toEqual(edited.row.warnings);
+    expect(row.singlets).toBe(edited.row.singlets);
+    expect(row.counts.viable).toBeGreaterThan(edited.row.counts.viable);
   });
 
   it('falls back to the unstained control, with a warning, when the single stains are missing', () => {

@@ -48,6 +48,8 @@ export interface AnalysedTube {
   preGates: PreGateVertices;
   strategy: GatingStrategy;
   row: ApoptosisResultRow;
+  /** This file's warnings from the analysis (pre-gates, compensation, its role as a control): pass them to apoptosisResultRow when rebuilding the row after an edit, which adds the count-based ones itself. */
+  warnings: ApoptosisWarning[];
 }
 
 export interface ApoptosisAnalysis {
@@ -57,9 +59,9 @@ export interface ApoptosisAnalysis {
   controlThresholds: ControlThresholds;
   /** The quadrant centre every tube uses unless it has its own. */
   sharedThresholds: QuadrantThresholds;
-  /** Every tube, controls included, in input order. */
+  /** Every tube, controls included, in input order; warnings about one file are in its row. */
   tubes: AnalysedTube[];
-  /** About the experiment as a whole (missing controls, compensation that could not be computed...). */
+  /** About the experiment as a whole (missing controls...). */
   warnings: ApoptosisWarning[];
 }
 
@@ -118,23 +120,29 @@ export function analyseApoptosisExperiment(tubes: readonly ApoptosisTube[], opti
   }
   const thresholds = controlThresholds(controls, fluorescence, compensation.ref, options.percentile, options.thresholdRule);
   const shared = sharedThresholds(thresholds, options.manualThresholds ?? {});
-  const residuals = residualWarnings(controls, compensation, fluorescence);
+
+  const warnings = [...(computedSpillover?.warnings ?? []), ...thresholds.warnings, ...residualWarnings(controls, compensation, fluorescence)];
 
   const analysed = tubes.map((tube, index): AnalysedTube => {
     const strategy = buildApoptosisStrategy(planFor(index, compensation), effectiveThresholds(shared, tube.thresholdOverride ?? null));
     const counts = tube.session.applyStrategy(strategy);
-    const fileWarnings = [...suggestions[index].warnings, ...residuals.filter((w) => w.file === tube.name)];
-    if (!isCompensated(compensation, tube.session.dataset, fluorescence)) {
+    const fileWarnings = [...suggestions[index].warnings, ...warnings.filter((w) => w.file === tube.name)];
+    const compensated = isCompensated(compensation, tube.session.dataset, fluorescence);
+    if (!compensated) {
       const missing = missingCompensationWarning(tube.name, rawAnnexinSpill, fluorescence);
       if (missing) fileWarnings.push(missing);
     }
     const row = apoptosisResultRow({
-      file: tube.name, role: tube.role, eventCount: tube.session.dataset.eventCount, strategy, counts,
-      sharedThresholds: shared, compensation: compensation.description, warnings: fileWarnings,
+      file: tube.name, role: tube.role, eventCount: tube.session.dataset.eventCount, strategy, counts, sharedThresholds: shared,
+      compensation: compensated || compensation.ref === 'uncompensated' ? compensation.description : 'none: the file has no spillover matrix for these channels',
+      warnings: fileWarnings,
     });
-    return { name: tube.name, role: tube.role, preGates: suggestions[index].vertices, strategy, row };
+    return { name: tube.name, role: tube.role, preGates: suggestions[index].vertices, strategy, row, warnings: fileWarnings };
   });
-  return { compensation, computedSpillover, controlThresholds: thresholds, sharedThresholds: shared, tubes: analysed, warnings: [...(computedSpillover?.warnings ?? []), ...thresholds.warnings] };
+  return {
+    compensation, computedSpillover, controlThresholds: thresholds, sharedThresholds: shared, tubes: analysed,
+    warnings: warnings.filter((w) => w.file === null),
+  };
 }
 
 /** What compensation leaves of each dye in the other channel of its single-stain control, where it is compensated. */

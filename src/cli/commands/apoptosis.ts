@@ -222,7 +222,7 @@ export const apoptosisCommand: Command = {
     }
     const rowOf = new Map(analysis.tubes.map((t) => [t.name, t.row]));
     const rows = options.samples.flatMap((path) => rowOf.get(path) ?? []);
-    for (const w of [...analysis.warnings, ...rows.flatMap((r) => r.warnings)]) io.err(formatWarning(w));
+    for (const w of [...analysis.warnings, ...analysis.tubes.flatMap((t) => t.row.warnings)]) io.err(formatWarning(w));
     switch (options.output.kind) {
       case 'json': {
         const failureOf = new Map(failures.map((f) => [f.file, f]));
