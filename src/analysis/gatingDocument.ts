@@ -42,13 +42,16 @@ export function addGate(document: GatingDocument, gate: Gate): GatingDocument {
   return { ...document, template: { ...document.template, gates: [...document.template.gates, gate] } };
 }
 
+function populationsOf(gate: Gate): string[] {
+  return gate.kind === 'quadrant' ? gate.quadrants.map((q) => q.id) : [gate.id];
+}
+
 /**
  * Removes a gate and everything gated below it (children, and Boolean gates using its populations), from the
  * template and from every sample's tailored gates.
  */
 export function removeGate(document: GatingDocument, gateId: GateId): GatingDocument {
   const removed = new Set<GateId>();
-  const populationsOf = (gate: Gate) => (gate.kind === 'quadrant' ? gate.quadrants.map((q) => q.id) : [gate.id]);
   const doomed = new Set<string>();
   const mark = (gate: Gate) => {
     removed.add(gate.id);

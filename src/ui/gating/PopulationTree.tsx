@@ -1,26 +1,6 @@
-import type { PopulationCounts } from '../../../workers/api.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { formatCount, formatPercent } from '../format.ts';
-
-interface TreeNode {
-  population: PopulationCounts;
-  depth: number;
-}
-
-/** Depth-first order (parents before children, siblings in gating order) with each population's depth. */
-export function treeOrder(counts: readonly PopulationCounts[]): TreeNode[] {
-  const children = new Map<string | null, PopulationCounts[]>();
-  for (const p of counts) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p]);
-  const out: TreeNode[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const p of children.get(parent) ?? []) {
-      out.push({ population: p, depth });
-      walk(p.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
-}
+import { treeOrder } from './treeOrder.ts';
 
 /** The gating hierarchy of the selected sample with live counts; choosing a population plots its events. */
 export function PopulationTree({ sampleId, eventCount }: { sampleId: string; eventCount: number }) {
@@ -50,7 +30,7 @@ export function PopulationTree({ sampleId, eventCount }: { sampleId: string; eve
               </button>
             </th>
             <td className="number">{formatCount(eventCount)}</td>
-            <td className="number" />
+            <td className="number">–</td>
             <td className="number">{formatPercent(100)}</td>
           </tr>
           {nodes.map(({ population, depth }) => (
