@@ -228,7 +228,7 @@ function solveCholesky(a: Float64Array, b: Float64Array, m: number): boolean {
 }
 
 /** Largest |after − before| / max(|before|, floor) over the parameters; `floor` keeps near-zero amplitudes from dominating. */
-export function largestRelativeChange(before: Float64Array, after: Float64Array, floor: number): number {
+function largestRelativeChange(before: Float64Array, after: Float64Array, floor: number): number {
   let largest = 0;
   for (let k = 0; k < before.length; k++) {
     const change = Math.abs(after[k] - before[k]) / Math.max(Math.abs(before[k]), floor);

@@ -26,16 +26,6 @@ export function upperNormalTail(z: number): number {
 }
 
 /**
- * P(a < Z ≤ b) for a standard normal Z, computed from whichever tail keeps full relative precision.
- * @example normalIntervalProbability(-1, 1) // 0.6826894921370859
- */
-export function normalIntervalProbability(a: number, b: number): number {
-  if (a >= 0) return upperNormalTail(a) - upperNormalTail(b);
-  if (b <= 0) return upperNormalTail(-b) - upperNormalTail(-a);
-  return 1 - upperNormalTail(-a) - upperNormalTail(b);
-}
-
-/**
  * Standard normal cumulative distribution Φ(z).
  * @example normalCdf(0) // 0.5
  */
