@@ -55,7 +55,7 @@ function gaussianSmooth(counts: Float64Array, sdBins: number): Float64Array {
 }
 
 /** Bin index → axis value at the bin centre. */
-export function binCentre(density: SmoothedDensity, bin: number): number {
+function binCentre(density: SmoothedDensity, bin: number): number {
   return density.lo + (bin + 0.5) * density.binWidth;
 }
 

@@ -95,10 +95,12 @@ describe('controlThresholds', () => {
       .toThrow(/Annexin V-only control is stained on the Annexin V axis/);
   });
 
-  it('warns when a "negative" control holds two populations, and when it has too few singlets', () => {
+  it('warns when a "negative" control holds two populations, a single stain has no positives, or a control has too few singlets', () => {
     const mislabelled = gated(spec('sample', 100, 48));
     const result = controlThresholds({ unstained: mislabelled }, CHANNELS, 'FCS', 99, UNSTAINED_THRESHOLD_RULE);
     expect(result.warnings.filter((w) => w.code === 'CONTROL_NOT_NEGATIVE').map((w) => w.file)).toEqual([mislabelled.name, mislabelled.name]);
+    const unstainedAsAnnexinOnly = controlThresholds({ annexinOnly: controls.unstained }, CHANNELS, 'FCS', 99, DEFAULT_THRESHOLD_RULE);
+    expect(unstainedAsAnnexinOnly.warnings.filter((w) => w.code === 'CONTROL_NOT_SEPARATED').map((w) => w.file)).toEqual([controls.unstained.name]);
     const tiny = gated(spec('unstained'), 100);
     expect(controlThresholds({ unstained: tiny }, CHANNELS, 'FCS', 99, UNSTAINED_THRESHOLD_RULE).warnings.some((w) => w.code === 'FEW_EVENTS')).toBe(true);
   });

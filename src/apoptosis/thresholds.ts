@@ -115,7 +115,9 @@ export function controlThresholds(
     const ownDye = ownDyeChannel(role, axis, channels);
     const split = rule.over === 'eachPopulation' && ownDye !== null ? splitControl(control, ownDye, compensation) : null;
     const usePositives = split !== null && split.positives.length >= MIN_CONTROL_EVENTS;
-    if (split && !usePositives) {
+    if (rule.over === 'eachPopulation' && ownDye !== null && split === null) {
+      warnings.push(warning('CONTROL_NOT_SEPARATED', control.name, `No distinct dye-positive population in the ${CONTROL_ROLE_NAMES[role]}: its spread into ${AXIS_NAMES[axis]} cannot be measured, so the threshold is taken over all its singlets.`));
+    } else if (split && !usePositives) {
       warnings.push(warning('FEW_EVENTS', control.name, `Only ${formatCount(split.positives.length)} dye-positive cells in the ${CONTROL_ROLE_NAMES[role]}: their spread into ${AXIS_NAMES[axis]} cannot be measured, so the threshold is taken over all its singlets.`));
     }
     const value = usePositives
