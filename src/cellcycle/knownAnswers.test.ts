@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CELL_CYCLE_PARAMS, simulateCellCycleSample, type CellCycleParams } from '../simulate/cellCycleModel.ts';
 import { analyseDnaSample } from './analyseDnaSample.ts';
-import { DEFAULT_MODEL_OPTIONS } from './modelOptions.ts';
+import { defaultModelOptions } from './modelOptions.ts';
 import type { ModelKind } from './types.ts';
 
 /*
@@ -61,7 +61,7 @@ describe.each(['djf', 'rectangle', 'watson'] as const)('known answers, %s', (mod
         events: null,
         maxValue: 262_144,
         binCount: 1024,
-        options: { ...DEFAULT_MODEL_OPTIONS, model },
+        options: defaultModelOptions(model),
       });
       const { fit } = analysis;
       const where = `seed ${seed}: G1 ${fit.g1Percent.toFixed(2)} S ${fit.sPercent.toFixed(2)} G2M ${fit.g2mPercent.toFixed(2)}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelHistogram, poissonNoise } from './cycleModel.fixtures.ts';
 import { fitCellCycle } from './fitCellCycle.ts';
-import { copyConstraintsFromControl, DEFAULT_MODEL_OPTIONS, validateModelOptions } from './modelOptions.ts';
+import { copyConstraintsFromControl, DEFAULT_MODEL_OPTIONS, defaultModelOptions, validateModelOptions } from './modelOptions.ts';
 import type { CellCycleModelOptions, DnaHistogram } from './types.ts';
 
 describe('validateModelOptions', () => {
@@ -37,6 +37,14 @@ function histogram(g1Mean: number, seed: number): DnaHistogram {
   });
   return { counts: poissonNoise(expected.counts, seed), binWidth: 256 };
 }
+
+describe('defaultModelOptions', () => {
+  it('ties the G2/M CV to G0/G1 for the joint models and frees it for Watson', () => {
+    expect(defaultModelOptions('djf')).toEqual(DEFAULT_MODEL_OPTIONS);
+    expect(defaultModelOptions('rectangle').g2CvPercent).toEqual({ kind: 'equal-to-g1' });
+    expect(defaultModelOptions('watson')).toEqual({ ...DEFAULT_MODEL_OPTIONS, model: 'watson', g2CvPercent: { kind: 'free' } });
+  });
+});
 
 describe('copyConstraintsFromControl', () => {
   it('holds the control G0/G1 mean, linearity and CV when fitting another sample', () => {

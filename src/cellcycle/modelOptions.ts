@@ -1,4 +1,4 @@
-import type { CellCycleFit, CellCycleModelOptions, Constraint, G2CvConstraint } from './types.ts';
+import type { CellCycleFit, CellCycleModelOptions, Constraint, G2CvConstraint, ModelKind } from './types.ts';
 
 /** Bounds a `free` constraint stands for. */
 export const FREE_CV_PERCENT = { min: 0.5, max: 20 } as const;
@@ -33,6 +33,15 @@ export function constraintRange(constraint: Constraint, scale: number, free: { m
     default:
       throw new RangeError(`cell-cycle options: unknown constraint ${JSON.stringify(constraint)}`);
   }
+}
+
+/**
+ * Default options for a model: DEFAULT_MODEL_OPTIONS, except that Watson fits the G2/M CV on its own, as the
+ * pragmatic method does (tying it to the CV of a small G0/G1 peak in G2/M-arrested samples misplaces G2/M by a point).
+ * @example defaultModelOptions('watson').g2CvPercent // { kind: 'free' }
+ */
+export function defaultModelOptions(model: ModelKind): CellCycleModelOptions {
+  return { ...DEFAULT_MODEL_OPTIONS, model, g2CvPercent: model === 'watson' ? { kind: 'free' } : DEFAULT_MODEL_OPTIONS.g2CvPercent };
 }
 
 /** Throws a RangeError naming the offending option when `options` cannot describe a fit. */

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { findChannel } from '../../apoptosis/channels.ts';
 import { analyseDnaSample, type DnaSampleAnalysis } from '../../cellcycle/analyseDnaSample.ts';
 import { renderCellCycleCsv, type CellCycleResultRow } from '../../cellcycle/csv.ts';
-import { DEFAULT_MODEL_OPTIONS } from '../../cellcycle/modelOptions.ts';
+import { defaultModelOptions } from '../../cellcycle/modelOptions.ts';
 import type { SingletPulseParameter } from '../../cellcycle/singletGate.ts';
 import type { ModelKind } from '../../cellcycle/types.ts';
 import { FcsError } from '../../fcs/errors.ts';
@@ -112,7 +112,7 @@ async function analyseFile(path: string, args: CellCycleArgs): Promise<DnaSample
       events: null,
       maxValue: dna.top,
       binCount: BIN_COUNT,
-      options: { ...DEFAULT_MODEL_OPTIONS, model: args.model },
+      options: defaultModelOptions(args.model),
     });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
