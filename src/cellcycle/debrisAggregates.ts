@@ -12,23 +12,16 @@
  */
 export function singleCutDebrisShape(counts: Float64Array, startBin: number, endBin: number): Float64Array {
   const shape = new Float64Array(endBin - startBin);
-  const weighted: number[] = [];
-  const centres: number[] = [];
-  for (let j = startBin; j < counts.length; j++) {
-    if (counts[j] > 0) {
-      centres.push(j + 0.5);
-      weighted.push(Math.cbrt(j + 0.5) * counts[j]);
-    }
-  }
+  // Bin centres differ by whole channels, so 1/sqrt(x_j − x) is a table of 1/sqrt(k).
+  const inverseRoot = Float64Array.from({ length: counts.length }, (_, k) => (k > 0 ? 1 / Math.sqrt(k) : 0));
+  const weighted = Float64Array.from(counts, (count, j) => (j >= startBin ? Math.cbrt(j + 0.5) * count : 0));
   let total = 0;
-  let firstAbove = 0;
   for (let bin = startBin; bin < endBin; bin++) {
-    const x = bin + 0.5;
-    while (firstAbove < centres.length && centres[firstAbove] <= x) firstAbove++;
     let sum = 0;
-    for (let k = firstAbove; k < centres.length; k++) sum += weighted[k] / Math.sqrt(x * (centres[k] - x));
-    shape[bin - startBin] = sum;
-    total += sum;
+    for (let j = bin + 1; j < counts.length; j++) sum += weighted[j] * inverseRoot[j - bin];
+    const value = sum / Math.sqrt(bin + 0.5);
+    shape[bin - startBin] = value;
+    total += value;
   }
   return normaliseToUnitSum(shape, total);
 }
