@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PopulationCounts } from '../gating/statistics.ts';
 import { resolveCompensation } from './compensation.ts';
-import { renderApoptosisCsv } from './csv.ts';
+import { renderCsv } from '../export/table.ts';
+import { apoptosisResultsTable } from './resultsTable.ts';
 import { apoptosisResultRow, type ResultRowInput } from './results.ts';
 import { buildApoptosisStrategy } from './strategy.ts';
 
@@ -54,9 +55,9 @@ describe('apoptosisResultRow', () => {
   });
 });
 
-describe('renderApoptosisCsv', () => {
+describe('apoptosis results as CSV', () => {
   it('writes an ASCII header naming each count and percentage with its denominator, CRLF line ends', () => {
-    const [header, line, end] = renderApoptosisCsv([apoptosisResultRow(input({}))]).split('\r\n');
+    const [header, line, end] = renderCsv(apoptosisResultsTable([apoptosisResultRow(input({}))])).split('\r\n');
     expect(header).toBe([
       'File', 'Role', 'Events', 'Cells', 'Singlets',
       'Viable (AnnV-/PI-) count', 'Viable (AnnV-/PI-) % of singlets',
@@ -76,7 +77,7 @@ describe('renderApoptosisCsv', () => {
       counts: counts(0, 0, 0, 0, 0),
       warnings: [{ code: 'FEW_EVENTS', file: null, message: 'first, "quoted"\nsecond' }],
     }));
-    const line = renderApoptosisCsv([row]).split('\r\n').slice(1).join('\r\n');
+    const line = renderCsv(apoptosisResultsTable([row])).split('\r\n').slice(1).join('\r\n');
     expect(line.startsWith(`"'=HYPERLINK(""x""),a.fcs",sample,20000,100,0,0,,0,,0,,0,,0,,`)).toBe(true);
     expect(line).toContain('"first, ""quoted""\nsecond | No singlets: the percentages are undefined');
   });

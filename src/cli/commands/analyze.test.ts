@@ -48,7 +48,7 @@ describe('flowfate analyze', () => {
     expect(status).toBe(0);
     // X < 5: 5 of 10; X < 2: 2 of those 5 (40 %), 2 of 10 (20 %).
     expect(out).toBe(
-      ['sample,population,parent,count,percent_of_parent,percent_of_total', 'grid tube.fcs,"low, ""dim""",,5,50,50', 'grid tube.fcs,tiny,"low, ""dim""",2,40,20', ''].join('\n'),
+      ['sample,population,parent,count,percent_of_parent,percent_of_total', 'grid tube.fcs,"low, ""dim""",,5,50,50', 'grid tube.fcs,tiny,"low, ""dim""",2,40,20', ''].join('\r\n'),
     );
   });
 
@@ -57,10 +57,10 @@ describe('flowfate analyze', () => {
     const { fcs, template } = writeGridSample(dir);
     const { status } = await runAnalyze(['--events', join(dir, 'events'), '--out', join(dir, 'summary.csv'), '--gating', template, fcs]);
     expect(status).toBe(0);
-    const lines = readFileSync(join(dir, 'events', 'grid tube.events.csv'), 'utf8').trimEnd().split('\n');
+    const lines = readFileSync(join(dir, 'events', 'grid tube.events.csv'), 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('"low, ""dim""",tiny');
     expect(lines.slice(1)).toEqual(['1,1', '1,1', '1,0', '1,0', '1,0', '0,0', '0,0', '0,0', '0,0', '0,0']);
-    expect(readFileSync(join(dir, 'summary.csv'), 'utf8').split('\n').length).toBe(4);
+    expect(readFileSync(join(dir, 'summary.csv'), 'utf8').split('\r\n').length).toBe(4);
   });
 
   it('reports a missing FCS file, still analyses the others, and exits 1', async () => {
@@ -69,7 +69,7 @@ describe('flowfate analyze', () => {
     const { status, out, err } = await runAnalyze([join(dir, 'missing.fcs'), fcs, '--gating', template]);
     expect(status).toBe(1);
     expect(err).toMatch(/missing\.fcs.*no such file/);
-    expect(out.split('\n').filter((l) => l.startsWith('grid tube.fcs')).length).toBe(2);
+    expect(out.split('\r\n').filter((l) => l.startsWith('grid tube.fcs')).length).toBe(2);
   });
 
   it('explains gates that do not fit the file', async () => {
@@ -120,7 +120,7 @@ describeWithCorpus('flowfate analyze on the Gating-ML compliance suite', () => {
     const dir = temporary();
     const { status, out } = await runAnalyze([join(suite, 'data1.fcs'), '--gating', join(suite, 'gml', 'gml_parent_quadrant_rect_gate.xml'), '--events', dir]);
     expect(status).toBe(0);
-    const [header, ...rows] = readFileSync(join(dir, 'data1.events.csv'), 'utf8').trimEnd().split('\n');
+    const [header, ...rows] = readFileSync(join(dir, 'data1.events.csv'), 'utf8').trimEnd().split('\r\n');
     const ids = header.split(',');
     expect(ids).toEqual(['FL2P-FL4P', 'FL2N-FL4P', 'FL2N-FL4N', 'FL2P-FL4N', 'ParRectangle1']);
     expect(rows.length).toBe(13367);
@@ -130,7 +130,7 @@ describeWithCorpus('flowfate analyze on the Gating-ML compliance suite', () => {
       expect(rows.map((r) => r.split(',')[column])).toEqual(expected);
     });
     const count = (id: keyof typeof results) => truth(results[id]).filter((v) => v === '1').length;
-    const summary = Object.fromEntries(out.trim().split('\n').slice(1).map((line) => [line.split(',')[1], line.split(',')]));
+    const summary = Object.fromEntries(out.trim().split('\r\n').slice(1).map((line) => [line.split(',')[1], line.split(',')]));
     expect(Number(summary.ParRectangle1[3])).toBe(count('ParRectangle1'));
     expect(summary.ParRectangle1[2]).toBe('FL2P-FL4P');
     expect(Number(summary.ParRectangle1[4])).toBeCloseTo((100 * count('ParRectangle1')) / count('FL2P-FL4P'), 9);

@@ -1,5 +1,7 @@
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { populationCountsTable, type SampleCounts } from '../../export/populationTable.ts';
+import { csvLine, renderCsv, text } from '../../export/table.ts';
 import { FcsError } from '../../fcs/errors.ts';
 import { readFcs } from '../../fcs/read.ts';
 import { defaultDatasetIndex } from '../../fcs/scale.ts';
@@ -25,7 +27,6 @@ app's gating engine (the file's default data set; compensation and transforms as
 Exit status: 0 when every file was analysed, 1 when any could not be (or the gates are invalid),
 2 on bad usage.`;
 
-const SUMMARY_HEADER = ['sample', 'population', 'parent', 'count', 'percent_of_parent', 'percent_of_total'];
 const EVENT_ROWS_PER_WRITE = 65536;
 
 interface Options {
@@ -55,15 +56,6 @@ function parseArguments(args: string[]): Options | string {
   return { files, gating: values['--gating'], out: values['--out'], events: values['--events'] };
 }
 
-/** RFC 4180: quote fields holding a comma, quote or line break, doubling quotes. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function csvNumber(value: number): string {
-  return Number.isNaN(value) ? '' : String(Number(value.toPrecision(12)));
-}
-
 async function readStrategy(path: string): Promise<GatingStrategy> {
   const text = await readFile(path, 'utf8');
   return extname(path).toLowerCase() === '.json' ? parseGatingStrategy(text) : parseGatingMl(text);
@@ -74,12 +66,12 @@ async function writeEventsCsv(path: string, evaluator: GatingEvaluator): Promise
   const masks = ids.map((id) => evaluator.mask(id));
   const file = await open(path, 'w');
   try {
-    await file.write(`${ids.map(csvField).join(',')}\n`);
+    await file.write(csvLine(ids.map(text)));
     for (let start = 0; start < evaluator.eventCount; start += EVENT_ROWS_PER_WRITE) {
       const rows: string[] = [];
       const end = Math.min(evaluator.eventCount, start + EVENT_ROWS_PER_WRITE);
-      for (let i = start; i < end; i++) rows.push(masks.map((mask) => mask[i]).join(','));
-      await file.write(`${rows.join('\n')}\n`);
+      for (let i = start; i < end; i++) rows.push(`${masks.map((mask) => mask[i]).join(',')}\r\n`);
+      await file.write(rows.join(''));
     }
   } finally {
     await file.close();
@@ -87,15 +79,12 @@ async function writeEventsCsv(path: string, evaluator: GatingEvaluator): Promise
 }
 
 /** Summary rows of one file; throws FcsError or a gating error the caller reports. */
-async function analyzeFile(path: string, strategy: GatingStrategy, eventsDir: string | null): Promise<string[]> {
+async function analyzeFile(path: string, strategy: GatingStrategy, eventsDir: string | null): Promise<SampleCounts> {
   const fcs = readFcs(await readFile(path), { fileName: path });
   const evaluator = new GatingEvaluator(channelSourceFromDataset(fcs.datasets[defaultDatasetIndex(fcs)]));
   evaluator.update(strategy);
   if (eventsDir !== null) await writeEventsCsv(join(eventsDir, `${fileStem(path)}.events.csv`), evaluator);
-  const sample = basename(path);
-  return populationCounts(evaluator).map((p) =>
-    [csvField(sample), csvField(p.id), csvField(p.parentId ?? ''), String(p.count), csvNumber(p.percentOfParent), csvNumber(p.percentOfTotal)].join(','),
-  );
+  return { sample: basename(path), counts: populationCounts(evaluator) };
 }
 
 function fileStem(path: string): string {
@@ -138,18 +127,18 @@ export const analyzeCommand: Command = {
         return 1;
       }
     }
-    const rows = [SUMMARY_HEADER.join(',')];
+    const samples: SampleCounts[] = [];
     let failed = false;
     for (const path of options.files) {
       try {
-        rows.push(...(await analyzeFile(path, strategy, options.events)));
+        samples.push(await analyzeFile(path, strategy, options.events));
       } catch (error) {
         failed = true;
         const message = error instanceof FcsError ? error.message : `"${path}": ${describeError(error)}`;
         io.err(`flowfate analyze: ${message}`);
       }
     }
-    const summary = `${rows.join('\n')}\n`;
+    const summary = renderCsv(populationCountsTable(samples));
     if (options.out === null) {
       io.out(summary);
     } else {

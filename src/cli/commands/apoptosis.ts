@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { SampleSession } from '../../analysis/sampleSession.ts';
 import { findChannel, findScatterChannels, type ScatterChannels } from '../../apoptosis/channels.ts';
 import type { CompensationChoice, FluorescenceChannels } from '../../apoptosis/compensation.ts';
-import { renderApoptosisCsv } from '../../apoptosis/csv.ts';
+import { apoptosisResultsTable } from '../../apoptosis/resultsTable.ts';
+import { renderCsv } from '../../export/table.ts';
 import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisAnalysis, type ApoptosisTube } from '../../apoptosis/experiment.ts';
 import { CONTROL_ROLE_NAMES, type ControlRole } from '../../apoptosis/populations.ts';
 import type { ApoptosisResultRow } from '../../apoptosis/results.ts';
@@ -236,7 +237,7 @@ export const apoptosisCommand: Command = {
       }
       case 'csv':
         try {
-          await writeFile(options.output.path, renderApoptosisCsv(rows));
+          await writeFile(options.output.path, renderCsv(apoptosisResultsTable(rows)));
         } catch (error) {
           io.err(`flowfate apoptosis: cannot write "${options.output.path}": ${error instanceof Error ? error.message : String(error)}`);
           return 1;

@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { findChannel } from '../../apoptosis/channels.ts';
 import { analyseDnaSample, type DnaSampleAnalysis } from '../../cellcycle/analyseDnaSample.ts';
-import { renderCellCycleCsv, type CellCycleResultRow } from '../../cellcycle/csv.ts';
+import { cellCycleResultsTable, type CellCycleResultRow } from '../../cellcycle/resultsTable.ts';
+import { renderCsv } from '../../export/table.ts';
 import { defaultModelOptions } from '../../cellcycle/modelOptions.ts';
 import type { SingletPulseParameter } from '../../cellcycle/singletGate.ts';
 import type { ModelKind } from '../../cellcycle/types.ts';
@@ -192,7 +193,7 @@ export const cellcycleCommand: Command = {
         break;
       case 'csv':
         try {
-          await writeFile(options.output.path, renderCellCycleCsv(rows));
+          await writeFile(options.output.path, renderCsv(cellCycleResultsTable(rows)));
         } catch (error) {
           io.err(`flowfate cellcycle: cannot write "${options.output.path}": ${error instanceof Error ? error.message : String(error)}`);
           return 1;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelHistogram } from './cycleModel.fixtures.ts';
-import { renderCellCycleCsv } from './csv.ts';
+import { renderCsv } from '../export/table.ts';
+import { cellCycleResultsTable } from './resultsTable.ts';
 import { fitCellCycle } from './fitCellCycle.ts';
 import { DEFAULT_MODEL_OPTIONS } from './modelOptions.ts';
 
@@ -18,9 +19,9 @@ const fit = fitCellCycle(
   { ...DEFAULT_MODEL_OPTIONS, aggregates: 'off', window: { kind: 'range', min: 150 * 256, max: 900 * 256 } },
 );
 
-describe('renderCellCycleCsv', () => {
+describe('cell-cycle results as CSV', () => {
   it('writes a header naming each denominator and one CRLF-terminated line per sample', () => {
-    const csv = renderCellCycleCsv([{ file: 'a.fcs', fit, flags: [] }]);
+    const csv = renderCsv(cellCycleResultsTable([{ file: 'a.fcs', fit, flags: [] }]));
     const [header, row, end] = csv.split('\r\n');
     expect(header.split(',')).toEqual([
       'File', 'Model', 'Singlets', 'Sub-G1 % of singlets', 'G0/G1 % of cycling', 'S % of cycling', 'G2/M % of cycling',
@@ -35,9 +36,9 @@ describe('renderCellCycleCsv', () => {
   });
 
   it('quotes commas and quotes and defuses spreadsheet formulas', () => {
-    const csv = renderCellCycleCsv([
+    const csv = renderCsv(cellCycleResultsTable([
       { file: '=cmd|x.fcs', fit, flags: [{ code: 'few-singlets', message: 'Only 4,000 singlets, "few"' }] },
-    ]);
+    ]));
     const row = csv.split('\r\n')[1];
     expect(row.startsWith("'=cmd|x.fcs,")).toBe(true);
     expect(row.endsWith(',"Only 4,000 singlets, ""few"""')).toBe(true);

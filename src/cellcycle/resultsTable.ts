@@ -1,0 +1,47 @@
+/**
+ * The per-sample cell-cycle results as a table. Headers name each percentage's denominator: G0/G1 + S + G2/M add up
+ * to 100% of the modelled cycling cells, while sub-G1, debris and aggregates are % of all singlets.
+ * Rendering (CSV, clipboard, XLSX) is src/export's.
+ */
+import { integer, percent, significant, text, type Cell, type Table } from '../export/table.ts';
+import type { CellCycleFit, QualityFlag } from './types.ts';
+
+/** One sample's line of the cell-cycle results table. */
+export interface CellCycleResultRow {
+  file: string;
+  fit: CellCycleFit;
+  flags: QualityFlag[];
+}
+
+export const MODEL_NAMES = { djf: 'Dean-Jett-Fox', watson: 'Watson pragmatic', rectangle: 'Broadened rectangle' } as const;
+
+const COLUMNS = [
+  'File', 'Model', 'Singlets', 'Sub-G1 % of singlets', 'G0/G1 % of cycling', 'S % of cycling', 'G2/M % of cycling',
+  'Cycling cells modelled', 'G0/G1 mean', 'G2/M mean', 'G0/G1 CV %', 'G2/M CV %', 'G2/G1 ratio', 'RCS',
+  'Debris % of singlets', 'Aggregates % of singlets', 'Flags',
+];
+
+export function cellCycleResultsTable(rows: readonly CellCycleResultRow[]): Table {
+  return {
+    columns: COLUMNS,
+    rows: rows.map(({ file, fit, flags }): Cell[] => [
+      text(file),
+      text(MODEL_NAMES[fit.model]),
+      integer(fit.singlets),
+      percent(fit.subG1Percent),
+      percent(fit.g1Percent),
+      percent(fit.sPercent),
+      percent(fit.g2mPercent),
+      integer(fit.cyclingEvents),
+      significant(fit.g1Mean),
+      significant(fit.g2Mean),
+      percent(fit.g1CvPercent),
+      percent(fit.g2CvPercent),
+      significant(fit.g2g1Ratio),
+      significant(fit.rcs),
+      percent(fit.debrisPercent),
+      percent(fit.aggregatesPercent),
+      text(flags.map((flag) => flag.message).join(' | ')),
+    ]),
+  };
+}
