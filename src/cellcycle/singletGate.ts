@@ -1,3 +1,4 @@
+import { biweightLine, sliceMedianLine } from '../shared/robustLine.ts';
 import { binDnaContent } from './dnaHistogram.ts';
 import { FREE_LINEARITY } from './modelOptions.ts';
 import { estimateCyclePeaks } from './peakSearch.ts';
@@ -27,7 +28,6 @@ export interface SingletGateSuggestion {
 
 /** Band half-width in robust SDs: ~0.1% of normal singlets fall outside on each side. */
 const BAND_SD = 3;
-const BIWEIGHT_TUNING = 4.685;
 const MAX_FIT_EVENTS = 20_000;
 const MIN_EVENTS = 50;
 const SLICES = 20;
@@ -57,7 +57,7 @@ export function suggestSingletGate(
   const core = g1Area === null ? null : xs.map((x) => (x >= FIT_RANGE.min * g1Area && x <= FIT_RANGE.max * g1Area ? 1 : 0));
   const fitXs = core && core.reduce((n, c) => n + c, 0) >= MIN_EVENTS ? xs.filter((_, i) => core[i]) : xs;
   const fitYs = fitXs === xs ? ys : ys.filter((_, i) => core?.[i]);
-  const { intercept, slope, spread } = biweightLine(fitXs, fitYs);
+  const { intercept, slope, spread } = biweightLine(fitXs, fitYs, sliceMedianLine(fitXs, fitYs, SLICES));
 
   const points = EDGE_POINTS[kind];
   const right = maxArea * 1.001;
@@ -109,80 +109,6 @@ function g1AreaOf(area: Float32Array | Float64Array, events: Uint32Array | null,
   } catch {
     return null;
   }
-}
-
-function biweightLine(xs: Float64Array, ys: Float64Array): { intercept: number; slope: number; spread: number } {
-  let { intercept, slope } = theilSenThroughSliceMedians(xs, ys);
-  let spread = robustSpread(xs, ys, intercept, slope);
-  const weights = new Float64Array(xs.length);
-  let xScale = 0;
-  for (const x of xs) xScale = Math.max(xScale, x);
-  for (let iteration = 0; iteration < 50; iteration++) {
-    for (let i = 0; i < xs.length; i++) {
-      const u = (ys[i] - intercept - slope * xs[i]) / (BIWEIGHT_TUNING * spread);
-      weights[i] = Math.abs(u) < 1 ? (1 - u * u) * (1 - u * u) : 0;
-    }
-    const line = weightedLine(xs, ys, weights);
-    const moved = Math.abs(line.intercept - intercept) + Math.abs(line.slope - slope) * xScale;
-    intercept = line.intercept;
-    slope = line.slope;
-    spread = robustSpread(xs, ys, intercept, slope);
-    if (moved < 1e-9 * spread) break;
-  }
-  return { intercept, slope, spread };
-}
-
-/** Median slope between per-slice medians over area-quantile slices, and the median intercept for that slope. */
-function theilSenThroughSliceMedians(xs: Float64Array, ys: Float64Array): { intercept: number; slope: number } {
-  const order = Array.from(xs.keys()).toSorted((a, b) => xs[a] - xs[b]);
-  const centres: [number, number][] = [];
-  for (let s = 0; s < SLICES; s++) {
-    const slice = order.slice(Math.floor((s * order.length) / SLICES), Math.floor(((s + 1) * order.length) / SLICES));
-    if (slice.length > 0) centres.push([median(slice.map((i) => xs[i])), median(slice.map((i) => ys[i]))]);
-  }
-  const slopes: number[] = [];
-  for (let a = 0; a < centres.length; a++) {
-    for (let b = a + 1; b < centres.length; b++) {
-      const dx = centres[b][0] - centres[a][0];
-      if (dx > 0) slopes.push((centres[b][1] - centres[a][1]) / dx);
-    }
-  }
-  const slope = slopes.length > 0 ? median(slopes) : 0;
-  return { slope, intercept: median(Array.from(xs, (x, i) => ys[i] - slope * x)) };
-}
-
-/** 1.4826 × median absolute residual: the SD for normal scatter, unmoved by a minority of outliers. */
-function robustSpread(xs: Float64Array, ys: Float64Array, intercept: number, slope: number): number {
-  const residuals = Array.from(xs, (x, i) => Math.abs(ys[i] - intercept - slope * x));
-  return Math.max(1.4826 * median(residuals), Number.EPSILON * Math.abs(intercept));
-}
-
-function weightedLine(xs: Float64Array, ys: Float64Array, weights: Float64Array): { intercept: number; slope: number } {
-  let sw = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < xs.length; i++) {
-    sw += weights[i];
-    sx += weights[i] * xs[i];
-    sy += weights[i] * ys[i];
-  }
-  const mx = sx / sw;
-  const my = sy / sw;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const dx = xs[i] - mx;
-    sxx += weights[i] * dx * dx;
-    sxy += weights[i] * dx * (ys[i] - my);
-  }
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  return { slope, intercept: my - slope * mx };
-}
-
-function median(values: ArrayLike<number>): number {
-  const sorted = Array.from(values).toSorted((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /**
