@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Dimension, Gate } from '../gating/types.ts';
-import { addGate, emptyGatingDocument, lineageKey, removeGate, replaceGate, revertToTemplate, strategyForSample, tailoredGateIds } from './gatingDocument.ts';
+import {
+  addGate, emptyGatingDocument, lineageKey, removeGate, replaceGate, revertToTemplate, setGateAppearance, strategyForSample, tailoredGateIds, updateGateEverywhere,
+} from './gatingDocument.ts';
 
 const dim = (name: string): Dimension => ({ source: { kind: 'channel', name }, compensation: 'uncompensated', transform: null });
 const cells: Gate = { kind: 'rectangle', id: 'cells', name: 'Cells', parentId: null, bounds: [{ dimension: dim('FSC-A'), min: 10, max: null }] };
@@ -38,6 +40,15 @@ describe('gating document', () => {
     expect(withoutQuadrant.template.gates.map((g) => g.id)).toEqual(['cells']);
     expect(withoutQuadrant.overrides['sample-2']).toEqual({});
     expect(removeGate(document, 'cells').template.gates).toEqual([]);
+  });
+
+  it('renames a gate in the template and in every tailored version; colours go with the gate', () => {
+    const tailored = replaceGate(document, { ...quad, dividers: [{ ...quad.dividers[0], values: [150] }, quad.dividers[1]] }, 'sample-2');
+    const renamed = updateGateEverywhere(tailored, 'q', (gate) => ({ ...gate, name: 'Annexin V × PI' }));
+    expect(strategyForSample(renamed, 'sample-1').gates[1].name).toBe('Annexin V × PI');
+    expect(strategyForSample(renamed, 'sample-2').gates[1]).toMatchObject({ name: 'Annexin V × PI', dividers: [{ values: [150] }, { values: [200] }] });
+    const coloured = setGateAppearance(setGateAppearance(renamed, 'q', { colour: '#ff0000' }), 'cells', { colour: '#00ff00' });
+    expect(removeGate(coloured, 'q').appearance).toEqual({ cells: { colour: '#00ff00' } });
   });
 });
 

@@ -6,10 +6,18 @@
 import type { Gate, GateId, GatingStrategy } from '../gating/types.ts';
 import { emptyStrategy } from './sampleSession.ts';
 
+/** How a gate is drawn; kept beside the strategy because it never changes a count. */
+export interface GateAppearance {
+  /** CSS colour of the outline and label. */
+  colour: string;
+}
+
 export interface GatingDocument {
   template: GatingStrategy;
   /** sample id → gate id → the sample's own version of that gate. */
   overrides: Record<string, Record<GateId, Gate>>;
+  /** gate id → how it is drawn; gates without an entry use a default colour. */
+  appearance?: Record<GateId, GateAppearance>;
 }
 
 export function emptyGatingDocument(): GatingDocument {
@@ -35,6 +43,20 @@ export function replaceGate(document: GatingDocument, gate: Gate, sampleId: stri
     return { ...document, template: { ...document.template, gates: document.template.gates.map((g) => (g.id === gate.id ? gate : g)) } };
   }
   return { ...document, overrides: { ...document.overrides, [sampleId]: { ...document.overrides[sampleId], [gate.id]: gate } } };
+}
+
+/** Applies `update` to a gate in the template and in every sample's tailored version (e.g. a rename). */
+export function updateGateEverywhere(document: GatingDocument, gateId: GateId, update: (gate: Gate) => Gate): GatingDocument {
+  const apply = (gate: Gate) => (gate.id === gateId ? update(gate) : gate);
+  const overrides = Object.fromEntries(
+    Object.entries(document.overrides).map(([sample, gates]) => [sample, gates[gateId] ? { ...gates, [gateId]: apply(gates[gateId]) } : gates]),
+  );
+  return { ...document, template: { ...document.template, gates: document.template.gates.map(apply) }, overrides };
+}
+
+/** Sets how a gate is drawn. */
+export function setGateAppearance(document: GatingDocument, gateId: GateId, appearance: GateAppearance): GatingDocument {
+  return { ...document, appearance: { ...document.appearance, [gateId]: appearance } };
 }
 
 /** Adds a gate to the template. */
@@ -74,7 +96,8 @@ export function removeGate(document: GatingDocument, gateId: GateId): GatingDocu
   const overrides = Object.fromEntries(
     Object.entries(document.overrides).map(([sample, gates]) => [sample, Object.fromEntries(Object.entries(gates).filter(([id]) => !removed.has(id)))]),
   );
-  return { template: { ...document.template, gates: document.template.gates.filter((g) => !removed.has(g.id)) }, overrides };
+  const appearance = document.appearance && Object.fromEntries(Object.entries(document.appearance).filter(([id]) => !removed.has(id)));
+  return { ...document, template: { ...document.template, gates: document.template.gates.filter((g) => !removed.has(g.id)) }, overrides, appearance };
 }
 
 /** Drops a sample's tailored version of a gate, so the template applies again. */
