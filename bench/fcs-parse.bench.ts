@@ -43,7 +43,7 @@ const CASES: Case[] = [
 const suite: BenchSuite = async (report) => {
   for (const c of CASES) {
     const input = makeInput(c.events, c.options.datatype === 'I');
-    let bytes = new Uint8Array(0);
+    let bytes: Uint8Array = new Uint8Array(0);
     const writing = await time(() => (bytes = writeFcs(input, c.options)), 3, 1);
     report({ suite: 'fcs-write', name: c.name, ...writing, throughput: bytesPerSecond(bytes.length, writing.medianMs), note: `${bytes.length} bytes` });
 

@@ -10,8 +10,12 @@ import { channelSourceFromDataset } from '../gating/channelSource.ts';
 import { GatingEvaluator } from '../gating/evaluator.ts';
 import { channelStatistics, type ChannelStatistics, populationCounts, type PopulationCounts } from '../gating/statistics.ts';
 import { GATING_STRATEGY_VERSION, type Dimension, type GatingStrategy, type PopulationId } from '../gating/types.ts';
+import { displayTable } from '../transforms/displayTable.ts';
 import { scaleOf } from '../transforms/transform.ts';
 import { type AxisKind, type AxisSpec, axisOfKind, defaultAxisKind } from './axes.ts';
+
+/** Scales whose forward map is an iterative solve; plots draw them through a table (exact enough for pixels). */
+const ITERATIVE_SCALES = new Set(['logicle', 'hyperlog', 'biex']);
 
 /** Display columns kept per session (each is 4 bytes per event). */
 const DISPLAY_CACHE_SIZE = 8;
@@ -82,7 +86,11 @@ export class SampleSession {
     const values = this.values(axis);
     const display = new Float32Array(values.length);
     if (axis.scale === null) display.set(values);
-    else display.set(scaleOf(axis.scale).applyToColumn(values, new Float64Array(values.length)));
+    else if (ITERATIVE_SCALES.has(axis.scale.kind)) {
+      const [lo, hi] = displayDomain(axis);
+      const margin = 0.05 * (hi - lo);
+      displayTable(scaleOf(axis.scale), lo - margin, hi + margin).applyToColumn(values, display);
+    } else display.set(scaleOf(axis.scale).applyToColumn(values, new Float64Array(values.length)));
     this.displayColumns.set(key, display);
     if (this.displayColumns.size > DISPLAY_CACHE_SIZE) this.displayColumns.delete(this.displayColumns.keys().next().value as string);
     return display;

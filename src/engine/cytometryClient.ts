@@ -5,7 +5,12 @@
 import * as Comlink from 'comlink';
 import type { CytometryApi } from '../../workers/api.ts';
 
-export type Cytometry = Comlink.Remote<CytometryApi>;
+/**
+ * The worker as the UI calls it. Every method of the contract already returns a promise, so comlink's remote is the
+ * contract itself; comlink's own `Remote` type would split each `Promise<A | B>` into `Promise<A> | Promise<B>`.
+ * Callbacks must be wrapped in `Comlink.proxy` (only `openFile`'s progress callback is one).
+ */
+export type Cytometry = CytometryApi;
 
 export class WorkerFailedError extends Error {
   override name = 'WorkerFailedError';
@@ -31,8 +36,9 @@ export function createCytometryClient(onFatal: (error: WorkerFailedError) => voi
   });
   worker.addEventListener('messageerror', () => fail(new WorkerFailedError('The analysis engine sent a message that could not be read.')));
   const remote = Comlink.wrap<CytometryApi>(worker);
+  const api = remote as unknown as Cytometry;
   return {
-    call: (work) => Promise.race([work(remote), failed]),
+    call: (work) => Promise.race([work(api), failed]),
     terminate: () => {
       remote[Comlink.releaseProxy]();
       worker.terminate();

@@ -6,7 +6,6 @@
 import { strategyForSample } from '../analysis/gatingDocument.ts';
 import type { GatingStrategy } from '../gating/types.ts';
 import type { AppState, AppStore } from '../state/store.ts';
-import type { PopulationCounts, Result } from '../../workers/api.ts';
 import type { CytometryClient } from './cytometryClient.ts';
 import { createLatestOnly } from './latestOnly.ts';
 
@@ -26,7 +25,7 @@ export function startGatingSync(client: CytometryClient, store: AppStore): () =>
       if (previous === strategy || (previous && JSON.stringify(previous) === JSON.stringify(strategy))) continue;
       sent.set(key, strategy);
       const id = entry.id;
-      void schedule(id, () => client.call<Result<PopulationCounts[]>>((worker) => worker.applyStrategy(id, strategy))).then(
+      void schedule(id, () => client.call((worker) => worker.applyStrategy(id, strategy))).then(
         (result) => {
           if (!result) return;
           if (result.ok) store.getState().setGatingResult(id, { strategy, counts: result.value });

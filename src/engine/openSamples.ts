@@ -50,7 +50,7 @@ export function openFiles(files: readonly File[], client: CytometryClient, store
     fileName: file.name,
     byteLength: file.size,
     open: (id) =>
-      client.call<Result<SampleSummary>>((worker) =>
+      client.call((worker) =>
         worker.openFile(id, file, file.name, Comlink.proxy((progress: ReadProgress) => store.getState().setSampleStatus(id, { kind: 'loading', progress }))),
       ),
   }));
@@ -68,7 +68,7 @@ export async function openDemoExperiment(client: CytometryClient, store: AppStor
     fileName: file.fileName,
     byteLength: 0,
     annotation: { assay: file.assay, role: file.role, doseNm: file.doseNm, timeH: file.timeH },
-    open: (id) => client.call<Result<SampleSummary>>((worker) => worker.openUrl(id, new URL(`${DEMO_BASE_URL}${file.fileName}`, location.href).href, file.fileName)),
+    open: (id) => client.call((worker) => worker.openUrl(id, new URL(`${DEMO_BASE_URL}${file.fileName}`, location.href).href, file.fileName)),
   }));
   await openAll(items, store);
   return manifest;

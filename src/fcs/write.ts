@@ -201,7 +201,7 @@ function writeIntegers(out: Uint8Array, start: number, input: FcsWriteInput, eve
  * $SPILLOVER from `input.spillover`. Float data are stored as float32 ('F') or float64 ('D'); integer
  * data must be whole numbers that fit each channel's `bits`. Throws FcsError on invalid input.
  */
-export function writeFcs(input: FcsWriteInput, options: FcsWriteOptions = {}): Uint8Array {
+export function writeFcs(input: FcsWriteInput, options: FcsWriteOptions = {}): Uint8Array<ArrayBuffer> {
   const datatype = options.datatype ?? 'F';
   const byteOrder = options.byteOrder ?? 'little';
   const delimiter = options.delimiter ?? '/';

@@ -1,5 +1,4 @@
 import { useShallow } from 'zustand/shallow';
-import type { Result, SampleSummary } from '../../workers/api.ts';
 import type { SampleEntry } from '../state/samplesSlice.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
 import { useClient } from './context.ts';
@@ -61,7 +60,7 @@ function SampleRow({ entry, selected }: { entry: SampleEntry; selected: boolean 
               value={summary.activeDataset}
               onChange={async (event) => {
                 const index = Number(event.currentTarget.value);
-                const result = await client.call<Result<SampleSummary>>((worker) => worker.selectDataset(entry.id, index));
+                const result = await client.call((worker) => worker.selectDataset(entry.id, index));
                 store.getState().setSampleStatus(entry.id, result.ok ? { kind: 'ready', summary: result.value } : { kind: 'error', error: result.error });
               }}
             >

@@ -1,17 +1,24 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { lineageKey } from '../../analysis/gatingDocument.ts';
 import { readySummary } from '../../state/samplesSlice.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
-import { DensityPlot } from '../../plots/DensityPlot.tsx';
-import { HistogramPlot } from '../../plots/HistogramPlot.tsx';
+import { DensityPlot, type PlotScales } from '../../plots/DensityPlot.tsx';
+import { type HistogramScales, HistogramPlot } from '../../plots/HistogramPlot.tsx';
 import type { DatasetSummary, SampleId } from '../../../workers/api.ts';
 import { useClient } from '../context.ts';
+import { GateEditor } from '../gating/GateEditor.tsx';
+import { GateOverlay } from '../gating/GateOverlay.tsx';
+import { GateToolbar } from '../gating/GateToolbar.tsx';
+import { HistoryButtons } from '../gating/HistoryButtons.tsx';
 import { PopulationTree } from '../gating/PopulationTree.tsx';
+import { useGatingShortcuts } from '../gating/useGatingShortcuts.ts';
 import { StatisticsPanel } from '../gating/StatisticsPanel.tsx';
 import { useWorkerQuery } from '../useWorkerQuery.ts';
 import { ChannelPicker } from './ChannelPicker.tsx';
 import { defaultHistogramChannel, defaultScatterChannels } from './defaultChannels.ts';
 import { changeAxisKind, useAxis } from './useAxis.ts';
+import { DENSITY_TOOLS, HISTOGRAM_TOOLS, type ToolKind } from '../../tools/tool.ts';
 
 /** Bins per axis of density grids: FlowJo-like resolution, 256 KB per grid. */
 const DENSITY_BINS = 256;
@@ -55,6 +62,35 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
   const population = plotted?.id ?? null;
   const lineage = result ? lineageKey(result.strategy, population) : 'all events';
   const populationName = plotted?.name ?? 'All events';
+  const [densityTool, setDensityTool] = useState<ToolKind>('select');
+  const [histogramTool, setHistogramTool] = useState<ToolKind>('select');
+  useGatingShortcuts();
+  const densityOverlay = (scales: PlotScales) => (
+      <GateOverlay
+        key={densityTool}
+        sampleId={sampleId}
+        population={population}
+        x={xAxis!}
+        y={yAxis!}
+        scales={scales}
+        tool={densityTool}
+        onToolChange={setDensityTool}
+        channelLabel={display}
+      />
+  );
+  const histogramOverlay = (scales: HistogramScales) => (
+      <GateOverlay
+        key={histogramTool}
+        sampleId={sampleId}
+        population={population}
+        x={hAxis!}
+        y={null}
+        scales={scales}
+        tool={histogramTool}
+        onToolChange={setHistogramTool}
+        channelLabel={display}
+      />
+  );
 
   const density = useWorkerQuery(
     xAxis && yAxis ? JSON.stringify(['density', datasetKey, lineage, xAxis, yAxis]) : null,
@@ -68,6 +104,7 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
   return (
     <div className="explore">
       <section className="plots" aria-label={`Plots of ${fileName}`}>
+        <HistoryButtons />
         <div className="plot-card">
           <div className="plot-controls">
             <ChannelPicker
@@ -86,6 +123,7 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
               onChannel={(y) => store.getState().setChannels({ yChannel: y })}
               onKind={(kind) => yAxis && void changeAxisKind(client, store, sampleId, yAxis, kind)}
             />
+            <GateToolbar label="Gate tools of the density plot" tools={DENSITY_TOOLS} value={densityTool} onChange={setDensityTool} />
           </div>
           {density.error && <p role="alert" className="error">{density.error}</p>}
           {xAxis && yAxis && (
@@ -96,6 +134,7 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
               y={yAxis}
               xLabel={display(xChannel)}
               yLabel={display(yChannel)}
+              overlay={densityOverlay}
             />
           )}
         </div>
@@ -109,6 +148,7 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
               onChannel={(h) => store.getState().setChannels({ histogramChannel: h })}
               onKind={(kind) => hAxis && void changeAxisKind(client, store, sampleId, hAxis, kind)}
             />
+            <GateToolbar label="Gate tools of the histogram" tools={HISTOGRAM_TOOLS} value={histogramTool} onChange={setHistogramTool} />
           </div>
           {histogram.error && <p role="alert" className="error">{histogram.error}</p>}
           {hAxis && histogram.data && (
@@ -117,18 +157,22 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
               series={[{ name: fileName, counts: histogram.data.counts, colour: '#3565a8' }]}
               axis={hAxis}
               xLabel={display(histogramChannel)}
+              overlay={histogramOverlay}
             />
           )}
         </div>
       </section>
       <aside className="side-panels">
         <PopulationTree sampleId={sampleId} eventCount={dataset.eventCount} />
+        <GateEditor sampleId={sampleId} />
         <StatisticsPanel
           sampleId={sampleId}
           revision={`${datasetKey}|${lineage}`}
           population={population}
           populationName={populationName}
           channels={dataset.channels}
+          plotted={[xChannel, yChannel, histogramChannel]}
+          enabled={density.data !== null}
         />
       </aside>
     </div>
