@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Dimension, Gate } from '../gating/types.ts';
 import {
-  addGate, emptyGatingDocument, lineageKey, removeGate, replaceGate, revertToTemplate, setGateAppearance, strategyForSample, tailoredGateIds, updateGateEverywhere,
+  addGate, emptyGatingDocument, lineageKey, removeGate, replaceGate, revertToTemplate, setAssayGates, setGateAppearance, strategyForSample, tailoredGateIds,
+  updateGateEverywhere,
 } from './gatingDocument.ts';
 
 const dim = (name: string): Dimension => ({ source: { kind: 'channel', name }, compensation: 'uncompensated', transform: null });
@@ -62,5 +63,28 @@ describe('lineageKey', () => {
     expect(lineageKey(withMovedQuadrant, 'either')).not.toBe(lineageKey(strategy, 'either'));
     const renamed = { ...strategy, gates: [{ ...cells, name: 'Live cells' }, quad, both] };
     expect(lineageKey(renamed, 'neg')).toBe(lineageKey(strategy, 'neg'));
+  });
+});
+
+describe('assay scopes', () => {
+  const dnaRoot: Gate = { kind: 'rectangle', id: 'dna-singlets', name: 'Singlets', parentId: null, bounds: [{ dimension: dim('PI-W'), min: null, max: 90 }] };
+  const sub: Gate = { kind: 'rectangle', id: 'g1', name: 'G0/G1', parentId: 'dna-singlets', bounds: [{ dimension: dim('PI-A'), min: 40, max: 60 }] };
+  const generic: Gate = { kind: 'rectangle', id: 'all-fsc', name: 'FSC+', parentId: null, bounds: [{ dimension: dim('FSC-A'), min: 1, max: null }] };
+  let document = addGate(emptyGatingDocument(), generic);
+  document = setAssayGates(document, 'apoptosis', { gates: [cells, quad, both], transforms: {}, compensations: {} });
+  document = setAssayGates(document, 'cellCycle', { gates: [dnaRoot, sub], transforms: {}, compensations: {} }, { s1: { g1: { ...sub, name: 'tailored' } } });
+
+  it('gives each sample the unscoped gates and those of its own assay only', () => {
+    expect(strategyForSample(document, 's1', 'apoptosis').gates.map((g) => g.id)).toEqual(['all-fsc', 'cells', 'q', 'either']);
+    expect(strategyForSample(document, 's1', 'cellCycle').gates.map((g) => g.name)).toEqual(['FSC+', 'Singlets', 'tailored']);
+    expect(strategyForSample(document, 's1', null).gates.map((g) => g.id)).toEqual(['all-fsc']);
+  });
+
+  it('replaces an assay tree as a whole, keeping the other assay and the unscoped gates', () => {
+    const again = setAssayGates(document, 'apoptosis', { gates: [{ ...cells, name: 'Cells v2' }], transforms: {}, compensations: {} });
+    expect(again.template.gates.map((g) => g.id)).toEqual(['all-fsc', 'dna-singlets', 'g1', 'cells']);
+    expect(again.scopes).toEqual({ 'dna-singlets': 'cellCycle', cells: 'apoptosis' });
+    expect(again.overrides.s1).toEqual({ g1: { ...sub, name: 'tailored' } });
+    expect(() => setAssayGates(again, 'cellCycle', { gates: [{ ...generic }], transforms: {}, compensations: {} })).toThrow('all-fsc');
   });
 });

@@ -1,10 +1,12 @@
 /**
  * An experiment's gating: one template applied to every sample, plus per-sample tailored gates that replace a
  * template gate of the same id (FlowJo's "special" gates, FlowKit's custom sample gates). Tailored gates are
- * flagged wherever results are shown or exported.
+ * flagged wherever results are shown or exported. A root gate may be scoped to one assay, so the apoptosis tree
+ * applies to Annexin V/PI tubes and the cell-cycle tree to PI-DNA tubes of the same experiment (FlowJo's groups).
  */
 import type { Gate, GateId, GatingStrategy } from '../gating/types.ts';
 import { emptyStrategy } from './sampleSession.ts';
+import type { Assay } from './sampleSheet.ts';
 
 /** How a gate is drawn; kept beside the strategy because it never changes a count. */
 export interface GateAppearance {
@@ -14,6 +16,8 @@ export interface GateAppearance {
 
 export interface GatingDocument {
   template: GatingStrategy;
+  /** Root gate id → the assay whose samples it (with everything gated below it) applies to; other roots apply to all. */
+  scopes?: Record<GateId, Assay>;
   /** sample id → gate id → the sample's own version of that gate. */
   overrides: Record<string, Record<GateId, Gate>>;
   /** gate id → how it is drawn; gates without an entry use a default colour. */
@@ -24,11 +28,72 @@ export function emptyGatingDocument(): GatingDocument {
   return { template: emptyStrategy(), overrides: {} };
 }
 
-/** The strategy one sample is gated with: the template with that sample's tailored gates in place. */
-export function strategyForSample(document: GatingDocument, sampleId: string): GatingStrategy {
+/**
+ * The strategy one sample is gated with: the template's gates that apply to its assay (unscoped ones, and those
+ * scoped to `assay`), with that sample's tailored gates in place.
+ */
+export function strategyForSample(document: GatingDocument, sampleId: string, assay: Assay | null = null): GatingStrategy {
   const overrides = document.overrides[sampleId];
-  if (!overrides) return document.template;
-  return { ...document.template, gates: document.template.gates.map((gate) => overrides[gate.id] ?? gate) };
+  const scopes = document.scopes ?? {};
+  const roots = Object.keys(scopes).length > 0 ? rootGates(document.template) : null;
+  const applies = (gate: Gate) => {
+    const scope = roots ? scopes[roots.get(gate.id) ?? gate.id] : undefined;
+    return scope === undefined || scope === assay;
+  };
+  if (!overrides && !roots) return document.template;
+  return { ...document.template, gates: document.template.gates.filter(applies).map((gate) => overrides?.[gate.id] ?? gate) };
+}
+
+/** Gate id → the id of the root gate (no parent) it descends from. */
+function rootGates(template: GatingStrategy): Map<GateId, GateId> {
+  const gateOfPopulation = new Map<string, Gate>();
+  for (const gate of template.gates) for (const id of populationsOf(gate)) gateOfPopulation.set(id, gate);
+  const roots = new Map<GateId, GateId>();
+  const rootOf = (gate: Gate, depth: number): GateId => {
+    const known = roots.get(gate.id);
+    if (known !== undefined) return known;
+    const parent = gate.parentId === null ? undefined : gateOfPopulation.get(gate.parentId);
+    // A missing parent or a cycle is the evaluator's to report; the gate counts as its own root here.
+    const root = parent && depth < template.gates.length ? rootOf(parent, depth + 1) : gate.id;
+    roots.set(gate.id, root);
+    return root;
+  };
+  for (const gate of template.gates) rootOf(gate, 0);
+  return roots;
+}
+
+/**
+ * Replaces everything scoped to `assay` by a new tree (e.g. the gates the apoptosis analysis suggested): its root
+ * gates are scoped to the assay, its matrices and transforms join the template, and `perSample` gives each sample's
+ * tailored versions of the new gates (e.g. pre-gates fitted to that sample's own scatter).
+ */
+export function setAssayGates(
+  document: GatingDocument,
+  assay: Assay,
+  tree: Pick<GatingStrategy, 'gates' | 'transforms' | 'compensations'>,
+  perSample: Record<string, Record<GateId, Gate>> = {},
+): GatingDocument {
+  const scopes = document.scopes ?? {};
+  const oldRoots = Object.keys(scopes).filter((id) => scopes[id] === assay);
+  const cleared = oldRoots.reduce((doc, id) => removeGate(doc, id), document);
+  const newIds = new Set(tree.gates.map((g) => g.id));
+  const clash = cleared.template.gates.find((g) => newIds.has(g.id));
+  if (clash) throw new RangeError(`gate id "${clash.id}" is already used outside the ${assay} gates`);
+  const remainingScopes = Object.fromEntries(Object.entries(cleared.scopes ?? {}).filter(([, scope]) => scope !== assay));
+  const newRoots = tree.gates.filter((g) => g.parentId === null).map((g) => [g.id, assay] as const);
+  const overrides = { ...cleared.overrides };
+  for (const [sampleId, gates] of Object.entries(perSample)) overrides[sampleId] = { ...overrides[sampleId], ...gates };
+  return {
+    ...cleared,
+    template: {
+      ...cleared.template,
+      transforms: { ...cleared.template.transforms, ...tree.transforms },
+      compensations: { ...cleared.template.compensations, ...tree.compensations },
+      gates: [...cleared.template.gates, ...tree.gates],
+    },
+    scopes: { ...remainingScopes, ...Object.fromEntries(newRoots) },
+    overrides,
+  };
 }
 
 /** Gate ids tailored for a sample (only those still in the template count). */
@@ -97,7 +162,8 @@ export function removeGate(document: GatingDocument, gateId: GateId): GatingDocu
     Object.entries(document.overrides).map(([sample, gates]) => [sample, Object.fromEntries(Object.entries(gates).filter(([id]) => !removed.has(id)))]),
   );
   const appearance = document.appearance && Object.fromEntries(Object.entries(document.appearance).filter(([id]) => !removed.has(id)));
-  return { ...document, template: { ...document.template, gates: document.template.gates.filter((g) => !removed.has(g.id)) }, overrides, appearance };
+  const scopes = document.scopes && Object.fromEntries(Object.entries(document.scopes).filter(([id]) => !removed.has(id)));
+  return { ...document, template: { ...document.template, gates: document.template.gates.filter((g) => !removed.has(g.id)) }, overrides, appearance, scopes };
 }
 
 /** Drops a sample's tailored version of a gate, so the template applies again. */

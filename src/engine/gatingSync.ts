@@ -21,7 +21,7 @@ export function startGatingSync(client: CytometryClient, store: AppStore): () =>
       // A data-set switch gives the sample a fresh session in the worker, so it counts as a new sample.
       const key = `${entry.id}/${entry.status.summary.activeDataset}`;
       const previous = sent.get(key);
-      const strategy = strategyForSample(state.gating, entry.id);
+      const strategy = strategyForSample(state.gating, entry.id, entry.annotation?.assay ?? null);
       if (previous === strategy || (previous && JSON.stringify(previous) === JSON.stringify(strategy))) continue;
       sent.set(key, strategy);
       const id = entry.id;
