@@ -2,7 +2,11 @@ import type { StateCreator } from 'zustand';
 import type { AxisSpec } from '../analysis/axes.ts';
 import type { SampleId } from '../../workers/api.ts';
 
+/** The main views of the app (tabs). */
+export type ViewId = 'explore' | 'apoptosis' | 'cellCycle';
+
 export interface ViewSlice {
+  activeView: ViewId;
   selectedSampleId: SampleId | null;
   /** $PnN of the explore plot's axes and of the histogram. */
   xChannel: string | null;
@@ -12,6 +16,7 @@ export interface ViewSlice {
   axes: Record<string, AxisSpec>;
   /** Set when the analysis engine itself failed; shown as a page-level alert. */
   engineError: string | null;
+  showView(view: ViewId): void;
   selectSample(id: SampleId | null): void;
   setChannels(channels: Partial<Pick<ViewSlice, 'xChannel' | 'yChannel' | 'histogramChannel'>>): void;
   setAxis(axis: AxisSpec): void;
@@ -19,12 +24,14 @@ export interface ViewSlice {
 }
 
 export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
+  activeView: 'explore',
   selectedSampleId: null,
   xChannel: null,
   yChannel: null,
   histogramChannel: null,
   axes: {},
   engineError: null,
+  showView: (view) => set({ activeView: view }),
   selectSample: (id) => set({ selectedSampleId: id }),
   setChannels: (channels) => set(channels),
   setAxis: (axis) => set((s) => ({ axes: { ...s.axes, [axis.channel]: axis } })),

@@ -3,6 +3,10 @@ import { DropZone } from './DropZone.tsx';
 import { ExploreView } from './explore/ExploreView.tsx';
 import { SampleList } from './SampleList.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { type ViewEntry, ViewTabs } from './ViewTabs.tsx';
+
+/** The app's views, in tab order; each assay view adds its entry here. */
+const VIEWS: readonly ViewEntry[] = [{ id: 'explore', label: 'Explore and gate', Component: ExploreView }];
 
 export function App() {
   const engineError = useAppStore((s) => s.engineError);
@@ -16,7 +20,7 @@ export function App() {
       )}
       <main className="workspace">
         <SampleList />
-        <ExploreView />
+        <ViewTabs views={VIEWS} />
       </main>
     </DropZone>
   );

@@ -1,0 +1,46 @@
+import type { ComponentType, KeyboardEvent } from 'react';
+import type { ViewId } from '../state/viewSlice.ts';
+import { useAppStore, useStoreApi } from '../state/store.ts';
+
+export interface ViewEntry {
+  id: ViewId;
+  label: string;
+  Component: ComponentType;
+}
+
+/** WAI-ARIA tabs: arrow keys move between views, the active view's panel follows. */
+export function ViewTabs({ views }: { views: readonly ViewEntry[] }) {
+  const store = useStoreApi();
+  const active = useAppStore((s) => s.activeView);
+  const current = views.find((v) => v.id === active) ?? views[0];
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    const next = views[(views.indexOf(current) + step + views.length) % views.length];
+    store.getState().showView(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+  return (
+    <>
+      <div role="tablist" aria-label="Views" className="view-tabs" onKeyDown={onKeyDown}>
+        {views.map((view) => (
+          <button
+            key={view.id}
+            id={`tab-${view.id}`}
+            type="button"
+            role="tab"
+            aria-selected={view.id === current.id}
+            aria-controls={`panel-${view.id}`}
+            tabIndex={view.id === current.id ? 0 : -1}
+            onClick={() => store.getState().showView(view.id)}
+          >
+            {view.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="view-panel">
+        <current.Component />
+      </div>
+    </>
+  );
+}
