@@ -1,0 +1,89 @@
+/**
+ * Figures from plots on screen: the plot's SVG made self-contained (computed styles inlined, the density canvas
+ * embedded as an image, editing handles left out), and a PNG rendered from that SVG at a chosen resolution.
+ */
+import { withPngResolution } from '../../export/pngResolution.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Interactive parts that belong on screen, not in a figure. */
+const SCREEN_ONLY = '.gate-handle, .gate-surface, .draft-outline, .draft-guide, .draft-vertex, .draft-closing';
+const STYLE_PROPERTIES = [
+  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-linejoin', 'paint-order',
+  'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display',
+];
+
+/** The figure element's plot as a standalone SVG document (text). */
+export function figureSvg(figure: HTMLElement): string {
+  const source = figure.querySelector('svg');
+  if (!source) throw new Error('this plot has nothing to export yet');
+  const width = source.width.baseVal.value;
+  const height = source.height.baseVal.value;
+  const copy = source.cloneNode(true) as SVGSVGElement;
+  inlineStyles(source, copy);
+  for (const element of copy.querySelectorAll(SCREEN_ONLY)) element.remove();
+  copy.setAttribute('xmlns', SVG_NS);
+  copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  copy.removeAttribute('role');
+  const background = document.createElementNS(SVG_NS, 'rect');
+  background.setAttribute('width', String(width));
+  background.setAttribute('height', String(height));
+  background.setAttribute('fill', '#ffffff');
+  const layers: Element[] = [background];
+  const canvas = figure.querySelector('canvas');
+  if (canvas) {
+    const image = document.createElementNS(SVG_NS, 'image');
+    image.setAttribute('href', canvas.toDataURL('image/png'));
+    image.setAttribute('width', String(width));
+    image.setAttribute('height', String(height));
+    image.setAttribute('preserveAspectRatio', 'none');
+    image.setAttribute('style', 'image-rendering: pixelated');
+    layers.push(image);
+  }
+  copy.prepend(...layers);
+  const title = document.createElementNS(SVG_NS, 'title');
+  title.textContent = figure.getAttribute('aria-label') ?? 'FlowFate plot';
+  copy.prepend(title);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+}
+
+function inlineStyles(source: Element, copy: Element): void {
+  const computed = getComputedStyle(source);
+  const style = STYLE_PROPERTIES.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(';');
+  copy.setAttribute('style', style);
+  for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i], copy.children[i]);
+}
+
+/** The plot as a PNG at `dpi` (the screen is 96 dpi), with the resolution recorded in the file. */
+export async function figurePng(figure: HTMLElement, dpi: number): Promise<Blob> {
+  const svg = figureSvg(figure);
+  const image = new Image();
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    image.src = url;
+    await image.decode();
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  const scale = dpi / 96;
+  const canvas = new OffscreenCanvas(Math.round(image.width * scale), Math.round(image.height * scale));
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('this browser cannot draw the figure');
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+  return new Blob([withPngResolution(png, dpi)], { type: 'image/png' });
+}
+
+/** Saves a blob through the browser's download (the file never leaves the computer). */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A file name from a plot's label: "AnnV-PI 24h FITC-A vs PE-A.svg". */
+export function figureFileName(label: string, extension: 'svg' | 'png'): string {
+  return `${label.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120)}.${extension}`;
+}
