@@ -21,7 +21,7 @@ interface DensityPlotProps {
   yLabel: string;
   width?: number;
   height?: number;
-  /** SVG drawn over the events (gates, labels), in the plot's pixel space. */
+  /** SVG drawn over the events (gates, labels), in the plot's pixel space, in its own interactive layer. */
   overlay?: (scales: PlotScales) => ReactNode;
 }
 
@@ -63,11 +63,15 @@ export function DensityPlot({ label, grid, x, y, xLabel, yLabel, width = 440, he
   return (
     <figure className="plot" aria-label={label} data-drawn={drawn} data-events={grid?.total ?? 0}>
       <canvas ref={canvas} width={width} height={height} aria-hidden="true" />
-      <svg width={width} height={height} role="img" aria-label={`${label}: ${grid ? `${grid.total.toLocaleString('en-US')} events` : 'loading'}`}>
+      <svg className="plot-image" width={width} height={height} role="img" aria-label={`${label}: ${grid ? `${grid.total.toLocaleString('en-US')} events` : 'loading'}`}>
         <rect className="plot-area" x={frame.left} y={frame.top} width={frame.innerWidth} height={frame.innerHeight} />
         <PlotAxes x={scales.x} y={scales.y} left={frame.left} top={frame.top} xLabel={xLabel} yLabel={yLabel} />
-        {overlay?.(scales)}
       </svg>
+      {overlay && (
+        <svg className="plot-overlay" width={width} height={height} role="group" aria-label={`Gates on ${label}`}>
+          {overlay(scales)}
+        </svg>
+      )}
     </figure>
   );
 }

@@ -28,6 +28,7 @@ interface HistogramPlotProps {
   mode?: 'count' | 'percentOfMax';
   width?: number;
   height?: number;
+  /** SVG drawn over the histogram (gates, labels), in the plot's pixel space, in its own interactive layer. */
   overlay?: (scales: HistogramScales) => ReactNode;
 }
 
@@ -58,14 +59,18 @@ export function HistogramPlot({ label, series, axis, xLabel, mode = 'count', wid
 
   return (
     <figure className="plot" aria-label={label} data-events={total}>
-      <svg width={width} height={height} role="img" aria-label={`${label}: ${total.toLocaleString('en-US')} events`}>
+      <svg className="plot-image" width={width} height={height} role="img" aria-label={`${label}: ${total.toLocaleString('en-US')} events`}>
         <rect className="plot-area" x={frame.left} y={frame.top} width={frame.innerWidth} height={frame.innerHeight} />
         {paths.map((d, k) => (
           <path key={series[k].name} d={d ?? ''} className={filled ? 'histogram-fill' : 'histogram-line'} style={{ color: series[k].colour }} />
         ))}
         <PlotAxes x={scales.x} y={scales.y} left={frame.left} top={frame.top} xLabel={xLabel} yLabel={mode === 'count' ? 'Events' : '% of max'} />
-        {overlay?.(scales)}
       </svg>
+      {overlay && (
+        <svg className="plot-overlay" width={width} height={height} role="group" aria-label={`Gates on ${label}`}>
+          {overlay(scales)}
+        </svg>
+      )}
       {series.length > 1 && (
         <figcaption className="legend">
           {series.map((s) => (

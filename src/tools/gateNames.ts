@@ -32,9 +32,15 @@ const CELL_CYCLE_PHASES: Record<number, readonly string[]> = {
   4: ['Sub-G1', 'G0/G1', 'S', 'G2/M'],
 };
 
-/** Names of the ranges of a multi-range set and of the set: cell-cycle phases on a DNA channel, numbered otherwise. */
-export function multiRangeNames(channel: string, channelLabel: string, count: number): { gate: string; ranges: string[] } {
+/**
+ * Names of the ranges of a multi-range set and of the set: cell-cycle phases on a DNA channel, otherwise the next
+ * free "<channel> range n" names (so they never repeat a single range's name).
+ */
+export function multiRangeNames(strategy: GatingStrategy, channel: string, channelLabel: string, count: number): { gate: string; ranges: string[] } {
   const phases = CELL_CYCLE_PHASES[count];
-  if (phases && DNA_DYE.test(channelLabel)) return { gate: 'Cell cycle phases', ranges: [...phases] };
-  return { gate: `${channel} ranges`, ranges: Array.from({ length: count }, (_, k) => `${channel} range ${k + 1}`) };
+  if (phases && DNA_DYE.test(channelLabel)) return { gate: freeName(strategy, 'Cell cycle phases'), ranges: phases.map((name) => freeName(strategy, name)) };
+  const taken = new Set(listPopulationNames(strategy));
+  const ranges: string[] = [];
+  for (let n = 1; ranges.length < count; n++) if (!taken.has(`${channel} range ${n}`)) ranges.push(`${channel} range ${n}`);
+  return { gate: freeName(strategy, `${channel} ranges`), ranges };
 }

@@ -82,8 +82,11 @@ describe('new gates from drawings', () => {
     expect(phases.name).toBe('Cell cycle phases');
     expect(phases.dividers[0].values.map((v) => Math.round(v))).toEqual([50, 250, 500, 550, 750]);
     expect(phases.quadrants.map((q) => [q.name, q.positions[0].interval])).toEqual([['Sub-G1', 1], ['G0/G1', 2], ['S', 3], ['G2/M', 4]]);
-    const other = draw({ kind: 'multiRange', boundaries: [100, 200] }, plotView(linearAxis('FITC-A'), null));
-    expect(other.kind === 'quadrant' && [other.name, other.quadrants.map((q) => q.name)]).toEqual(['FITC-A ranges', ['FITC-A range 1']]);
+    const fitc = plotView(linearAxis('FITC-A'), null);
+    const single = gateFromShape({ kind: 'range', from: 100, to: 150 }, context(fitc))!;
+    const withRange = addNewGate(emptyGatingDocument(), single).template;
+    const other = draw({ kind: 'multiRange', boundaries: [100, 200, 300] }, fitc, withRange);
+    expect(other.kind === 'quadrant' && [other.name, other.quadrants.map((q) => q.name)]).toEqual(['FITC-A ranges', ['FITC-A range 2', 'FITC-A range 3']]);
   });
 
   it('adding a gate brings its transforms and a colour into the document', () => {

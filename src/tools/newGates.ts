@@ -136,10 +136,18 @@ function quadrantGate(context: NewGateContext, y: PlotAxisView, xValue: number, 
 function multiRangeGate(context: NewGateContext, boundaries: number[]): QuadrantGate {
   const { strategy, parentId, view } = context;
   const id = freshGateId(strategy, 'ranges');
-  const names = multiRangeNames(view.x.channel, context.channelLabel(view.x.channel), boundaries.length - 1);
+  const names = multiRangeNames(strategy, view.x.channel, context.channelLabel(view.x.channel), boundaries.length - 1);
   const divider = { id: `${id}-cuts`, dimension: dimension(view.x, null), values: boundaries };
   const quadrants = names.ranges.map((name, k) => ({ id: `${id}-r${k + 1}`, name, positions: [{ dividerId: divider.id, interval: k + 1 }] }));
-  return { kind: 'quadrant', id, name: freeName(strategy, names.gate), parentId, dividers: [divider], quadrants };
+  return { kind: 'quadrant', id, name: names.gate, parentId, dividers: [divider], quadrants };
+}
+
+/** A gate's outline colour: its own, or the palette's by its place in the template. */
+export function gateColour(document: GatingDocument, gateId: string): string {
+  const own = document.appearance?.[gateId]?.colour;
+  if (own) return own;
+  const index = Math.max(0, document.template.gates.findIndex((g) => g.id === gateId));
+  return GATE_COLOURS[index % GATE_COLOURS.length];
 }
 
 /** The document with the new gate (and the transforms it refers to) in its template, in the next colour. */

@@ -4,10 +4,11 @@
  * that the next event sees the gate as the app would show it.
  */
 import type { AxisSpec } from '../analysis/axes.ts';
+import { emptyStrategy } from '../analysis/sampleSession.ts';
 import { axisScale } from '../plots/axisScale.ts';
 import type { Gate, GatingStrategy } from '../gating/types.ts';
-import { gateFigure } from './figures.ts';
 import { placeGate, type PlacedGate, type PlotView } from './placement.ts';
+import { plotGates } from './plotGates.ts';
 import type { Point, ToolKey } from './pointer.ts';
 import { initialToolState, reduceTool, type ToolKind, type ToolState } from './tool.ts';
 import type { ToolEffect } from './transition.ts';
@@ -60,13 +61,7 @@ export class ToolHarness {
   }
 
   private dispatch(event: Parameters<typeof reduceTool>[1]): this {
-    const placed = this.gates.flatMap((g) => placeGate(g, this.view, this.strategy.transforms) ?? []);
-    const context = {
-      figures: placed.map((p, level) => gateFigure(p, this.view.area, level)),
-      placed: new Map(placed.map((p) => [p.gate.id, p])),
-      selectedGateId: this.selectedGateId,
-      area: this.view.area,
-    };
+    const context = { ...plotGates({ ...emptyStrategy(), ...this.strategy, gates: this.gates }, null, this.view), selectedGateId: this.selectedGateId, area: this.view.area };
     const { state, effects } = reduceTool(this.state, event, context);
     this.state = state;
     this.effects.push(...effects);

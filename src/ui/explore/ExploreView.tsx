@@ -66,30 +66,30 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
   const [histogramTool, setHistogramTool] = useState<ToolKind>('select');
   useGatingShortcuts();
   const densityOverlay = (scales: PlotScales) => (
-      <GateOverlay
-        key={densityTool}
-        sampleId={sampleId}
-        population={population}
-        x={xAxis!}
-        y={yAxis!}
-        scales={scales}
-        tool={densityTool}
-        onToolChange={setDensityTool}
-        channelLabel={display}
-      />
+    <GateOverlay
+      key={densityTool}
+      sampleId={sampleId}
+      population={population}
+      x={xAxis!}
+      y={yAxis!}
+      scales={scales}
+      tool={densityTool}
+      onToolChange={setDensityTool}
+      channelLabel={display}
+    />
   );
   const histogramOverlay = (scales: HistogramScales) => (
-      <GateOverlay
-        key={histogramTool}
-        sampleId={sampleId}
-        population={population}
-        x={hAxis!}
-        y={null}
-        scales={scales}
-        tool={histogramTool}
-        onToolChange={setHistogramTool}
-        channelLabel={display}
-      />
+    <GateOverlay
+      key={histogramTool}
+      sampleId={sampleId}
+      population={population}
+      x={hAxis!}
+      y={null}
+      scales={scales}
+      tool={histogramTool}
+      onToolChange={setHistogramTool}
+      channelLabel={display}
+    />
   );
 
   const density = useWorkerQuery(

@@ -1,0 +1,99 @@
+import { useId, useMemo } from 'react';
+import type { AxisSpec } from '../../analysis/axes.ts';
+import { type GatingDocument, replaceGate } from '../../analysis/gatingDocument.ts';
+import type { PopulationId } from '../../gating/types.ts';
+import type { AxisScale } from '../../plots/axisScale.ts';
+import { DraftFigure } from '../../plots/gates/DraftFigure.tsx';
+import { GateFigures } from '../../plots/gates/GateFigures.tsx';
+import { addNewGate, gateColour, gateFromShape } from '../../tools/newGates.ts';
+import type { PlotView } from '../../tools/placement.ts';
+import { plotGates } from '../../tools/plotGates.ts';
+import { draftOf, type ToolKind, type ToolState } from '../../tools/tool.ts';
+import type { ToolEffect } from '../../tools/transition.ts';
+import { useAppStore, useStoreApi } from '../../state/store.ts';
+import { useSampleStrategy } from './useSampleStrategy.ts';
+import { formatPercent } from '../format.ts';
+import { useToolMachine } from './useToolMachine.ts';
+
+export interface GateOverlayProps {
+  sampleId: string;
+  /** The plotted population: the gates drawn are its children, and new gates become its children. */
+  population: PopulationId | null;
+  x: AxisSpec;
+  /** Null on a histogram. */
+  y: AxisSpec | null;
+  scales: { x: AxisScale; y: AxisScale };
+  tool: ToolKind;
+  onToolChange(tool: ToolKind): void;
+  channelLabel(channel: string): string;
+}
+
+/** Where a gate edit goes: the sample's tailored version when it has one, else the template (every sample). */
+function editTarget(document: GatingDocument, sampleId: string, gateId: string): string | null {
+  return document.overrides[sampleId]?.[gateId] ? sampleId : null;
+}
+
+function cursorOf(state: ToolState): string {
+  if (state.tool !== 'select') return 'crosshair';
+  const grab = state.phase === 'idle' ? state.hover : state.grab;
+  return grab ? (grab.handle?.cursor ?? 'move') : 'default';
+}
+
+/** The gate layer of one plot: draws the plotted population's gates over its channels and feeds the active tool. */
+export function GateOverlay({ sampleId, population, x, y, scales, tool, onToolChange, channelLabel }: GateOverlayProps) {
+  const store = useStoreApi();
+  const clipId = useId();
+  const gating = useAppStore((s) => s.gating);
+  const selectedGateId = useAppStore((s) => s.selectedGateId);
+  const result = useAppStore((s) => s.gatingResults[sampleId]);
+  const strategy = useSampleStrategy(sampleId);
+  const view = useMemo<PlotView>(() => {
+    const [top, bottom] = [Math.min(...scales.y.range), Math.max(...scales.y.range)];
+    return { x: { ...x, pixels: scales.x }, y: y && { ...y, pixels: scales.y }, area: { left: scales.x.range[0], right: scales.x.range[1], top, bottom } };
+  }, [x, y, scales]);
+  const gates = useMemo(() => plotGates(strategy, population, view), [strategy, population, view]);
+  const colours = useMemo(() => new Map(gates.figures.map((f) => [f.gateId, gateColour(gating, f.gateId)])), [gates, gating]);
+  const percents = useMemo(() => new Map((result?.counts ?? []).map((c) => [c.id, formatPercent(c.percentOfParent)])), [result]);
+
+  const onEffects = (effects: ToolEffect[]) => {
+    const { changeGating, selectGate } = store.getState();
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case 'create': {
+          const made = gateFromShape(effect.shape, { strategy: store.getState().gating.template, parentId: population, view, channelLabel });
+          if (!made) break;
+          changeGating((d) => addNewGate(d, made));
+          selectGate(made.gate.id);
+          onToolChange('select');
+          break;
+        }
+        case 'select':
+          selectGate(effect.gateId);
+          break;
+        case 'preview':
+        case 'commit':
+          changeGating((d) => replaceGate(d, effect.gate, editTarget(d, sampleId, effect.gate.id)), { transient: effect.kind === 'preview' });
+          break;
+        case 'revert':
+          changeGating(() => store.getState().committedGating, { transient: true });
+          break;
+        default: {
+          const unknown: never = effect;
+          throw new Error(`unknown tool effect ${JSON.stringify(unknown)}`);
+        }
+      }
+    }
+  };
+  const { state, handlers } = useToolMachine(tool, { ...gates, selectedGateId, area: view.area }, onEffects);
+  const draft = draftOf(state);
+  const hovered = state.tool === 'select' && state.phase === 'idle' ? (state.hover?.gateId ?? null) : null;
+  const { area } = view;
+
+  return (
+    <g className="gate-layer" style={{ cursor: cursorOf(state) }} {...handlers}>
+      <rect className="gate-surface" x={area.left} y={area.top} width={area.right - area.left} height={area.bottom - area.top} />
+      <GateFigures figures={gates.figures} colours={colours} percents={percents} selectedGateId={selectedGateId} hoveredGateId={hovered} area={area} clipId={clipId} />
+      {draft && <DraftFigure draft={draft} area={area} />}
+    </g>
+  );
+}
