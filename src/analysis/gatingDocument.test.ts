@@ -29,8 +29,8 @@ describe('gating document', () => {
   it('gives each sample the template, with its own tailored gates in place', () => {
     const moved: Gate = { ...quad, dividers: [{ ...quad.dividers[0], values: [150] }, quad.dividers[1]] };
     const tailored = replaceGate(document, moved, 'sample-2');
-    expect(strategyForSample(tailored, 'sample-1').gates).toEqual([cells, quad, both]);
-    expect(strategyForSample(tailored, 'sample-2').gates).toEqual([cells, moved, both]);
+    expect(strategyForSample(tailored, 'sample-1', null).gates).toEqual([cells, quad, both]);
+    expect(strategyForSample(tailored, 'sample-2', null).gates).toEqual([cells, moved, both]);
     expect(tailoredGateIds(tailored, 'sample-2')).toEqual(['q']);
     expect(tailoredGateIds(revertToTemplate(tailored, 'sample-2', 'q'), 'sample-2')).toEqual([]);
   });
@@ -46,8 +46,8 @@ describe('gating document', () => {
   it('renames a gate in the template and in every tailored version; colours go with the gate', () => {
     const tailored = replaceGate(document, { ...quad, dividers: [{ ...quad.dividers[0], values: [150] }, quad.dividers[1]] }, 'sample-2');
     const renamed = updateGateEverywhere(tailored, 'q', (gate) => ({ ...gate, name: 'Annexin V × PI' }));
-    expect(strategyForSample(renamed, 'sample-1').gates[1].name).toBe('Annexin V × PI');
-    expect(strategyForSample(renamed, 'sample-2').gates[1]).toMatchObject({ name: 'Annexin V × PI', dividers: [{ values: [150] }, { values: [200] }] });
+    expect(strategyForSample(renamed, 'sample-1', null).gates[1].name).toBe('Annexin V × PI');
+    expect(strategyForSample(renamed, 'sample-2', null).gates[1]).toMatchObject({ name: 'Annexin V × PI', dividers: [{ values: [150] }, { values: [200] }] });
     const coloured = setGateAppearance(setGateAppearance(renamed, 'q', { colour: '#ff0000' }), 'cells', { colour: '#00ff00' });
     expect(removeGate(coloured, 'q').appearance).toEqual({ cells: { colour: '#00ff00' } });
   });

@@ -32,7 +32,7 @@ export function emptyGatingDocument(): GatingDocument {
  * The strategy one sample is gated with: the template's gates that apply to its assay (unscoped ones, and those
  * scoped to `assay`), with that sample's tailored gates in place.
  */
-export function strategyForSample(document: GatingDocument, sampleId: string, assay: Assay | null = null): GatingStrategy {
+export function strategyForSample(document: GatingDocument, sampleId: string, assay: Assay | null): GatingStrategy {
   const overrides = document.overrides[sampleId];
   const scopes = document.scopes ?? {};
   const roots = Object.keys(scopes).length > 0 ? rootGates(document.template) : null;
