@@ -125,9 +125,21 @@ test('a quadrant drawn with the mouse and typed exactly shows the engine’s per
   await expect(density.getByRole('img', { name: /^Polygon 1: [\d.]+% of parent$/ })).toBeVisible();
   await expect(populationRow(page, 'Polygon 1').getByRole('cell').first()).toHaveText(/^[1-9][\d,]*$/);
 
+  // Esc drops a polygon being drawn: after it, one more vertex and Enter cannot close a polygon.
+  await densityTools.getByRole('radio', { name: 'Polygon', exact: true }).click();
+  await page.mouse.click(...(await at(density, 20, 300)));
+  await page.mouse.click(...(await at(density, 60, 330)));
+  await page.keyboard.press('Escape');
+  await page.mouse.click(...(await at(density, 30, 340)));
+  await page.keyboard.press('Enter');
+  await densityTools.getByRole('radio', { name: 'Select', exact: true }).click();
+  await expect(page.getByLabel('Gate to edit').getByRole('option', { name: 'Polygon 1' })).toHaveCount(1);
+  await expect(page.getByLabel('Gate to edit').getByRole('option', { name: 'Polygon 2' })).toHaveCount(0);
+
   // A range on the histogram, dragged along its axis.
   const histogram = page.getByRole('group', { name: /^Gates on Histogram of FITC-A/ });
   await page.getByRole('radiogroup', { name: 'Gate tools of the histogram' }).getByRole('radio', { name: 'Range', exact: true }).click();
+  await histogram.scrollIntoViewIfNeeded();
   await page.mouse.move(...(await at(histogram, 180, 150)));
   await page.mouse.down();
   for (let step = 1; step <= 8; step++) await page.mouse.move(...(await at(histogram, 180 + 20 * step, 150)));
@@ -145,6 +157,10 @@ test('a quadrant drawn with the mouse and typed exactly shows the engine’s per
   await page.keyboard.press('Control+z');
   await expect(range).toHaveCount(0);
   await page.keyboard.press('Control+Shift+z');
+  await expect(range).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(range).toHaveCount(0);
+  await page.keyboard.press('Control+y');
   await expect(range).toBeVisible();
 
   // Delete removes the selected gate (the range, selected when drawn).
