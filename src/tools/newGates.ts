@@ -41,11 +41,14 @@ function dimension(axis: PlotAxisView, transform: TransformId | null): Dimension
   return { source: { kind: 'channel', name: axis.channel }, compensation: axis.compensation, transform };
 }
 
-/** A deterministic id for a display transform: the same axis always registers under the same id. */
+/**
+ * A deterministic id for a display transform: the same axis always registers under the same id. It is an XML
+ * NCName (Gating-ML writes it as transforms:id): letters, digits, "_", "-" and "." only, starting with a letter.
+ */
 function transformId(axis: PlotAxisView, transform: Transform): TransformId {
   let hash = 0x811c9dc5;
   for (const char of JSON.stringify(transform)) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
-  return `${axis.channel} ${transform.kind} ${hash.toString(16).padStart(8, '0')}`;
+  return `display_${axis.channel.replace(/[^A-Za-z0-9_.-]/g, '_')}_${transform.kind}_${hash.toString(16).padStart(8, '0')}`;
 }
 
 /** The id the axis's display transform has (or gets) in the strategy; null for a linear axis (data units). */
