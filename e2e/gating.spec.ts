@@ -125,6 +125,16 @@ test('a quadrant drawn with the mouse and typed exactly shows the engine’s per
   await expect(density.getByRole('img', { name: /^Polygon 1: [\d.]+% of parent$/ })).toBeVisible();
   await expect(populationRow(page, 'Polygon 1').getByRole('cell').first()).toHaveText(/^[1-9][\d,]*$/);
 
+  // Rename and recolour the selected polygon (one undo step), then undo the rename.
+  const polygonForm = page.getByRole('form', { name: 'Edit Polygon 1' });
+  await polygonForm.getByLabel('Name').fill('Late apoptotic cluster');
+  await polygonForm.getByLabel('Colour').fill('#d81b60');
+  await polygonForm.getByRole('button', { name: 'Apply' }).click();
+  await expect(density.getByRole('img', { name: /^Late apoptotic cluster: [\d.]+% of parent$/ })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Edit Late apoptotic cluster' }).getByLabel('Colour')).toHaveValue('#d81b60');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(density.getByRole('img', { name: /^Polygon 1: / })).toBeVisible();
+
   // Esc drops a polygon being drawn: after it, one more vertex and Enter cannot close a polygon.
   await densityTools.getByRole('radio', { name: 'Polygon', exact: true }).click();
   await page.mouse.click(...(await at(density, 20, 300)));
