@@ -5,6 +5,12 @@
  */
 import type { AxisKind, AxisSpec } from '../src/analysis/axes.ts';
 import type { ChannelRef } from '../src/analysis/sampleSession.ts';
+import type { ScatterChannels } from '../src/apoptosis/channels.ts';
+import type { CompensationChoice, FluorescenceChannels } from '../src/apoptosis/compensation.ts';
+import type { ApoptosisAnalysis } from '../src/apoptosis/experiment.ts';
+import type { ApoptosisRole } from '../src/apoptosis/populations.ts';
+import type { PreGateVertices } from '../src/apoptosis/strategy.ts';
+import type { QuadrantThresholds } from '../src/apoptosis/thresholds.ts';
 import type { ByteOrder, DataType, FcsWarning, SpilloverMatrix } from '../src/fcs/types.ts';
 import type { ChannelStatistics, PopulationCounts } from '../src/gating/statistics.ts';
 import type { GatingStrategy, PopulationId } from '../src/gating/types.ts';
@@ -90,6 +96,38 @@ export interface HistogramData {
   total: number;
 }
 
+/** One open sample in an apoptosis analysis. */
+export interface ApoptosisRequestTube {
+  sampleId: SampleId;
+  /** Unique within the request (the file name); rows and warnings name the tube by it. */
+  name: string;
+  role: ApoptosisRole;
+  /** Hand-edited Cells and Singlets gates to keep instead of suggesting new ones. */
+  preGates?: PreGateVertices;
+  /** Hand-set quadrant centre of this tube; its row is flagged as adjusted. */
+  thresholdOverride?: Partial<QuadrantThresholds>;
+}
+
+/** The choices of the guided Annexin V/PI analysis; the threshold rule is the product default, as in the CLI. */
+export interface ApoptosisRequest {
+  tubes: ApoptosisRequestTube[];
+  fluorescence: FluorescenceChannels;
+  compensation: CompensationChoice;
+  /** 50 ≤ percentile < 100. */
+  percentile: number;
+}
+
+export interface ApoptosisRun {
+  /** The pipeline's result over the tubes that could be analysed (tube names are the request's). */
+  analysis: ApoptosisAnalysis;
+  /** Scatter channels of the pre-gates, found in the first usable tube like the CLI does. */
+  scatter: ScatterChannels;
+  /** Tube name → its sample. */
+  sampleIds: Record<string, SampleId>;
+  /** Tubes left out (a missing channel, another instrument setup), with why; the others are analysed. */
+  excluded: { sampleId: SampleId; name: string; message: string }[];
+}
+
 export interface CytometryApi {
   /** Reads and decodes a file inside the worker; the bytes never reach the UI thread. */
   openFile(id: SampleId, file: Blob, fileName: string, onProgress?: (progress: ReadProgress) => void): Promise<Result<SampleSummary>>;
@@ -105,4 +143,12 @@ export interface CytometryApi {
   density(request: DensityRequest): Promise<DensityGrid>;
   histogram(request: HistogramRequest): Promise<HistogramData>;
   statistics(id: SampleId, population: PopulationId | null, channels: ChannelRef[]): Promise<ChannelStatistics[]>;
+  /**
+   * The guided Annexin V/PI analysis (src/apoptosis analyseApoptosisExperiment, as `flowfate apoptosis` runs it) over
+   * open samples: pre-gates per tube, compensation, control-percentile thresholds shared by all tubes, a strategy and
+   * a results row per tube. It runs on scratch sessions: the samples' own gating (what the store's gating sync sent)
+   * is untouched, and the UI makes the returned gates the experiment's gates. Fails (ApoptosisAnalysisError,
+   * RangeError) when no quadrant can be placed, a requested compensation cannot be computed, or no tube is usable.
+   */
+  analyseApoptosis(request: ApoptosisRequest): Promise<Result<ApoptosisRun>>;
 }

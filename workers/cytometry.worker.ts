@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import { FcsError } from '../src/fcs/errors.ts';
 import { readFcs } from '../src/fcs/read.ts';
 import type { CytometryApi, Failure, ReadProgress, Result, SampleId, SampleSummary } from './api.ts';
+import { analyseOpenSamples } from './apoptosis.ts';
 import { readBlob } from './readBlob.ts';
 import { SampleRegistry } from './sampleRegistry.ts';
 
@@ -75,6 +76,9 @@ const api: CytometryApi = {
   },
   async statistics(id, population, channels) {
     return registry.session(id).statistics(population, channels);
+  },
+  async analyseApoptosis(request) {
+    return attempt(() => analyseOpenSamples(registry, request), 'APOPTOSIS_FAILED');
   },
 };
 

@@ -81,4 +81,13 @@ describe('apoptosis results as CSV', () => {
     expect(line.startsWith(`"'=HYPERLINK(""x""),a.fcs",sample,20000,100,0,0,,0,,0,,0,,0,,`)).toBe(true);
     expect(line).toContain('"first, ""quoted""\nsecond | No singlets: the percentages are undefined');
   });
+
+  it('adds dose and time columns after the role when the sample sheet gives them, empty where it does not', () => {
+    const rows = [apoptosisResultRow(input({})), apoptosisResultRow(input({ file: 'AnnV-PI_unstained.fcs' }))];
+    const conditions = new Map([['AnnV-PI_24h_050nM.fcs', { doseNm: 50, timeH: 24 }], ['AnnV-PI_unstained.fcs', { doseNm: null, timeH: 24 }]]);
+    const [header, first, second] = renderCsv(apoptosisResultsTable(rows, conditions)).split('\r\n');
+    expect(header.startsWith('File,Role,Dose (nM),Time (h),Events,Cells,')).toBe(true);
+    expect(first.startsWith('AnnV-PI_24h_050nM.fcs,sample,50,24,20000,')).toBe(true);
+    expect(second.startsWith('AnnV-PI_unstained.fcs,sample,,24,20000,')).toBe(true);
+  });
 });

@@ -1,0 +1,28 @@
+/**
+ * The demo's apoptosis tubes open as the app holds them: a worker-side registry of sessions and the store's sample
+ * entries (ready, annotated from the manifest), so the UI's pure modules are tested on what they really receive.
+ */
+import { simulatedExperiment } from '../../apoptosis/simulatedExperiment.fixtures.ts';
+import type { SampleEntry } from '../../state/samplesSlice.ts';
+import { SampleRegistry } from '../../../workers/sampleRegistry.ts';
+
+export interface OpenExperiment {
+  registry: SampleRegistry;
+  entries: SampleEntry[];
+}
+
+export function openApoptosisExperiment(eventCount = 3000): OpenExperiment {
+  const registry = new SampleRegistry();
+  const entries = simulatedExperiment({ eventCount }).map(({ tube, spec }, i): SampleEntry => {
+    const id = `sample-${i + 1}`;
+    const summary = registry.add(id, spec.fileName, 0, { datasets: [tube.session.dataset] });
+    return {
+      id,
+      fileName: spec.fileName,
+      byteLength: 0,
+      status: { kind: 'ready', summary },
+      annotation: { assay: 'apoptosis', role: spec.role, doseNm: spec.doseNm, timeH: spec.timeH },
+    };
+  });
+  return { registry, entries };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { SampleSession } from '../src/analysis/sampleSession.ts';
+import { findScatterChannels } from '../src/apoptosis/channels.ts';
+import { analyseApoptosisExperiment } from '../src/apoptosis/experiment.ts';
+import type { ApoptosisRole } from '../src/apoptosis/populations.ts';
+import { simulatedExperiment } from '../src/apoptosis/simulatedExperiment.fixtures.ts';
+import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from '../src/apoptosis/thresholds.ts';
+import { readFcs } from '../src/fcs/read.ts';
+import { writeFcs } from '../src/fcs/write.ts';
+import { demoExperiment, simulateDemoFile } from '../src/simulate/experiment.ts';
+import type { ApoptosisRequest } from './api.ts';
+import { analyseOpenSamples } from './apoptosis.ts';
+import { SampleRegistry } from './sampleRegistry.ts';
+
+const FLUORESCENCE = { annexin: 'FITC-A', pi: 'PE-A' };
+const tubes = simulatedExperiment({ eventCount: 4000 });
+
+function openExperiment(): SampleRegistry {
+  const registry = new SampleRegistry();
+  tubes.forEach(({ tube }, i) => registry.add(`sample-${i}`, tube.name, 0, { datasets: [tube.session.dataset] }));
+  return registry;
+}
+
+function request(roles: readonly ApoptosisRole[] = tubes.map((t) => t.tube.role)): ApoptosisRequest {
+  return {
+    tubes: tubes.map(({ tube }, i) => ({ sampleId: `sample-${i}`, name: tube.name, role: roles[i] })),
+    fluorescence: FLUORESCENCE,
+    compensation: { kind: 'file' },
+    percentile: DEFAULT_PERCENTILE,
+  };
+}
+
+describe('the worker side of the apoptosis analysis', () => {
+  it('gives exactly the rows the pipeline gives on fresh sessions of the same data sets (what the CLI runs)', () => {
+    const run = analyseOpenSamples(openExperiment(), request());
+    const direct = analyseApoptosisExperiment(
+      tubes.map(({ tube }) => ({ name: tube.name, role: tube.role, session: new SampleSession(tube.session.dataset) })),
+      { fluorescence: FLUORESCENCE, scatter: findScatterChannels(tubes[0].tube.session.dataset.channels), compensation: { kind: 'file' }, percentile: DEFAULT_PERCENTILE, thresholdRule: DEFAULT_THRESHOLD_RULE },
+    );
+    expect(run.analysis.tubes.map((t) => t.row)).toEqual(direct.tubes.map((t) => t.row));
+    expect(run.analysis.sharedThresholds).toEqual(direct.sharedThresholds);
+    expect(run.excluded).toEqual([]);
+    expect(run.sampleIds[tubes[3].tube.name]).toBe('sample-3');
+    expect(run.scatter).toEqual({ fscArea: 'FSC-A', sscArea: 'SSC-A', singletPulse: { channel: 'FSC-H', kind: 'height' } });
+  });
+
+  it("leaves the samples' own gating untouched", () => {
+    const registry = openExperiment();
+    analyseOpenSamples(registry, request());
+    expect(registry.session('sample-0').evaluator.populations).toEqual([]);
+  });
+
+  it('keeps hand-edited pre-gates and a per-tube quadrant centre, and flags that tube', () => {
+    const first = analyseOpenSamples(openExperiment(), request());
+    const edited = first.analysis.tubes[5];
+    const cells = edited.preGates.cells.map(([x, y]): [number, number] => [x * 1.1, y]);
+    const run = analyseOpenSamples(openExperiment(), {
+      ...request(),
+      tubes: request().tubes.map((t, i) => (i === 5 ? { ...t, preGates: { ...edited.preGates, cells }, thresholdOverride: { pi: 1000 } } : t)),
+    });
+    expect(run.analysis.tubes[5].preGates.cells).toEqual(cells);
+    expect(run.analysis.tubes[5].row.thresholds).toEqual({ annexin: run.analysis.sharedThresholds.annexin, pi: 1000 });
+    expect(run.analysis.tubes[5].row.thresholdsOverridden).toBe(true);
+    expect(run.analysis.tubes[4].row.thresholdsOverridden).toBe(false);
+  });
+
+  it('leaves out a tube without the chosen channels, says why, and analyses the others', () => {
+    const registry = openExperiment();
+    const dna = demoExperiment().files.find((f) => f.assay === 'cellCycle');
+    if (!dna) throw new Error('the demo has no cell-cycle file');
+    registry.add('dna', dna.fileName, 0, readFcs(writeFcs(simulateDemoFile({ ...dna, eventCount: 500 }).input), { fileName: dna.fileName }));
+    const base = request();
+    const run = analyseOpenSamples(registry, { ...base, tubes: [...base.tubes, { sampleId: 'dna', name: dna.fileName, role: 'sample' }] });
+    expect(run.excluded).toEqual([{ sampleId: 'dna', name: dna.fileName, message: expect.stringMatching(/has no FITC-A or PE-A channel; its channels are FSC-A, FSC-H/) }]);
+    expect(run.analysis.tubes).toHaveLength(tubes.length);
+  });
+
+  it('fails in words when no quadrant can be placed (no controls)', () => {
+    expect(() => analyseOpenSamples(openExperiment(), request(tubes.map(() => 'sample')))).toThrow(/The quadrant cannot be placed: No PI-only control or unstained control was given/);
+  });
+});
