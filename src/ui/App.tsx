@@ -1,6 +1,7 @@
 import { useAppStore } from '../state/store.ts';
 import { DropZone } from './DropZone.tsx';
 import { ExploreView } from './explore/ExploreView.tsx';
+import { useGatingShortcuts } from './gating/useGatingShortcuts.ts';
 import { SampleList } from './SampleList.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { type ViewEntry, ViewTabs } from './ViewTabs.tsx';
@@ -10,6 +11,8 @@ const VIEWS: readonly ViewEntry[] = [{ id: 'explore', label: 'Explore and gate',
 
 export function App() {
   const engineError = useAppStore((s) => s.engineError);
+  // Once for the whole page: undo/redo and gate deletion work the same in every view.
+  useGatingShortcuts();
   return (
     <DropZone>
       <Toolbar />

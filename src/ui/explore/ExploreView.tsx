@@ -12,7 +12,6 @@ import { GateOverlay } from '../gating/GateOverlay.tsx';
 import { GateToolbar } from '../gating/GateToolbar.tsx';
 import { HistoryButtons } from '../gating/HistoryButtons.tsx';
 import { PopulationTree } from '../gating/PopulationTree.tsx';
-import { useGatingShortcuts } from '../gating/useGatingShortcuts.ts';
 import { StatisticsPanel } from '../gating/StatisticsPanel.tsx';
 import { useWorkerQuery } from '../useWorkerQuery.ts';
 import { ChannelPicker } from './ChannelPicker.tsx';
@@ -64,7 +63,6 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
   const populationName = plotted?.name ?? 'All events';
   const [densityTool, setDensityTool] = useState<ToolKind>('select');
   const [histogramTool, setHistogramTool] = useState<ToolKind>('select');
-  useGatingShortcuts();
   const densityOverlay = (scales: PlotScales) => (
     <GateOverlay
       key={densityTool}
