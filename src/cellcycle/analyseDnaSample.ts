@@ -18,16 +18,33 @@ export interface DnaSampleInput {
   options: CellCycleModelOptions;
 }
 
-/** The automatic path from events to a fit: suggested singlet gate, histogram of singlets, fit, quality flags. */
-export interface DnaSampleAnalysis {
-  singletGate: SingletGateSuggestion | null;
-  /** Indices of the events inside the singlet gate (all parent events without a gate). */
-  singlets: Uint32Array;
+/** The fit of one sample's singlets: histogram, model, doublet evidence and quality flags. */
+export interface SingletFit {
   histogram: DnaHistogram;
   fit: CellCycleFit;
   /** Doublets by the gate and by the aggregate model on all parent events; null without a singlet gate. */
   doublets: DoubletEvidence | null;
   flags: QualityFlag[];
+}
+
+/** The automatic path from events to a fit: suggested singlet gate, histogram of singlets, fit, quality flags. */
+export interface DnaSampleAnalysis extends SingletFit {
+  singletGate: SingletGateSuggestion | null;
+  /** Indices of the events inside the singlet gate (all parent events without a gate). */
+  singlets: Uint32Array;
+}
+
+export interface SingletFitInput {
+  dna: Float32Array | Float64Array;
+  /** Events entering the singlet gate, or null for every event. */
+  parent: Uint32Array | null;
+  /** Events inside the singlet gate (the parent's events when there is no gate). */
+  singlets: Uint32Array;
+  maxValue: number;
+  binCount: number;
+  options: CellCycleModelOptions;
+  /** % of the parent's events the singlet gate left out as doublets; null when there is no singlet gate. */
+  gateDoubletPercent: number | null;
 }
 
 /**
@@ -39,18 +56,25 @@ export function analyseDnaSample(input: DnaSampleInput): DnaSampleAnalysis {
   const { dna, pulse, events, maxValue, binCount, options } = input;
   const parent = events ?? Uint32Array.from({ length: dna.length }, (_, i) => i);
   if (!pulse) {
-    const histogram = binDnaContent(dna, parent, binCount, maxValue);
-    const fit = fitCellCycle(histogram, options);
-    return { singletGate: null, singlets: parent, histogram, fit, doublets: null, flags: assessCellCycleFit(fit) };
+    return { singletGate: null, singlets: parent, ...fitDnaSinglets({ dna, parent, singlets: parent, maxValue, binCount, options, gateDoubletPercent: null }) };
   }
   const singletGate = suggestSingletGate(dna, pulse.values, pulse.kind, parent);
   const singlets = selectInPolygon(parent, dna, pulse.values, singletGate.vertices, new Uint32Array(parent.length));
+  const gateDoubletPercent = 100 * doubletSideFraction(singletGate, dna, pulse.values, parent);
+  return { singletGate, singlets, ...fitDnaSinglets({ dna, parent, singlets, maxValue, binCount, options, gateDoubletPercent }) };
+}
+
+/**
+ * Fits the DNA histogram of a sample's singlets, whichever gate chose them (the suggested band or one a user edited),
+ * and, with a singlet gate, fits all parent events with the aggregate model for the doublet comparison.
+ * Throws a RangeError when the histogram cannot be fitted.
+ */
+export function fitDnaSinglets(input: SingletFitInput): SingletFit {
+  const { dna, parent, singlets, maxValue, binCount, options, gateDoubletPercent } = input;
   const histogram = binDnaContent(dna, singlets, binCount, maxValue);
   const fit = fitCellCycle(histogram, options);
+  if (gateDoubletPercent === null) return { histogram, fit, doublets: null, flags: assessCellCycleFit(fit) };
   const allEvents = fitCellCycle(binDnaContent(dna, parent, binCount, maxValue), { ...options, aggregates: 'doublets' });
-  const doublets: DoubletEvidence = {
-    gatePercent: 100 * doubletSideFraction(singletGate, dna, pulse.values, parent),
-    modelPercent: allEvents.aggregatesPercent,
-  };
-  return { singletGate, singlets, histogram, fit, doublets, flags: assessCellCycleFit(fit, doublets) };
+  const doublets: DoubletEvidence = { gatePercent: gateDoubletPercent, modelPercent: allEvents.aggregatesPercent };
+  return { histogram, fit, doublets, flags: assessCellCycleFit(fit, doublets) };
 }

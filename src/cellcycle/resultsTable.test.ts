@@ -44,3 +44,20 @@ describe('cell-cycle results as CSV', () => {
     expect(row.endsWith(',"Only 4,000 singlets, ""few"""')).toBe(true);
   });
 });
+
+describe('cell-cycle results with the app’s sample sheet and range gates', () => {
+  it('adds dose and time after the file and the live range-gate percentages before the flags, blank where unknown', () => {
+    const table = cellCycleResultsTable([
+      { file: 'a.fcs', fit, flags: [], condition: { doseNm: 50, timeH: 24 }, rangeGatePercents: { subG1: 2.5, g0g1: 50, s: 30, g2m: 15 } },
+      { file: 'b.fcs', fit, flags: [], condition: { doseNm: null, timeH: 48 } },
+    ]);
+    expect(table.columns.slice(0, 4)).toEqual(['File', 'Dose (nM)', 'Time (h)', 'Model']);
+    expect(table.columns.slice(-5)).toEqual(['Sub-G1 gate % of singlets', 'G0/G1 gate % of singlets', 'S gate % of singlets', 'G2/M gate % of singlets', 'Flags']);
+    const [first, second] = renderCsv(table).split('\r\n').slice(1).map((line) => line.split(','));
+    expect(first.slice(0, 3)).toEqual(['a.fcs', '50', '24']);
+    expect(first.slice(-5)).toEqual(['2.500', '50.000', '30.000', '15.000', '']);
+    expect(second.slice(0, 3)).toEqual(['b.fcs', '', '48']);
+    expect(second.slice(-5)).toEqual(['', '', '', '', '']);
+    expect(first).toHaveLength(table.columns.length);
+  });
+});

@@ -135,3 +135,54 @@ export function doubletSideFraction(
   }
   return usable > 0 ? beyond / usable : 0;
 }
+
+/** A singlet gate as drawn: a polygon in (area, width) or (area, height) data units. */
+export interface SingletGateShape {
+  kind: SingletPulseParameter;
+  vertices: readonly (readonly [number, number])[];
+}
+
+/**
+ * The doublet-side fraction of a singlet gate as it stands. While the gate still has the suggested band's vertices,
+ * the band's own line decides (doubletSideFraction, exactly as the CLI counts); once a user has edited it, the
+ * polygon's far edge does: events above its highest boundary at their area for width (doublets have longer pulses),
+ * below its lowest for height (lower height for the same area). Events outside the polygon's area range are not
+ * counted as doublets; the denominator is, as for the band, the events with a positive area and pulse.
+ */
+export function gateDoubletFraction(
+  gate: SingletGateShape,
+  suggestion: SingletGateSuggestion | null,
+  area: Float32Array | Float64Array,
+  second: Float32Array | Float64Array,
+  events: Uint32Array | null = null,
+): number {
+  if (suggestion && suggestion.kind === gate.kind && sameVertices(suggestion.vertices, gate.vertices)) {
+    return doubletSideFraction(suggestion, area, second, events);
+  }
+  const edges = gate.vertices.map((from, k) => [from, gate.vertices[(k + 1) % gate.vertices.length]] as const);
+  const count = events ? events.length : area.length;
+  let usable = 0;
+  let beyond = 0;
+  for (let k = 0; k < count; k++) {
+    const i = events ? events[k] : k;
+    const x = area[i];
+    const y = second[i];
+    if (!(x > 0 && y > 0 && Number.isFinite(x) && Number.isFinite(y))) continue;
+    usable++;
+    let lowest = Infinity;
+    let highest = -Infinity;
+    for (const [[x1, y1], [x2, y2]] of edges) {
+      if (x < Math.min(x1, x2) || x > Math.max(x1, x2)) continue;
+      // A vertical edge at x reaches both its ends; any other edge crosses x once.
+      const [low, high] = x1 === x2 ? [Math.min(y1, y2), Math.max(y1, y2)] : [y1 + ((x - x1) * (y2 - y1)) / (x2 - x1), -Infinity];
+      lowest = Math.min(lowest, low);
+      highest = Math.max(highest, low, high);
+    }
+    if (gate.kind === 'width' ? y > highest && highest > -Infinity : y < lowest && lowest < Infinity) beyond++;
+  }
+  return usable > 0 ? beyond / usable : 0;
+}
+
+function sameVertices(a: readonly (readonly [number, number])[], b: readonly (readonly [number, number])[]): boolean {
+  return a.length === b.length && a.every(([x, y], k) => x === b[k][0] && y === b[k][1]);
+}

@@ -4,13 +4,14 @@ import { findChannel } from '../../apoptosis/channels.ts';
 import { analyseDnaSample, type DnaSampleAnalysis } from '../../cellcycle/analyseDnaSample.ts';
 import { cellCycleResultsTable, type CellCycleResultRow } from '../../cellcycle/resultsTable.ts';
 import { renderCsv } from '../../export/table.ts';
+import { DNA_HISTOGRAM_BINS, dnaHistogramTop } from '../../cellcycle/dnaChannels.ts';
 import { defaultModelOptions } from '../../cellcycle/modelOptions.ts';
 import type { SingletPulseParameter } from '../../cellcycle/singletGate.ts';
 import type { ModelKind } from '../../cellcycle/types.ts';
 import { FcsError } from '../../fcs/errors.ts';
 import { readFcs } from '../../fcs/read.ts';
 import { defaultDatasetIndex, scaledColumn } from '../../fcs/scale.ts';
-import type { FcsDataset } from '../../fcs/types.ts';
+import type { Channel, FcsDataset } from '../../fcs/types.ts';
 import type { CliIo, Command } from '../command.ts';
 
 const USAGE = `Usage: flowfate cellcycle FILE... --dna CH [--width CH | --height CH] [--model djf|watson|rectangle]
@@ -33,7 +34,6 @@ any file could not be read, lacks a channel or could not be fitted (the others a
 2 on bad usage.`;
 
 const MODELS: readonly ModelKind[] = ['djf', 'watson', 'rectangle'];
-const BIN_COUNT = 1024;
 
 interface CellCycleArgs {
   files: string[];
@@ -87,17 +87,14 @@ async function openDataset(path: string): Promise<FcsDataset | FileFailure> {
 }
 
 /** Scaled values of a channel found by $PnN or $PnS, or a RangeError listing the channels there are. */
-function channelValues(dataset: FcsDataset, query: string, flag: string): { values: Float32Array | Float64Array; top: number; logScale: boolean } {
+function channelValues(dataset: FcsDataset, query: string, flag: string): { values: Float32Array | Float64Array; channel: Channel } {
   const name = findChannel(dataset.channels, query);
   const position = dataset.channels.findIndex((c) => c.name === name);
   if (name === null || position < 0) {
     const names = dataset.channels.map((c) => (c.label ? `${c.name} (${c.label})` : c.name)).join(', ');
     throw new RangeError(`no channel named "${query}" (${flag}) by $PnN or $PnS; its channels are ${names}`);
   }
-  const channel = dataset.channels[position];
-  const logScale = channel.amplification[0] > 0;
-  const gain = !logScale && channel.gain > 0 ? channel.gain : 1;
-  return { values: scaledColumn(dataset, position), top: channel.range / gain, logScale };
+  return { values: scaledColumn(dataset, position), channel: dataset.channels[position] };
 }
 
 async function analyseFile(path: string, args: CellCycleArgs): Promise<DnaSampleAnalysis | FileFailure> {
@@ -105,14 +102,14 @@ async function analyseFile(path: string, args: CellCycleArgs): Promise<DnaSample
   if ('error' in dataset) return dataset;
   try {
     const dna = channelValues(dataset, args.dna, '--dna');
-    if (dna.logScale) throw new RangeError(`the DNA channel "${args.dna}" is log-amplified ($PnE); cell-cycle models need a linear DNA axis`);
+    const maxValue = dnaHistogramTop(dna.channel);
     const pulse = args.pulse ? { values: channelValues(dataset, args.pulse.query, `--${args.pulse.kind}`).values, kind: args.pulse.kind } : null;
     return analyseDnaSample({
       dna: dna.values,
       pulse,
       events: null,
-      maxValue: dna.top,
-      binCount: BIN_COUNT,
+      maxValue,
+      binCount: DNA_HISTOGRAM_BINS,
       options: defaultModelOptions(args.model),
     });
   } catch (error) {
