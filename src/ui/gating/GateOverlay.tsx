@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { AxisSpec } from '../../analysis/axes.ts';
 import { type GatingDocument, replaceGate } from '../../analysis/gatingDocument.ts';
-import type { PopulationId } from '../../gating/types.ts';
+import type { Gate, PopulationId } from '../../gating/types.ts';
 import type { AxisScale } from '../../plots/axisScale.ts';
 import { DraftFigure } from '../../plots/gates/DraftFigure.tsx';
 import { GateFigures } from '../../plots/gates/GateFigures.tsx';
@@ -26,6 +26,11 @@ export interface GateOverlayProps {
   tool: ToolKind;
   onToolChange(tool: ToolKind): void;
   channelLabel(channel: string): string;
+  /**
+   * Takes over a finished move or reshape of an existing gate instead of saving it where it belongs (e.g. to ask
+   * whether a quadrant moved on one sample applies to all); return false to let the overlay save it as usual.
+   */
+  onEditFinished?(gate: Gate): boolean;
 }
 
 /** Where a gate edit goes: the sample's tailored version when it has one, else the template (every sample). */
@@ -40,7 +45,7 @@ function cursorOf(state: ToolState): string {
 }
 
 /** The gate layer of one plot: draws the plotted population's gates over its channels and feeds the active tool. */
-export function GateOverlay({ sampleId, population, x, y, scales, tool, onToolChange, channelLabel }: GateOverlayProps) {
+export function GateOverlay({ sampleId, population, x, y, scales, tool, onToolChange, channelLabel, onEditFinished }: GateOverlayProps) {
   const store = useStoreApi();
   const clipId = useId();
   const gating = useAppStore((s) => s.gating);
@@ -72,6 +77,7 @@ export function GateOverlay({ sampleId, population, x, y, scales, tool, onToolCh
           break;
         case 'preview':
         case 'commit':
+          if (effect.kind === 'commit' && onEditFinished?.(effect.gate)) break;
           changeGating((d) => replaceGate(d, effect.gate, editTarget(d, sampleId, effect.gate.id)), { transient: effect.kind === 'preview' });
           break;
         case 'revert':
