@@ -120,6 +120,8 @@ export interface ApoptosisRequest {
 export interface ApoptosisRun {
   /** The pipeline's result over the tubes that could be analysed (tube names are the request's). */
   analysis: ApoptosisAnalysis;
+  /** The request's Annexin V and PI channels. */
+  fluorescence: FluorescenceChannels;
   /** Scatter channels of the pre-gates, found in the first usable tube like the CLI does. */
   scatter: ScatterChannels;
   /** Tube name → its sample. */

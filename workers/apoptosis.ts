@@ -63,5 +63,5 @@ export function analyseOpenSamples(registry: SampleRegistry, request: ApoptosisR
   const analysis = analyseApoptosisExperiment(tubes, {
     fluorescence: request.fluorescence, scatter, compensation: request.compensation, percentile: request.percentile, thresholdRule: DEFAULT_THRESHOLD_RULE,
   });
-  return { analysis, scatter, sampleIds: Object.fromEntries(usable.map((u) => [u.request.name, u.request.sampleId])), excluded };
+  return { analysis, fluorescence: request.fluorescence, scatter, sampleIds: Object.fromEntries(usable.map((u) => [u.request.name, u.request.sampleId])), excluded };
 }

@@ -69,7 +69,7 @@ export function spilloverFromControls(annexinOnly: GatedControl | null, piOnly: 
 }
 
 /** True when the file's own spillover covers both dyes, i.e. the "FCS" reference compensates them. */
-export function fileCompensates(dataset: FcsDataset, channels: FluorescenceChannels): boolean {
+export function fileCompensates(dataset: Pick<FcsDataset, 'spillover'>, channels: FluorescenceChannels): boolean {
   const names = dataset.spillover?.channels ?? [];
   return names.includes(channels.annexin) && names.includes(channels.pi);
 }

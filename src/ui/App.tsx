@@ -1,4 +1,5 @@
 import { useAppStore } from '../state/store.ts';
+import { ApoptosisView } from './apoptosis/ApoptosisView.tsx';
 import { DropZone } from './DropZone.tsx';
 import { ExploreView } from './explore/ExploreView.tsx';
 import { useGatingShortcuts } from './gating/useGatingShortcuts.ts';
@@ -7,7 +8,10 @@ import { Toolbar } from './Toolbar.tsx';
 import { type ViewEntry, ViewTabs } from './ViewTabs.tsx';
 
 /** The app's views, in tab order; each assay view adds its entry here. */
-const VIEWS: readonly ViewEntry[] = [{ id: 'explore', label: 'Explore and gate', Component: ExploreView }];
+const VIEWS: readonly ViewEntry[] = [
+  { id: 'explore', label: 'Explore and gate', Component: ExploreView },
+  { id: 'apoptosis', label: 'Apoptosis (Annexin V / PI)', Component: ApoptosisView },
+];
 
 export function App() {
   const engineError = useAppStore((s) => s.engineError);

@@ -1,0 +1,85 @@
+import { lineageKey } from '../../analysis/gatingDocument.ts';
+import type { ChannelRef } from '../../analysis/sampleSession.ts';
+import type { Gate, PopulationId } from '../../gating/types.ts';
+import { DensityPlot, type PlotScales } from '../../plots/DensityPlot.tsx';
+import { useAppStore } from '../../state/store.ts';
+import type { SampleId } from '../../../workers/api.ts';
+import { useAxis } from '../explore/useAxis.ts';
+import { GateOverlay } from '../gating/GateOverlay.tsx';
+import { useWorkerQuery } from '../useWorkerQuery.ts';
+
+/** Bins per axis: the Explore view's resolution. */
+const DENSITY_BINS = 256;
+const PLOT_WIDTH = 360;
+const PLOT_HEIGHT = 340;
+
+interface ReviewPlotProps {
+  title: string;
+  sampleId: SampleId;
+  /** Changes when another data set of the file is analysed. */
+  datasetKey: string;
+  population: PopulationId | null;
+  populationName: string;
+  x: ChannelRef;
+  y: ChannelRef;
+  display(channel: string): string;
+  onEditFinished?(gate: Gate): boolean;
+}
+
+/**
+ * One density plot of the guided analysis with its gates editable through the shared gate layer. It asks the
+ * worker only once the sample's confirmed strategy has the plotted population and the axes' compensation.
+ */
+export function ReviewPlot({ title, sampleId, datasetKey, population, populationName, x, y, display, onEditFinished }: ReviewPlotProps) {
+  const result = useAppStore((s) => s.gatingResults[sampleId]);
+  const known = (ref: ChannelRef) => ref.compensation === 'FCS' || ref.compensation === 'uncompensated' || (result?.strategy.compensations[ref.compensation] !== undefined);
+  const ready = result !== undefined && (population === null || result.counts.some((c) => c.id === population)) && known(x) && known(y);
+  const xAxis = useAxis(sampleId, ready ? x.channel : null, x.compensation);
+  const yAxis = useAxis(sampleId, ready ? y.channel : null, y.compensation);
+  const lineage = result ? lineageKey(result.strategy, population) : 'all events';
+  const density = useWorkerQuery(
+    ready && xAxis && yAxis ? JSON.stringify(['density', datasetKey, lineage, xAxis, yAxis]) : null,
+    (worker) => worker.density({ sampleId, population, x: xAxis!, y: yAxis!, bins: DENSITY_BINS }),
+  );
+  const overlay = (scales: PlotScales) =>
+    xAxis &&
+    yAxis && (
+      <GateOverlay
+        sampleId={sampleId}
+        population={population}
+        x={xAxis}
+        y={yAxis}
+        scales={scales}
+        tool="select"
+        // The review edits the analysis's gates only; the select tool never asks for another tool.
+        onToolChange={() => undefined}
+        channelLabel={display}
+        onEditFinished={onEditFinished}
+      />
+    );
+  return (
+    <div className="plot-card">
+      <h4>{title}</h4>
+      {density.error && (
+        <p role="alert" className="error">
+          {density.error}
+        </p>
+      )}
+      {xAxis && yAxis ? (
+        <DensityPlot
+          label={`${display(x.channel)} vs ${display(y.channel)} of ${populationName}`}
+          grid={density.data}
+          x={xAxis}
+          y={yAxis}
+          xLabel={display(x.channel)}
+          yLabel={display(y.channel)}
+          width={PLOT_WIDTH}
+          height={PLOT_HEIGHT}
+          overlay={overlay}
+        />
+      ) : (
+        <p className="hint plot-placeholder">Gating…</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { CONTROL_ROLE_NAMES } from '../../apoptosis/populations.ts';
+import type { AxisThreshold } from '../../apoptosis/thresholds.ts';
+import { formatNumber } from '../../export/table.ts';
+import { useAppStore, useStoreApi } from '../../state/store.ts';
+import { useClient } from '../context.ts';
+import { handEdits } from './analysisGates.ts';
+import { sharedQuadrant } from './liveRows.ts';
+import { NumberField } from './NumberField.tsx';
+import { runApoptosisAnalysis } from './runAnalysis.ts';
+import type { ApoptosisPlan } from './setup.ts';
+
+const threshold = (value: number) => formatNumber(value, 'significant');
+
+function sourceOf(axis: AxisThreshold | null, percentile: number): string {
+  return axis ? `${percentile}th percentile of the ${CONTROL_ROLE_NAMES[axis.control]} ${axis.file}` : 'set by hand';
+}
+
+/** The percentile, the Run button, and what the last run did or why it cannot run. */
+export function RunControls({ plan }: { plan: ApoptosisPlan }) {
+  const client = useClient();
+  const store = useStoreApi();
+  const percentile = useAppStore((s) => s.apoptosisSetup.percentile);
+  const status = useAppStore((s) => s.apoptosisStatus);
+  const record = useAppStore((s) => s.apoptosisRun);
+  const committed = useAppStore((s) => s.committedGating);
+  const [keepHandEdits, setKeepHandEdits] = useState(true);
+  const edited = record ? Object.keys(handEdits(committed, record.run)).length : 0;
+  const stale = record !== null && plan.ok && plan.setupKey !== record.setupKey;
+  const running = status.kind === 'running';
+  const live = record && sharedQuadrant(committed);
+  const { controlThresholds, sharedThresholds, compensation } = record?.run.analysis ?? {};
+  return (
+    <div className="apoptosis-run">
+      <h4>Quadrant thresholds</h4>
+      <div className="inline-field">
+        <span aria-hidden="true">Percentile of the negative controls</span>
+        <NumberField className="short" label="Percentile of the negative controls" value={percentile} min={50} max={99.9} step={0.5} onChange={(value) => value !== null && store.getState().changeApoptosisSetup({ percentile: value })} />
+      </div>
+      <p className="muted">
+        On each compensated axis the quadrant centre goes to this percentile of a control that is negative there (Annexin V from the PI-only control,
+        PI from the Annexin V-only control, the unstained control when one is missing), shared by every sample.
+      </p>
+      {record && edited > 0 && (
+        <label className="inline-field">
+          <input type="checkbox" checked={keepHandEdits} onChange={(event) => setKeepHandEdits(event.currentTarget.checked)} />
+          Keep the gates I adjusted by hand ({edited} {edited === 1 ? 'sample' : 'samples'})
+        </label>
+      )}
+      <div className="run-row">
+        <button type="button" className="button primary" disabled={!plan.ok || running} aria-busy={running} onClick={() => void runApoptosisAnalysis(client, store, { keepHandEdits })}>
+          Run analysis
+        </button>
+        {running && <span role="status">Analysing…</span>}
+      </div>
+      {!plan.ok && (
+        <ul className="problems" aria-label="Before the analysis can run">
+          {plan.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {status.kind === 'failed' && (
+        <p role="alert" className="error">
+          The analysis could not run: {status.message}
+        </p>
+      )}
+      {stale && (
+        <p role="status" className="stale">
+          The setup has changed since the last run: the gates and results below still follow the earlier setup. Run the analysis again to update them.
+        </p>
+      )}
+      {record && controlThresholds && sharedThresholds && compensation && (
+        <dl className="run-summary" aria-label="Last run">
+          <dt>Quadrant centre (compensated)</dt>
+          <dd>
+            Annexin V {threshold(sharedThresholds.annexin)} ({sourceOf(controlThresholds.annexin, controlThresholds.percentile)}), PI {threshold(sharedThresholds.pi)} (
+            {sourceOf(controlThresholds.pi, controlThresholds.percentile)})
+            {live && (live.annexin !== sharedThresholds.annexin || live.pi !== sharedThresholds.pi) && `; moved by hand for all samples to ${threshold(live.annexin)}, ${threshold(live.pi)}`}
+          </dd>
+          <dt>Compensation</dt>
+          <dd>{compensation.description}</dd>
+        </dl>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect } from 'react';
+import { APOPTOSIS_POPULATION_KEYS, APOPTOSIS_POPULATIONS, CELLS_ID, SINGLETS_ID } from '../../apoptosis/populations.ts';
+import { readySummary } from '../../state/samplesSlice.ts';
+import { useAppStore, useStoreApi } from '../../state/store.ts';
+import type { ApoptosisRun } from '../../../workers/api.ts';
+import { formatCount, formatPercent } from '../format.ts';
+import type { LiveRow } from './liveRows.ts';
+import { QuadrantScope } from './QuadrantScope.tsx';
+import { ReviewPlot } from './ReviewPlot.tsx';
+import { useQuadrantScope } from './useQuadrantScope.ts';
+
+/**
+ * Step 2: one sample at a time, the three plots a FlowJo user checks: the Cells gate on FSC-A × SSC-A, the
+ * Singlets gate on FSC-A × FSC-H (or -W) of the cells, and the quadrant on compensated Annexin V × PI of the
+ * singlets, all editable, with the sample's live percentages and warnings.
+ */
+export function SampleReview({ run, rows }: { run: ApoptosisRun; rows: readonly LiveRow[] }) {
+  const store = useStoreApi();
+  const selected = useAppStore((s) => s.selectedSampleId);
+  const tubes = run.analysis.tubes.map((t) => ({ name: t.name, sampleId: run.sampleIds[t.name] }));
+  const tube = tubes.find((t) => t.sampleId === selected) ?? null;
+  const firstSampleId = tubes[0]?.sampleId;
+  useEffect(() => {
+    if (!tube && firstSampleId) store.getState().selectSample(firstSampleId);
+  }, [tube, firstSampleId, store]);
+  const summary = useAppStore((s) => readySummary(s.samples.find((e) => e.id === tube?.sampleId)));
+  if (!tube || !summary) return null;
+  return (
+    <section className="apoptosis-step" aria-labelledby="apoptosis-review-heading">
+      <h3 id="apoptosis-review-heading">2. Review each sample</h3>
+      <label className="inline-field">
+        Sample to review
+        <select value={tube.sampleId} onChange={(event) => store.getState().selectSample(event.currentTarget.value)}>
+          {tubes.map((t) => (
+            <option key={t.sampleId} value={t.sampleId}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ReviewPlots key={tube.sampleId} run={run} sampleId={tube.sampleId} file={tube.name} datasetKey={`${tube.sampleId}/${summary.activeDataset}`} channels={summary.datasets[summary.activeDataset].channels} row={rows.find((r) => r.sampleId === tube.sampleId) ?? null} />
+    </section>
+  );
+}
+
+interface ReviewPlotsProps {
+  run: ApoptosisRun;
+  sampleId: string;
+  file: string;
+  datasetKey: string;
+  channels: readonly { name: string; display: string }[];
+  row: LiveRow | null;
+}
+
+function ReviewPlots({ run, sampleId, file, datasetKey, channels, row }: ReviewPlotsProps) {
+  const { scatter, fluorescence } = run;
+  const compensation = run.analysis.compensation.ref;
+  const display = (name: string) => channels.find((c) => c.name === name)?.display ?? name;
+  const scope = useQuadrantScope(sampleId, file);
+  const common = { sampleId, datasetKey, display };
+  return (
+    <div className="review">
+      <div className="review-plots">
+        <ReviewPlot {...common} title="Cells" population={null} populationName="All events" x={{ channel: scatter.fscArea, compensation: 'uncompensated' }} y={{ channel: scatter.sscArea, compensation: 'uncompensated' }} />
+        <ReviewPlot {...common} title="Singlets" population={CELLS_ID} populationName="Cells" x={{ channel: scatter.fscArea, compensation: 'uncompensated' }} y={{ channel: scatter.singletPulse.channel, compensation: 'uncompensated' }} />
+        <ReviewPlot
+          {...common}
+          title="Annexin V × PI (compensated)"
+          population={SINGLETS_ID}
+          populationName="Singlets"
+          x={{ channel: fluorescence.annexin, compensation }}
+          y={{ channel: fluorescence.pi, compensation }}
+          onEditFinished={scope.onEditFinished}
+        />
+      </div>
+      {scope.moved && <QuadrantScope moved={scope.moved} />}
+      <SampleFigures file={file} row={row} />
+    </div>
+  );
+}
+
+function SampleFigures({ file, row }: { file: string; row: LiveRow | null }) {
+  if (!row) return null;
+  if (row.kind === 'problem') return <p role="alert" className="error">{row.message}</p>;
+  const { counts, percent, singlets, thresholdsOverridden, warnings } = row.row;
+  return (
+    <div className="review-figures">
+      <table aria-label={`Populations of ${file}`} aria-busy={!row.current}>
+        <thead>
+          <tr>
+            <th scope="col">Population</th>
+            <th scope="col">Count</th>
+            <th scope="col">% of singlets</th>
+          </tr>
+        </thead>
+        <tbody>
+          {APOPTOSIS_POPULATION_KEYS.map((key) => (
+            <tr key={key}>
+              <th scope="row">{APOPTOSIS_POPULATIONS[key].name}</th>
+              <td className="number">{formatCount(counts[key])}</td>
+              <td className="number">{formatPercent(percent[key])}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Singlets</th>
+            <td className="number">{formatCount(singlets)}</td>
+            <td className="number">{formatPercent(100)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <div>
+        {thresholdsOverridden && <p className="flag">This sample has its own quadrant centre: it is flagged as adjusted in the results.</p>}
+        {warnings.length > 0 && (
+          <ul className="apoptosis-warnings" aria-label={`Warnings about ${file}`}>
+            {warnings.map((w) => (
+              <li key={w.code + w.message} data-code={w.code}>
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
