@@ -45,9 +45,9 @@ export function CompensationSetup({ fluorescence }: { fluorescence: Fluorescence
           </label>
         ))}
       </div>
+      {shown.kind === 'matrix' && <p className="matrix-source">Spillover: % of each dye's signal read in each detector, from {shown.source}.</p>}
       {shown.kind === 'matrix' && (
         <table className="spill-matrix" aria-label="Spillover matrix">
-          <caption>Spillover (% of each dye's signal read in each detector), from {shown.source}</caption>
           <thead>
             <tr>
               <th scope="col">Dye \ detector</th>

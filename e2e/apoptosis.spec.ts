@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { demoFile, expect, test } from './fixtures.ts';
+
+const MINUS = '\u2212';
+const CONTROLS = { unstained: 'AnnV-PI_unstained.fcs', annexinOnly: 'AnnV-PI_AnnV-only.fcs', piOnly: 'AnnV-PI_PI-only.fcs' };
+/** The five reported populations: the table's column names and the CLI's JSON keys. */
+const POPULATIONS = [
+  { column: `Viable (AnnV${MINUS}/PI${MINUS}) %`, csv: 'Viable (AnnV-/PI-) % of singlets', key: 'viable' },
+  { column: `Early apoptotic (AnnV+/PI${MINUS}) %`, csv: 'Early apoptotic (AnnV+/PI-) % of singlets', key: 'earlyApoptotic' },
+  { column: 'Late apoptotic (AnnV+/PI+) %', csv: 'Late apoptotic (AnnV+/PI+) % of singlets', key: 'lateApoptotic' },
+  { column: `Necrotic (AnnV${MINUS}/PI+) %`, csv: 'Necrotic (AnnV-/PI+) % of singlets', key: 'necrotic' },
+  { column: 'Total apoptotic (early + late) %', csv: 'Total apoptotic (early + late) % of singlets', key: 'totalApoptotic' },
+] as const;
+
+type PopulationKey = (typeof POPULATIONS)[number]['key'];
+
+interface CliEntry {
+  file: string;
+  events: number;
+  cells: number;
+  singlets: number;
+  thresholds: { annexin: number; pi: number };
+  percent: Record<PopulationKey, number>;
+}
+
+interface DemoManifestFile {
+  fileName: string;
+  assay: string;
+}
+
+const apoptosisFiles = (JSON.parse(readFileSync(demoFile('manifest.json'), 'utf8')) as { files: DemoManifestFile[] }).files
+  .filter((f) => f.assay === 'apoptosis')
+  .map((f) => f.fileName);
+
+/** The built CLI's answer for the same files and choices (the product defaults), by file name. */
+function cliResults(): Map<string, CliEntry> {
+  const out = execFileSync('node', [
+    'bin/flowfate.js', 'apoptosis', ...apoptosisFiles.map(demoFile), '--annexin', 'FITC-A', '--pi', 'PE-A',
+    '--unstained', demoFile(CONTROLS.unstained), '--annexin-only', demoFile(CONTROLS.annexinOnly), '--pi-only', demoFile(CONTROLS.piOnly), '--json',
+  ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Map((JSON.parse(out) as CliEntry[]).map((entry) => [basename(entry.file), entry]));
+}
+
+/** Numbers as the app prints them: thresholds to 6 significant digits, percentages to 2 decimals, counts with commas. */
+const significant = (value: number) => String(Number(value.toPrecision(6)));
+
+/** Each row of the results table as column name → cell text. */
+async function readTable(table: Locator): Promise<Map<string, Record<string, string>>> {
+  const columns = await table.getByRole('columnheader').allInnerTexts();
+  const rows = new Map<string, Record<string, string>>();
+  for (const row of await table.getByRole('row').all()) {
+    const header = row.getByRole('rowheader');
+    if ((await header.count()) === 0) continue;
+    const cells = await row.getByRole('cell').allInnerTexts();
+    const file = (await header.innerText()).trim();
+    rows.set(file, Object.fromEntries(cells.map((text, i) => [columns[i + 1].trim(), text.trim()])));
+  }
+  return rows;
+}
+
+async function openDemoAndRun(page: Page): Promise<Locator> {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Apoptosis (Annexin V / PI)' }).click();
+  await page.getByRole('button', { name: 'Open demo experiment' }).click();
+  await expect(page.getByRole('region', { name: /Samples \(23\)/ }).getByText('Ready', { exact: true })).toHaveCount(23);
+
+  // The setup comes prefilled: roles from the sample sheet, channels from $PnS with the reason, the file's matrix.
+  await expect(page.getByLabel(`Role of ${CONTROLS.piOnly}`)).toHaveValue('piOnly');
+  await expect(page.getByLabel(`Role of ${CONTROLS.annexinOnly}`)).toHaveValue('annexinOnly');
+  await expect(page.getByLabel(`Role of ${CONTROLS.unstained}`)).toHaveValue('unstained');
+  await expect(page.getByLabel('Role of AnnV-PI_48h_000nM.fcs')).toHaveValue('untreated');
+  await expect(page.getByLabel('Annexin V channel')).toHaveValue('FITC-A');
+  await expect(page.getByLabel('PI channel')).toHaveValue('PE-A');
+  await expect(page.getByText(/^FITC-A \(Annexin V\): stain name \(\$PnS\) mentions Annexin V/)).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Each file's own spillover matrix/ })).toBeChecked();
+  await expect(page.getByRole('table', { name: 'Spillover matrix' })).toContainText('FITC-A');
+  await expect(page.getByLabel('Percentile of the negative controls')).toHaveValue('99');
+
+  await page.getByRole('button', { name: 'Run analysis' }).click();
+  const table = page.getByRole('table', { name: 'Apoptosis results' });
+  await expect(table.getByRole('rowheader')).toHaveCount(apoptosisFiles.length);
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  return table;
+}
+
+test('the guided Annexin V / PI analysis of the demo experiment gives the CLI’s numbers, and exports them', async ({ page }) => {
+  const table = await openDemoAndRun(page);
+  const cli = cliResults();
+  const shown = await readTable(table);
+  expect([...shown.keys()].toSorted()).toEqual([...cli.keys()].toSorted());
+  for (const [file, expected] of cli) {
+    const row = shown.get(file);
+    if (!row) throw new Error(`no row for ${file}`);
+    expect(row.Singlets, file).toBe(expected.singlets.toLocaleString('en-US'));
+    for (const { column, key } of POPULATIONS) expect(row[column], `${file} ${column}`).toBe(`${expected.percent[key].toFixed(2)}%`);
+    expect(row['Annexin V threshold'], file).toBe(significant(expected.thresholds.annexin));
+    expect(row['PI threshold'], file).toBe(significant(expected.thresholds.pi));
+    expect(row.Adjusted, file).toBe('no');
+  }
+  expect(shown.get('AnnV-PI_48h_050nM.fcs')).toMatchObject({ Role: 'sample', 'Dose (nM)': '50', 'Time (h)': '48' });
+
+  // The review shows the selected sample's three plots with its gates.
+  await expect(page.getByRole('img', { name: /^FSC-A vs SSC-A of All events: 20,000 events/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^FSC-A vs FSC-H of Cells: [\d,]+ events/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^FITC-A \(Annexin V\) vs PE-A \(PI\) of Singlets: [\d,]+ events/ })).toBeVisible();
+  const quadrantGates = page.getByRole('group', { name: /^Gates on FITC-A \(Annexin V\) vs PE-A \(PI\) of Singlets/ });
+  await expect(quadrantGates.getByRole('img', { name: new RegExp(`^Viable \\(AnnV${MINUS}/PI${MINUS}\\): [\\d.]+% of parent$`) })).toBeVisible();
+
+  // The CSV download holds the same numbers (3 decimals), with dose and time from the sample sheet.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('apoptosis-results.csv');
+  const [header, ...lines] = readFileSync(await saved.path(), 'utf8').trimEnd().split('\r\n');
+  const columns = header.split(',');
+  expect(columns.slice(0, 7)).toEqual(['File', 'Role', 'Dose (nM)', 'Time (h)', 'Events', 'Cells', 'Singlets']);
+  expect(lines).toHaveLength(apoptosisFiles.length);
+  for (const line of lines) {
+    const cells = Object.fromEntries(line.split(',').slice(0, columns.length).map((cell, i) => [columns[i], cell]));
+    const expected = cli.get(cells.File);
+    if (!expected) throw new Error(`unexpected CSV row ${line}`);
+    expect(Number(cells.Singlets)).toBe(expected.singlets);
+    for (const { csv, key } of POPULATIONS) expect(cells[csv], `${cells.File} ${csv}`).toBe(expected.percent[key].toFixed(3));
+    expect(cells['Annexin V threshold (compensated)']).toBe(significant(expected.thresholds.annexin));
+    expect(cells['PI threshold (compensated)']).toBe(significant(expected.thresholds.pi));
+  }
+});
