@@ -11,6 +11,9 @@ import type { ApoptosisAnalysis } from '../src/apoptosis/experiment.ts';
 import type { ApoptosisRole } from '../src/apoptosis/populations.ts';
 import type { PreGateVertices } from '../src/apoptosis/strategy.ts';
 import type { QuadrantThresholds } from '../src/apoptosis/thresholds.ts';
+import type { SingletFit } from '../src/cellcycle/analyseDnaSample.ts';
+import type { SingletGateShape, SingletGateSuggestion, SingletPulseParameter } from '../src/cellcycle/singletGate.ts';
+import type { CellCycleModelOptions } from '../src/cellcycle/types.ts';
 import type { ByteOrder, DataType, FcsWarning, SpilloverMatrix } from '../src/fcs/types.ts';
 import type { ChannelStatistics, PopulationCounts } from '../src/gating/statistics.ts';
 import type { GatingStrategy, PopulationId } from '../src/gating/types.ts';
@@ -130,6 +133,41 @@ export interface ApoptosisRun {
   excluded: { sampleId: SampleId; name: string; message: string }[];
 }
 
+/** The channels of a PI DNA-content analysis: DNA area, and the pulse width or height its singlet gate is drawn on. */
+export interface DnaChannelRefs {
+  dna: ChannelRef;
+  /** Null when the files have no pulse channel: every event is fitted (doublets are left to the aggregate model). */
+  pulse: { ref: ChannelRef; kind: SingletPulseParameter } | null;
+}
+
+export interface CellCycleAnalysisRequest {
+  sampleId: SampleId;
+  channels: DnaChannelRefs;
+  options: CellCycleModelOptions;
+}
+
+/**
+ * A cell-cycle fit as it reaches the UI: the DNA histogram of the singlets (1,024 linear channels), the model with its
+ * per-bin component curves, the doublet evidence and the quality flags. No event indices.
+ */
+export type CellCycleFitResult = SingletFit;
+
+export interface CellCycleAnalysis extends CellCycleFitResult {
+  /** The suggested singlet band; null without a pulse channel. */
+  singletGate: SingletGateSuggestion | null;
+}
+
+export interface CellCycleFitRequest {
+  sampleId: SampleId;
+  channels: DnaChannelRefs;
+  options: CellCycleModelOptions;
+  /**
+   * The singlet gate as the sample is gated now: its population, its shape, and the band it was suggested as (the
+   * doublet count follows the band's line while the shape is unchanged). Null fits every event.
+   */
+  singletGate: { population: PopulationId; shape: SingletGateShape; suggestion: SingletGateSuggestion | null } | null;
+}
+
 export interface CytometryApi {
   /** Reads and decodes a file inside the worker; the bytes never reach the UI thread. */
   openFile(id: SampleId, file: Blob, fileName: string, onProgress?: (progress: ReadProgress) => void): Promise<Result<SampleSummary>>;
@@ -153,4 +191,17 @@ export interface CytometryApi {
    * RangeError) when no quadrant can be placed, a requested compensation cannot be computed, or no tube is usable.
    */
   analyseApoptosis(request: ApoptosisRequest): Promise<Result<ApoptosisRun>>;
+  /**
+   * The automatic cell-cycle analysis of one open sample, as `flowfate cellcycle` runs it (src/cellcycle
+   * analyseDnaSample with the CLI's histogram): a singlet band suggested from all events, the DNA histogram of its
+   * singlets on 1,024 linear channels up to the DNA channel's $PnR, the model fit, doublet evidence and flags. Fails
+   * (RangeError) on a log-amplified DNA channel, too few events for a band, or a histogram without a G0/G1 peak.
+   */
+  analyseCellCycle(request: CellCycleAnalysisRequest): Promise<Result<CellCycleAnalysis>>;
+  /**
+   * Fits the DNA histogram of the singlet gate's events as the sample is gated now (so the fit follows edits of the
+   * gate), with the same histogram, model and flags as analyseCellCycle. Fails like it, or (GatingStrategyError) when
+   * the population is not in the gating the sample last received.
+   */
+  fitCellCycle(request: CellCycleFitRequest): Promise<Result<CellCycleFitResult>>;
 }

@@ -4,6 +4,7 @@ import { FcsError } from '../src/fcs/errors.ts';
 import { readFcs } from '../src/fcs/read.ts';
 import type { CytometryApi, Failure, ReadProgress, Result, SampleId, SampleSummary } from './api.ts';
 import { analyseOpenSamples } from './apoptosis.ts';
+import { analyseCellCycleSample, fitCellCycleSample } from './cellCycle.ts';
 import { readBlob } from './readBlob.ts';
 import { SampleRegistry } from './sampleRegistry.ts';
 
@@ -79,6 +80,12 @@ const api: CytometryApi = {
   },
   async analyseApoptosis(request) {
     return attempt(() => analyseOpenSamples(registry, request), 'APOPTOSIS_FAILED');
+  },
+  async analyseCellCycle(request) {
+    return attempt(() => analyseCellCycleSample(registry.session(request.sampleId), request), 'CELL_CYCLE_FAILED');
+  },
+  async fitCellCycle(request) {
+    return attempt(() => fitCellCycleSample(registry.session(request.sampleId), request), 'CELL_CYCLE_FAILED');
   },
 };
 

@@ -2,17 +2,18 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { createContext, useContext } from 'react';
 import { type ApoptosisSlice, createApoptosisSlice } from './apoptosisSlice.ts';
+import { type CellCycleSlice, createCellCycleSlice } from './cellCycleSlice.ts';
 import { createGatingSlice, type GatingSlice } from './gatingSlice.ts';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice.ts';
 import { createSamplesSlice, type SamplesSlice } from './samplesSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 
-export type AppState = SamplesSlice & ViewSlice & GatingSlice & ResultsSlice & ApoptosisSlice;
+export type AppState = SamplesSlice & ViewSlice & GatingSlice & ResultsSlice & ApoptosisSlice & CellCycleSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; the app makes one, tests make their own. */
 export function createAppStore(): AppStore {
-  return createStore<AppState>()((...a) => ({ ...createSamplesSlice(...a), ...createViewSlice(...a), ...createGatingSlice(...a), ...createResultsSlice(...a), ...createApoptosisSlice(...a) }));
+  return createStore<AppState>()((...a) => ({ ...createSamplesSlice(...a), ...createViewSlice(...a), ...createGatingSlice(...a), ...createResultsSlice(...a), ...createApoptosisSlice(...a), ...createCellCycleSlice(...a) }));
 }
 
 export const StoreContext = createContext<AppStore | null>(null);

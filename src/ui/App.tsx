@@ -1,5 +1,6 @@
 import { useAppStore } from '../state/store.ts';
 import { ApoptosisView } from './apoptosis/ApoptosisView.tsx';
+import { CellCycleView } from './cellcycle/CellCycleView.tsx';
 import { DropZone } from './DropZone.tsx';
 import { ExploreView } from './explore/ExploreView.tsx';
 import { useGatingShortcuts } from './gating/useGatingShortcuts.ts';
@@ -11,6 +12,7 @@ import { type ViewEntry, ViewTabs } from './ViewTabs.tsx';
 const VIEWS: readonly ViewEntry[] = [
   { id: 'explore', label: 'Explore and gate', Component: ExploreView },
   { id: 'apoptosis', label: 'Apoptosis (Annexin V / PI)', Component: ApoptosisView },
+  { id: 'cellCycle', label: 'Cell cycle (PI DNA)', Component: CellCycleView },
 ];
 
 export function App() {

@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** Plot area of the 440 × 300 histogram (src/plots/frame.ts margins) and the DNA axis, 0 to PI-A's $PnR. */
+const AREA = { left: 62, top: 12, width: 440 - 62 - 14, height: 300 - 12 - 48 };
+const PI_A_RANGE = 262_144;
+const CONTROL = 'PI-DNA_24h_000nM.fcs';
+
+interface CliEntry {
+  file: string;
+  G1: number;
+  S: number;
+  G2M: number;
+  singlets: number;
+}
+
+/** `flowfate cellcycle` on the same demo files with the product defaults, by file name. */
+function cliResults(): Map<string, CliEntry> {
+  const files = readdirSync('public/demo').filter((f) => f.startsWith('PI-DNA_')).map((f) => `public/demo/${f}`);
+  const json = execFileSync('node', ['bin/flowfate.js', 'cellcycle', ...files, '--dna', 'PI-A', '--width', 'PI-W', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const entries = JSON.parse(json) as CliEntry[];
+  return new Map(entries.map((e) => [e.file.replace('public/demo/', ''), e]));
+}
+
+const percent = (value: number) => `${value.toFixed(2)}%`;
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The percentage a range gate's label shows, from its accessible name "<range>: 12.34% of parent". */
+async function shownPercent(layer: Locator, range: string): Promise<number> {
+  const label = await layer.getByRole('img', { name: new RegExp(`^${escaped(range)}: `) }).getAttribute('aria-label');
+  const match = /: ([\d.]+)% of parent$/.exec(label ?? '');
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+function resultRow(page: Page, file: string): Locator {
+  return page.getByRole('table', { name: 'Cell-cycle results' }).getByRole('row', { name: new RegExp(`^${escaped(file)} `) });
+}
+
+test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, follows a dragged G2/M boundary and exports CSV', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Cell cycle (PI DNA)' }).click();
+  await page.getByRole('button', { name: 'Open demo experiment' }).click();
+  await expect(page.getByRole('region', { name: /Samples \(23\)/ }).getByText('Ready', { exact: true })).toHaveCount(23);
+
+  // Channels are prefilled from the files' names; one click analyses every sample.
+  await expect(page.getByLabel('DNA content (area)')).toHaveValue('PI-A');
+  await expect(page.getByLabel('Singlet gate on')).toHaveValue('PI-W');
+  await page.getByRole('button', { name: 'Analyse all samples' }).click();
+
+  // The control on screen: its singlet band, its fitted histogram, its numbers with their denominators.
+  const sample = page.getByRole('region', { name: `Cell cycle of ${CONTROL}` });
+  const band = sample.getByRole('group', { name: `Gates on PI-A vs PI-W of ${CONTROL}` });
+  await expect(band.getByRole('img', { name: /^DNA singlets: [\d.]+% of parent$/ })).toBeVisible();
+  await expect(sample.getByRole('img', { name: `PI-A vs PI-W of ${CONTROL}: 30,000 events` })).toBeVisible();
+  await expect(sample.getByRole('img', { name: `Dean-Jett-Fox fit over DNA histogram of singlets of ${CONTROL}` })).toBeVisible();
+  await expect(sample.getByRole('list', { name: 'Fitted components' })).toContainText('G0/G1');
+  await expect(sample.getByRole('list', { name: 'Fitted components' })).toContainText('Model total');
+  await expect(sample.getByRole('table', { name: 'Cell-cycle phases of the modelled cycling cells' })).toContainText('G0/G1 + S + G2/M = 100%');
+
+  // Every sample's row, with the CLI's numbers for the same files and options.
+  const table = page.getByRole('table', { name: 'Cell-cycle results' });
+  await expect(table.getByRole('row')).toHaveCount(11);
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  const cli = cliResults();
+  for (const file of [CONTROL, 'PI-DNA_24h_050nM.fcs', 'PI-DNA_48h_100nM.fcs']) {
+    const expected = cli.get(file);
+    if (!expected) throw new Error(`the CLI did not analyse ${file}`);
+    const cells = resultRow(page, file).getByRole('cell');
+    await expect(cells.nth(2)).toHaveText(expected.singlets.toLocaleString('en-US'));
+    await expect(cells.nth(4)).toHaveText(percent(expected.G1));
+    await expect(cells.nth(5)).toHaveText(percent(expected.S));
+    await expect(cells.nth(6)).toHaveText(percent(expected.G2M));
+  }
+
+  // Drag the S | G2/M boundary left with the mouse: G2/M grows, S shrinks, live; the typed boundary follows.
+  const histogram = sample.getByRole('group', { name: `Gates on DNA histogram of singlets of ${CONTROL}` });
+  const g2mBefore = await shownPercent(histogram, 'G2/M');
+  const sBefore = await shownPercent(histogram, 'S');
+  await sample.getByLabel('Gate to edit').selectOption({ label: 'Cell cycle phases' });
+  const boundary = sample.getByRole('form', { name: 'Edit Cell cycle phases' }).getByLabel('Boundary 4 PI-A');
+  const value = Number(await boundary.inputValue());
+  await histogram.scrollIntoViewIfNeeded();
+  const box = await histogram.boundingBox();
+  if (!box) throw new Error('the histogram is not on screen');
+  const x = box.x + AREA.left + (value / PI_A_RANGE) * AREA.width;
+  const y = box.y + AREA.top + AREA.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 6; step++) await page.mouse.move(x - 3 * step, y);
+  await page.mouse.up();
+  await expect.poll(() => shownPercent(histogram, 'G2/M')).toBeGreaterThan(g2mBefore);
+  await expect.poll(() => shownPercent(histogram, 'S')).toBeLessThan(sBefore);
+  await expect(sample.getByRole('form', { name: 'Edit Cell cycle phases' }).getByLabel('Boundary 4 PI-A')).not.toHaveValue(String(value));
+  const g2mAfter = await shownPercent(histogram, 'G2/M');
+  await expect(sample.getByRole('table', { name: 'Range gates, live' }).getByRole('row', { name: /^G2\/M / })).toContainText(percent(g2mAfter));
+  // Ranges are gates, not the model: the fitted G2/M % stays the CLI's.
+  await expect(resultRow(page, CONTROL).getByRole('cell').nth(6)).toHaveText(percent(cli.get(CONTROL)?.G2M ?? Number.NaN));
+
+  // Export CSV: one row per sample, the fit's numbers and the dragged range gate.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\r\n').map((line) => line.split(','));
+  const [header, ...rows] = csv;
+  expect(rows).toHaveLength(10);
+  const column = (name: string) => header.indexOf(name);
+  const control = rows.find((r) => r[0] === CONTROL);
+  if (!control) throw new Error('the control is not in the CSV');
+  expect(Number(control[column('G0/G1 % of cycling')])).toBeCloseTo(cli.get(CONTROL)?.G1 ?? Number.NaN, 3);
+  expect(Number(control[column('G2/M gate % of singlets')])).toBeCloseTo(g2mAfter, 2);
+  expect(control.slice(1, 3)).toEqual(['0', '24']);
+});

@@ -1,0 +1,66 @@
+import { useId } from 'react';
+import { SINGLETS_GATE_ID } from '../../cellcycle/cellCycleGates.ts';
+import type { CellCycleRun } from '../../state/cellCycleSlice.ts';
+import { useStoreApi } from '../../state/store.ts';
+import { GateEditor } from '../gating/GateEditor.tsx';
+import { CopyFromControl } from './CopyFromControl.tsx';
+import { DnaHistogramPlot } from './DnaHistogramPlot.tsx';
+import { dnaChannelRefs } from './fitPlan.ts';
+import { FitSummary } from './FitSummary.tsx';
+import { PhaseGates } from './PhaseGates.tsx';
+import type { CellCycleSampleRow } from './sampleRows.ts';
+import { SingletPlot } from './SingletPlot.tsx';
+import { useLinearAxis } from './useLinearAxis.ts';
+
+interface SamplePanelProps {
+  rows: readonly CellCycleSampleRow[];
+  row: CellCycleSampleRow;
+  run: CellCycleRun;
+}
+
+/** One sample on one screen: its singlet band, its DNA histogram with the model and the ranges, and the fit's numbers. */
+export function SamplePanel({ rows, row, run }: SamplePanelProps) {
+  const store = useStoreApi();
+  const id = useId();
+  const { entry, fit } = row;
+  const summary = entry.status.kind === 'ready' ? entry.status.summary : null;
+  const channels = summary?.datasets[summary.activeDataset].channels ?? [];
+  const datasetKey = `${entry.id}/${summary?.activeDataset ?? 0}`;
+  const display = (name: string) => channels.find((c) => c.name === name)?.display ?? name;
+  const refs = dnaChannelRefs(run.channels);
+  const dnaAxis = useLinearAxis(entry.id, datasetKey, refs.dna);
+  const population = refs.pulse ? SINGLETS_GATE_ID : null;
+  const result = fit.kind === 'fitted' ? fit.result : null;
+
+  return (
+    <section className="cell-cycle-sample" aria-label={`Cell cycle of ${entry.fileName}`}>
+      <div className="sample-choice">
+        <label htmlFor={`${id}-sample`}>Sample</label>
+        <select id={`${id}-sample`} value={entry.id} onChange={(e) => store.getState().selectSample(e.currentTarget.value)}>
+          {rows.map((r) => (
+            <option key={r.entry.id} value={r.entry.id}>
+              {r.entry.fileName}
+            </option>
+          ))}
+        </select>
+        {fit.kind !== 'waiting' && !fit.current && <span role="status">Refitting after the change…</span>}
+        {fit.kind === 'waiting' && <span role="status">Fitting…</span>}
+      </div>
+      <div className="cell-cycle-plots">
+        {refs.pulse && <SingletPlot sampleId={entry.id} datasetKey={datasetKey} fileName={entry.fileName} dna={refs.dna} pulse={refs.pulse.ref} display={display} />}
+        {dnaAxis && result && <DnaHistogramPlot sampleId={entry.id} fileName={entry.fileName} axis={dnaAxis} population={population} result={result} display={display} />}
+        {fit.kind === 'failed' && (
+          <p role="alert" className="error">
+            {entry.fileName} could not be fitted: {fit.message}
+          </p>
+        )}
+      </div>
+      <aside className="cell-cycle-side">
+        {result && <FitSummary fileName={entry.fileName} result={result} />}
+        <PhaseGates sampleId={entry.id} dna={refs.dna} parent={population} fit={result?.fit ?? null} />
+        {result && <CopyFromControl fileName={entry.fileName} fit={result.fit} />}
+        <GateEditor sampleId={entry.id} />
+      </aside>
+    </section>
+  );
+}

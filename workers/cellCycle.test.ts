@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { SampleSession } from '../src/analysis/sampleSession.ts';
+import { analyseDnaSample } from '../src/cellcycle/analyseDnaSample.ts';
+import { cellCycleGateTree, SINGLETS_GATE_ID } from '../src/cellcycle/cellCycleGates.ts';
+import { DEFAULT_MODEL_OPTIONS, defaultModelOptions } from '../src/cellcycle/modelOptions.ts';
+import { suggestPhaseRanges } from '../src/cellcycle/phaseRanges.ts';
+import { readFcs } from '../src/fcs/read.ts';
+import { scaledColumn } from '../src/fcs/scale.ts';
+import { writeFcs } from '../src/fcs/write.ts';
+import { GATING_STRATEGY_VERSION } from '../src/gating/types.ts';
+import { demoExperiment, simulateDemoFile } from '../src/simulate/experiment.ts';
+import type { CellCycleAnalysis, DnaChannelRefs } from './api.ts';
+import { analyseCellCycleSample, fitCellCycleSample } from './cellCycle.ts';
+
+const spec = demoExperiment().files.find((f) => f.assay === 'cellCycle' && f.doseNm === 50 && f.timeH === 48);
+if (!spec) throw new Error('the demo has no 50 nM, 48 h cell-cycle file');
+const dataset = readFcs(writeFcs(simulateDemoFile(spec).input), { fileName: spec.fileName }).datasets[0];
+const DNA = { channel: 'PI-A', compensation: 'FCS' };
+const WIDTH = { channel: 'PI-W', compensation: 'FCS' };
+const CHANNELS: DnaChannelRefs = { dna: DNA, pulse: { ref: WIDTH, kind: 'width' } };
+
+/** The session gated with the analysis's own singlet band and ranges, as the app's gating sync leaves it. */
+function gatedSession(analysis: CellCycleAnalysis, vertices = analysis.singletGate?.vertices): SampleSession {
+  if (!analysis.singletGate || !vertices) throw new Error('no band');
+  const { tree } = cellCycleGateTree([{ sampleId: 's', band: { ...analysis.singletGate, vertices }, ranges: suggestPhaseRanges(analysis.fit) }], { dna: DNA, pulse: WIDTH });
+  const session = new SampleSession(dataset);
+  session.applyStrategy({ version: GATING_STRATEGY_VERSION, ratios: {}, ...tree });
+  return session;
+}
+
+describe('the worker side of the cell-cycle analysis', () => {
+  const analysis = analyseCellCycleSample(new SampleSession(dataset), { sampleId: 's', channels: CHANNELS, options: DEFAULT_MODEL_OPTIONS });
+
+  it('gives what `flowfate cellcycle --dna PI-A --width PI-W` computes from the file', () => {
+    const cli = analyseDnaSample({
+      dna: column('PI-A'),
+      pulse: { values: column('PI-W'), kind: 'width' },
+      events: null,
+      maxValue: 262_144,
+      binCount: 1024,
+      options: defaultModelOptions('djf'),
+    });
+    expect(analysis.fit).toEqual(cli.fit);
+    expect(analysis.flags).toEqual(cli.flags);
+    expect(analysis.singletGate).toEqual(cli.singletGate);
+    expect(analysis.histogram).toEqual(cli.histogram);
+  });
+
+  it('refits the singlet gate as gated: the same fit while the band is unedited, a new one after an edit', () => {
+    if (!analysis.singletGate) throw new Error('no band');
+    const band = analysis.singletGate;
+    const request = (vertices: [number, number][]) => ({
+      sampleId: 's',
+      channels: CHANNELS,
+      options: DEFAULT_MODEL_OPTIONS,
+      singletGate: { population: SINGLETS_GATE_ID, shape: { kind: 'width' as const, vertices }, suggestion: band },
+    });
+    const unedited = fitCellCycleSample(gatedSession(analysis), request(band.vertices));
+    expect(unedited).toEqual({ histogram: analysis.histogram, fit: analysis.fit, doublets: analysis.doublets, flags: analysis.flags });
+
+    // Lower the band's top edge: fewer singlets, more events counted as doublets by the gate.
+    const half = band.vertices.length / 2;
+    const narrower = band.vertices.map(([x, y], k): [number, number] => [x, k >= half ? y * 0.9 : y]);
+    const edited = fitCellCycleSample(gatedSession(analysis, narrower), request(narrower));
+    expect(edited.fit.singlets).toBeLessThan(analysis.fit.singlets);
+    expect(edited.doublets?.gatePercent).toBeGreaterThan(analysis.doublets?.gatePercent ?? Infinity);
+    expect(edited.doublets?.modelPercent).toBe(analysis.doublets?.modelPercent);
+  });
+
+  it('fits every event without a pulse channel, and fails in words on an unknown channel', () => {
+    const all = fitCellCycleSample(new SampleSession(dataset), { sampleId: 's', channels: { dna: DNA, pulse: null }, options: DEFAULT_MODEL_OPTIONS, singletGate: null });
+    expect(all.fit.singlets).toBe(dataset.eventCount - countOffScale());
+    expect(all.doublets).toBeNull();
+    expect(() => analyseCellCycleSample(new SampleSession(dataset), { sampleId: 's', channels: { dna: { ...DNA, channel: 'DAPI-A' }, pulse: null }, options: DEFAULT_MODEL_OPTIONS })).toThrow(
+      /channel "DAPI-A" is not in this data set/,
+    );
+  });
+});
+
+function column(name: string) {
+  return scaledColumn(dataset, dataset.channels.findIndex((c) => c.name === name));
+}
+
+/** Events whose PI-A lies outside the histogram's [0, $PnR). */
+function countOffScale(): number {
+  return column('PI-A').filter((v) => !(v >= 0 && v < 262_144)).length;
+}
