@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // E2E runs against the production build (`vite preview`) in Debian's Chromium: Playwright cannot download browsers here.
+// E2E_PORT and E2E_OUTPUT let several runs share a machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: './e2e',
   globalSetup: './e2e/global-setup.ts',
@@ -10,9 +13,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   use: {
     ...devices['Desktop Chrome'],
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     acceptDownloads: true,
     launchOptions: {
@@ -21,8 +25,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --port ${port}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

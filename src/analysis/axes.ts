@@ -21,6 +21,9 @@ export interface AxisSpec {
 
 export type AxisKind = 'linear' | 'log' | 'logicle' | 'arcsinh';
 
+/** How a two-parameter plot shows events: pseudocolour density, dots, or equal-probability contours with outliers. */
+export type BivariateKind = 'density' | 'dot' | 'contour';
+
 /** Logicle decades for display; 4.5 is the Parks et al. (2006) default for 18-bit (262,144) instruments. */
 const DISPLAY_DECADES = 4.5;
 /** Cytobank's default arcsinh cofactor for fluorescence (support.cytobank.org, scales). */

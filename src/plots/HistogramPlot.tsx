@@ -1,5 +1,5 @@
 import { area, curveStepAfter, line } from 'd3';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, type Ref, useMemo } from 'react';
 import type { AxisSpec } from '../analysis/axes.ts';
 import { axisScale, type AxisScale } from './axisScale.ts';
 import { plotFrame } from './frame.ts';
@@ -30,10 +30,14 @@ interface HistogramPlotProps {
   height?: number;
   /** SVG drawn over the histogram (gates, labels), in the plot's pixel space, in its own interactive layer. */
   overlay?: (scales: HistogramScales) => ReactNode;
+  /** Events outside the axis range (piled into the edge bins), reported under the plot. */
+  offScale?: number;
+  /** The <figure>, for figure export. */
+  ref?: Ref<HTMLElement>;
 }
 
 /** 1-D histogram(s): filled for a single series, outlined for overlays, with D3 axes and an SVG overlay. */
-export function HistogramPlot({ label, series, axis, xLabel, mode = 'count', width = 440, height = 300, overlay }: HistogramPlotProps) {
+export function HistogramPlot({ label, series, axis, xLabel, mode = 'count', width = 440, height = 300, overlay, offScale = 0, ref }: HistogramPlotProps) {
   const frame = plotFrame(width, height);
   const heights = series.map((s) => {
     const values = Array.from(s.counts);
@@ -58,28 +62,35 @@ export function HistogramPlot({ label, series, axis, xLabel, mode = 'count', wid
   const total = series.reduce((sum, s) => sum + Array.from(s.counts).reduce((a, b) => a + b, 0), 0);
 
   return (
-    <figure className="plot" aria-label={label} data-events={total}>
-      <svg className="plot-image" width={width} height={height} role="img" aria-label={`${label}: ${total.toLocaleString('en-US')} events`}>
+    <figure ref={ref} className="plot" aria-label={label} data-events={total}>
+      <svg
+        className="plot-image"
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${label}: ${total.toLocaleString('en-US')} events${series.length > 1 ? ` in ${series.length} overlaid series: ${series.map((s) => s.name).join(', ')}` : ''}`}
+      >
         <rect className="plot-area" x={frame.left} y={frame.top} width={frame.innerWidth} height={frame.innerHeight} />
         {paths.map((d, k) => (
           <path key={series[k].name} d={d ?? ''} className={filled ? 'histogram-fill' : 'histogram-line'} style={{ color: series[k].colour }} />
         ))}
         <PlotAxes x={scales.x} y={scales.y} left={frame.left} top={frame.top} xLabel={xLabel} yLabel={mode === 'count' ? 'Events' : '% of max'} />
+        {series.length > 1 && (
+          <g className="legend" transform={`translate(${frame.left + frame.innerWidth - 8},${frame.top + 14})`}>
+            {series.map((s, k) => (
+              <text key={s.name} y={k * 14} textAnchor="end" style={{ fill: s.colour }}>
+                {s.name}
+              </text>
+            ))}
+          </g>
+        )}
       </svg>
       {overlay && (
         <svg className="plot-overlay" width={width} height={height} role="group" aria-label={`Gates on ${label}`}>
           {overlay(scales)}
         </svg>
       )}
-      {series.length > 1 && (
-        <figcaption className="legend">
-          {series.map((s) => (
-            <span key={s.name} style={{ color: s.colour }}>
-              {s.name}
-            </span>
-          ))}
-        </figcaption>
-      )}
+      {offScale > 0 && <figcaption className="off-scale">{offScale.toLocaleString('en-US')} events outside the axis range, piled at the edges</figcaption>}
     </figure>
   );
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AxisSpec } from '../analysis/axes.ts';
+import type { AxisSpec, BivariateKind } from '../analysis/axes.ts';
 import type { SampleId } from '../../workers/api.ts';
 
 /** The main views of the app (tabs). */
@@ -14,12 +14,14 @@ export interface ViewSlice {
   histogramChannel: string | null;
   /** One axis per channel for the whole experiment, so every sample is drawn on the same scale. */
   axes: Record<string, AxisSpec>;
+  bivariateKind: BivariateKind;
   /** Set when the analysis engine itself failed; shown as a page-level alert. */
   engineError: string | null;
   showView(view: ViewId): void;
   selectSample(id: SampleId | null): void;
   setChannels(channels: Partial<Pick<ViewSlice, 'xChannel' | 'yChannel' | 'histogramChannel'>>): void;
   setAxis(axis: AxisSpec): void;
+  setBivariateKind(kind: BivariateKind): void;
   setEngineError(message: string): void;
 }
 
@@ -30,10 +32,12 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
   yChannel: null,
   histogramChannel: null,
   axes: {},
+  bivariateKind: 'density',
   engineError: null,
   showView: (view) => set({ activeView: view }),
   selectSample: (id) => set({ selectedSampleId: id }),
   setChannels: (channels) => set(channels),
   setAxis: (axis) => set((s) => ({ axes: { ...s.axes, [axis.channel]: axis } })),
+  setBivariateKind: (kind) => set({ bivariateKind: kind }),
   setEngineError: (message) => set({ engineError: message }),
 });

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { AxisKind, AxisSpec } from '../../analysis/axes.ts';
 import { axisKindOf } from '../../analysis/axes.ts';
 import type { ChannelSummary } from '../../../workers/api.ts';
+import { AxisRangeEditor } from './AxisRangeEditor.tsx';
 
 const AXIS_KINDS: readonly { kind: AxisKind; label: string }[] = [
   { kind: 'linear', label: 'Linear' },
@@ -18,10 +19,11 @@ interface ChannelPickerProps {
   axis: AxisSpec | null;
   onChannel(channel: string): void;
   onKind(kind: AxisKind): void;
+  onRange(domain: [number, number]): void;
 }
 
 /** A channel select showing "$PnN ($PnS)" and the axis scale select next to it. */
-export function ChannelPicker({ name, channels, channel, axis, onChannel, onKind }: ChannelPickerProps) {
+export function ChannelPicker({ name, channels, channel, axis, onChannel, onKind, onRange }: ChannelPickerProps) {
   const id = useId();
   return (
     <div className="channel-picker">
@@ -40,6 +42,7 @@ export function ChannelPicker({ name, channels, channel, axis, onChannel, onKind
           </option>
         ))}
       </select>
+      {axis && <AxisRangeEditor name={name} axis={axis} onRange={onRange} />}
     </div>
   );
 }

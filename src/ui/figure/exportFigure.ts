@@ -12,14 +12,23 @@ const STYLE_PROPERTIES = [
   'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display',
 ];
 
-/** The figure element's plot as a standalone SVG document (text). */
+/** The figure element's plot as a standalone SVG document (text): its SVG layers (axes, gates) merged in order. */
 export function figureSvg(figure: HTMLElement): string {
-  const source = figure.querySelector('svg');
+  const [source, ...layers] = Array.from(figure.querySelectorAll<SVGSVGElement>(':scope > svg'));
   if (!source) throw new Error('this plot has nothing to export yet');
   const width = source.width.baseVal.value;
   const height = source.height.baseVal.value;
   const copy = source.cloneNode(true) as SVGSVGElement;
   inlineStyles(source, copy);
+  for (const layer of layers) {
+    const group = document.createElementNS(SVG_NS, 'g');
+    for (const child of Array.from(layer.children)) {
+      const childCopy = child.cloneNode(true) as Element;
+      inlineStyles(child, childCopy);
+      group.append(childCopy);
+    }
+    copy.append(group);
+  }
   for (const element of copy.querySelectorAll(SCREEN_ONLY)) element.remove();
   copy.setAttribute('xmlns', SVG_NS);
   copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -28,7 +37,7 @@ export function figureSvg(figure: HTMLElement): string {
   background.setAttribute('width', String(width));
   background.setAttribute('height', String(height));
   background.setAttribute('fill', '#ffffff');
-  const layers: Element[] = [background];
+  const underlays: Element[] = [background];
   const canvas = figure.querySelector('canvas');
   if (canvas) {
     const image = document.createElementNS(SVG_NS, 'image');
@@ -37,9 +46,9 @@ export function figureSvg(figure: HTMLElement): string {
     image.setAttribute('height', String(height));
     image.setAttribute('preserveAspectRatio', 'none');
     image.setAttribute('style', 'image-rendering: pixelated');
-    layers.push(image);
+    underlays.push(image);
   }
-  copy.prepend(...layers);
+  copy.prepend(...underlays);
   const title = document.createElementNS(SVG_NS, 'title');
   title.textContent = figure.getAttribute('aria-label') ?? 'FlowFate plot';
   copy.prepend(title);
