@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dimension, Gate } from '../gating/types.ts';
 import {
-  addGate, emptyGatingDocument, lineageKey, removeGate, replaceGate, revertToTemplate, setAssayGates, setGateAppearance, strategyForSample, tailoredGateIds,
+  addGate, emptyGatingDocument, importStrategy, lineageKey, removeGate, replaceGate, revertToTemplate, setAssayGates, setGateAppearance, strategyForSample, tailoredGateIds,
   updateGateEverywhere,
 } from './gatingDocument.ts';
 
@@ -86,5 +86,16 @@ describe('assay scopes', () => {
     expect(again.scopes).toEqual({ 'dna-singlets': 'cellCycle', cells: 'apoptosis' });
     expect(again.overrides.s1).toEqual({ g1: { ...sub, name: 'tailored' } });
     expect(() => setAssayGates(again, 'cellCycle', { gates: [{ ...generic }], transforms: {}, compensations: {} })).toThrow('all-fsc');
+  });
+});
+
+describe('importStrategy', () => {
+  it('makes the imported gates the template of every sample, dropping tailored gates and scopes', () => {
+    let document = setAssayGates(emptyGatingDocument(), 'apoptosis', { gates: [cells, quad], transforms: {}, compensations: {} }, { s1: { cells: { ...cells, name: 'own' } } });
+    document = setGateAppearance(document, 'cells', { colour: '#123456' });
+    const imported = importStrategy(document, { ...document.template, gates: [cells] });
+    expect(strategyForSample(imported, 's1', null).gates).toEqual([cells]);
+    expect(imported.scopes).toEqual({});
+    expect(imported.appearance).toEqual({ cells: { colour: '#123456' } });
   });
 });

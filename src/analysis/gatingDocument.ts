@@ -197,3 +197,13 @@ export function lineageKey(strategy: GatingStrategy, population: string | null):
   visit(population);
   return `${population}|${JSON.stringify(strategy.compensations)}|${JSON.stringify(strategy.transforms)}|${parts.join('|')}`;
 }
+
+/**
+ * The document after importing a strategy (Gating-ML or a FlowFate template): its gates become the experiment's
+ * template for every sample; tailored gates and assay scopes of the replaced gates go with them.
+ */
+export function importStrategy(document: GatingDocument, strategy: GatingStrategy): GatingDocument {
+  const ids = new Set(strategy.gates.map((g) => g.id));
+  const appearance = document.appearance && Object.fromEntries(Object.entries(document.appearance).filter(([id]) => ids.has(id)));
+  return { template: strategy, overrides: {}, scopes: {}, appearance };
+}

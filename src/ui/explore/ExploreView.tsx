@@ -5,6 +5,7 @@ import { readySummary } from '../../state/samplesSlice.ts';
 import { useAppStore } from '../../state/store.ts';
 import type { DatasetSummary, SampleId } from '../../../workers/api.ts';
 import { GateEditor } from '../gating/GateEditor.tsx';
+import { GatesFiles } from '../gating/GatesFiles.tsx';
 import { HistoryButtons } from '../gating/HistoryButtons.tsx';
 import { PopulationTree } from '../gating/PopulationTree.tsx';
 import { StatisticsPanel } from '../gating/StatisticsPanel.tsx';
@@ -55,7 +56,10 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
   return (
     <div className="explore">
       <section className="plots" aria-label={`Plots of ${fileName}`}>
-        <HistoryButtons />
+        <div className="page-actions">
+          <HistoryButtons />
+          <GatesFiles sampleId={sampleId} />
+        </div>
         <DensityCard
           sampleId={sampleId}
           revision={revision}

@@ -1,0 +1,75 @@
+import { useId, useState } from 'react';
+import { importStrategy, strategyForSample } from '../../analysis/gatingDocument.ts';
+import { parseGatingStrategy, stringifyGatingStrategy } from '../../gating/strategyJson.ts';
+import { parseGatingMl } from '../../gatingml/parse.ts';
+import { writeGatingMl } from '../../gatingml/write.ts';
+import { useAppStore, useStoreApi } from '../../state/store.ts';
+import { downloadBlob } from '../figure/exportFigure.ts';
+
+/**
+ * Gates in and out of the app: the selected sample's gates as ISAC Gating-ML 2.0 or as a FlowFate template (JSON),
+ * and importing either to replace the experiment's gates (one undo step).
+ */
+export function GatesFiles({ sampleId }: { sampleId: string }) {
+  const store = useStoreApi();
+  const inputId = useId();
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const gateCount = useAppStore((s) => s.gating.template.gates.length);
+  const strategyNow = () => {
+    const state = store.getState();
+    const assay = state.samples.find((e) => e.id === sampleId)?.annotation?.assay ?? null;
+    return strategyForSample(state.gating, sampleId, assay);
+  };
+  const save = (text: string, name: string, type: string) => downloadBlob(new Blob([text], { type }), name);
+  const report = (action: () => void) => {
+    try {
+      action();
+    } catch (error) {
+      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <div className="gates-files">
+      <button
+        type="button"
+        disabled={gateCount === 0}
+        onClick={() => report(() => save(writeGatingMl(strategyNow()), 'gates.gating-ml.xml', 'application/xml'))}
+      >
+        Export Gating-ML
+      </button>
+      <button
+        type="button"
+        disabled={gateCount === 0}
+        onClick={() => report(() => save(stringifyGatingStrategy(strategyNow()), 'gates.flowfate-template.json', 'application/json'))}
+      >
+        Export template
+      </button>
+      <label htmlFor={inputId} className="button">
+        Import gates…
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept=".xml,.json"
+        className="visually-hidden"
+        onChange={async (event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (!file) return;
+          const text = await file.text();
+          report(() => {
+            const strategy = file.name.toLowerCase().endsWith('.json') ? parseGatingStrategy(text) : parseGatingMl(text);
+            store.getState().changeGating((document) => importStrategy(document, strategy));
+            setMessage({ error: false, text: `Imported ${strategy.gates.length} ${strategy.gates.length === 1 ? 'gate' : 'gates'} from ${file.name}; Undo restores the previous gates.` });
+          });
+        }}
+      />
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'hint'}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
