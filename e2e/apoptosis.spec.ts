@@ -127,4 +127,75 @@ test('the guided Annexin V / PI analysis of the demo experiment gives the CLI’
     expect(cells['Annexin V threshold (compensated)']).toBe(significant(expected.thresholds.annexin));
     expect(cells['PI threshold (compensated)']).toBe(significant(expected.thresholds.pi));
   }
+
+  // The same table as a workbook (a zip, as every XLSX is).
+  const workbook = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export XLSX' }).click();
+  const xlsx = await workbook;
+  expect(xlsx.suggestedFilename()).toBe('apoptosis-results.xlsx');
+  expect(readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+});
+
+/** Grabs a divider of the quadrant by trying drags across the plot until the "apply to" question appears. */
+async function moveQuadrant(page: Page, gates: Locator): Promise<Locator> {
+  const question = page.getByRole('dialog', { name: /^Quadrant moved on / });
+  await gates.scrollIntoViewIfNeeded();
+  const box = await gates.boundingBox();
+  if (!box) throw new Error('the quadrant plot is not on screen');
+  // Plot area of the review's 360 × 340 plots (src/plots/frame.ts margins); the PI divider spans the whole width and
+  // is grabbed within 7 px (HANDLE_RADIUS_PX), so steps of 12 px cannot miss it. PI thresholds sit low on the axis.
+  const x = box.x + 62 + 270;
+  for (let y = box.y + 12 + 276; y > box.y + 12; y -= 12) {
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let step = 1; step <= 4; step++) await page.mouse.move(x, y - 5 * step);
+    await page.mouse.up();
+    if (await question.waitFor({ state: 'visible', timeout: 400 }).then(() => true, () => false)) return question;
+  }
+  throw new Error('no quadrant divider could be grabbed');
+}
+
+test('compensation computed from the single-stain controls gives the CLI’s numbers; a quadrant moved on one sample is flagged there only', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Apoptosis (Annexin V / PI)' }).click();
+  await page.getByRole('button', { name: 'Open demo experiment' }).click();
+  await expect(page.getByRole('region', { name: /Samples \(23\)/ }).getByText('Ready', { exact: true })).toHaveCount(23);
+  await page.getByRole('radio', { name: 'Compute from the Annexin V-only and PI-only controls' }).check();
+  await expect(page.getByText(`Measured on ${CONTROLS.annexinOnly} and ${CONTROLS.piOnly} when you run the analysis.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Run analysis' }).click();
+  const table = page.getByRole('table', { name: 'Apoptosis results' });
+  await expect(table.getByRole('rowheader')).toHaveCount(apoptosisFiles.length);
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByRole('table', { name: 'Spillover matrix' })).toBeVisible();
+
+  const out = execFileSync('node', [
+    'bin/flowfate.js', 'apoptosis', ...apoptosisFiles.map(demoFile), '--annexin', 'FITC-A', '--pi', 'PE-A', '--compensation', 'controls',
+    '--unstained', demoFile(CONTROLS.unstained), '--annexin-only', demoFile(CONTROLS.annexinOnly), '--pi-only', demoFile(CONTROLS.piOnly), '--json',
+  ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = new Map((JSON.parse(out) as CliEntry[]).map((entry) => [basename(entry.file), entry]));
+  const before = await readTable(table);
+  for (const [file, expected] of cli) {
+    for (const { column, key } of POPULATIONS) expect(before.get(file)?.[column], `${file} ${column}`).toBe(`${expected.percent[key].toFixed(2)}%`);
+    expect(before.get(file)?.['PI threshold'], file).toBe(significant(expected.thresholds.pi));
+  }
+
+  // Move the quadrant on one sample and keep it there only: that row is flagged and changes, the others do not.
+  const file = 'AnnV-PI_48h_050nM.fcs';
+  await page.getByLabel('Sample to review').selectOption({ label: file });
+  const gates = page.getByRole('group', { name: /^Gates on FITC-A \(Annexin V\) vs PE-A \(PI\) of Singlets/ });
+  await expect(gates.getByRole('img', { name: /^Viable .*% of parent$/ })).toBeVisible();
+  const question = await moveQuadrant(page, gates);
+  await question.getByRole('button', { name: 'Only this sample' }).click();
+  await expect(question).toHaveCount(0);
+  await expect.poll(async () => (await readTable(table)).get(file)?.Adjusted).toBe('yes');
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  const after = await readTable(table);
+  expect(after.get(file)?.Adjusted).toBe('yes');
+  expect(after.get(file)?.['PI threshold']).not.toBe(before.get(file)?.['PI threshold']);
+  for (const [other, row] of after) if (other !== file) expect(row, other).toEqual(before.get(other));
+
+  // One undo step puts it back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  await expect.poll(async () => (await readTable(table)).get(file)).toEqual(before.get(file));
 });

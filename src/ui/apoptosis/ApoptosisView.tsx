@@ -2,6 +2,7 @@ import './apoptosis.css';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAppStore } from '../../state/store.ts';
+import type { ApoptosisRun } from '../../../workers/api.ts';
 import { HistoryButtons } from '../gating/HistoryButtons.tsx';
 import { liveRows } from './liveRows.ts';
 import { ResultsPanel } from './ResultsPanel.tsx';
@@ -12,8 +13,6 @@ import { SetupPanel } from './SetupPanel.tsx';
 export function ApoptosisView() {
   const hasSamples = useAppStore((s) => s.samples.length > 0);
   const run = useAppStore((s) => s.apoptosisRun?.run ?? null);
-  const { samples, gating, results } = useAppStore(useShallow((s) => ({ samples: s.samples, gating: s.gating, results: s.gatingResults })));
-  const rows = useMemo(() => (run ? liveRows({ run, samples, gating, results }) : []), [run, samples, gating, results]);
   if (!hasSamples) return <p className="hint">Open FCS files or the demo experiment to analyse Annexin V / PI apoptosis.</p>;
   return (
     <div className="apoptosis">
@@ -22,8 +21,19 @@ export function ApoptosisView() {
         <HistoryButtons />
       </div>
       <SetupPanel />
-      {run && <SampleReview run={run} rows={rows} />}
-      {run && <ResultsPanel rows={rows} />}
+      {run && <LiveResults run={run} />}
     </div>
+  );
+}
+
+/** Review and results follow every gating change (each step of a drag included); the setup above does not re-render. */
+function LiveResults({ run }: { run: ApoptosisRun }) {
+  const { samples, gating, results } = useAppStore(useShallow((s) => ({ samples: s.samples, gating: s.gating, results: s.gatingResults })));
+  const rows = useMemo(() => liveRows({ run, samples, gating, results }), [run, samples, gating, results]);
+  return (
+    <>
+      <SampleReview run={run} rows={rows} />
+      <ResultsPanel rows={rows} />
+    </>
   );
 }
