@@ -3,9 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-/** Plot area of the 440 × 300 histogram (src/plots/frame.ts margins) and the DNA axis, 0 to PI-A's $PnR. */
-const AREA = { left: 62, top: 12, width: 440 - 62 - 14, height: 300 - 12 - 48 };
-const PI_A_RANGE = 262_144;
+/** Plot area of the 400 × 300 DNA histogram (src/plots/frame.ts margins). */
+const AREA = { left: 62, top: 12, width: 400 - 62 - 14, height: 300 - 12 - 48 };
 const CONTROL = 'PI-DNA_24h_000nM.fcs';
 
 interface CliEntry {
@@ -48,6 +47,7 @@ test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, 
   await expect(page.getByLabel('DNA content (area)')).toHaveValue('PI-A');
   await expect(page.getByLabel('Singlet gate on')).toHaveValue('PI-W');
   await page.getByRole('button', { name: 'Analyse all samples' }).click();
+  await page.getByLabel('Sample', { exact: true }).selectOption({ label: CONTROL });
 
   // The control on screen: its singlet band, its fitted histogram, its numbers with their denominators.
   const sample = page.getByRole('region', { name: `Cell cycle of ${CONTROL}` });
@@ -74,6 +74,24 @@ test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, 
     await expect(cells.nth(6)).toHaveText(percent(expected.G2M));
   }
 
+  // Lower the top edge of the control's singlet band by typing its corners: the control is refitted on fewer singlets;
+  // Undo brings back the band and the CLI's fit.
+  await sample.getByLabel('Gate to edit').selectOption({ label: 'DNA singlets' });
+  const bandForm = sample.getByRole('form', { name: 'Edit DNA singlets' });
+  for (const corner of ['Vertex 3 PI-W', 'Vertex 4 PI-W']) {
+    const field = bandForm.getByLabel(corner);
+    await field.fill(String(Math.round(0.97 * Number(await field.inputValue()))));
+  }
+  await bandForm.getByRole('button', { name: 'Apply' }).click();
+  const controlCells = resultRow(page, CONTROL).getByRole('cell');
+  const cliControl = cli.get(CONTROL);
+  if (!cliControl) throw new Error('the CLI did not analyse the control');
+  await expect.poll(async () => Number((await controlCells.nth(2).textContent())?.replaceAll(',', ''))).toBeLessThan(cliControl.singlets);
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  await sample.getByRole('button', { name: 'Undo' }).click();
+  await expect(controlCells.nth(2)).toHaveText(cliControl.singlets.toLocaleString('en-US'));
+  await expect(controlCells.nth(4)).toHaveText(percent(cliControl.G1));
+
   // Drag the S | G2/M boundary left with the mouse: G2/M grows, S shrinks, live; the typed boundary follows.
   const histogram = sample.getByRole('group', { name: `Gates on DNA histogram of singlets of ${CONTROL}` });
   const g2mBefore = await shownPercent(histogram, 'G2/M');
@@ -81,10 +99,11 @@ test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, 
   await sample.getByLabel('Gate to edit').selectOption({ label: 'Cell cycle phases' });
   const boundary = sample.getByRole('form', { name: 'Edit Cell cycle phases' }).getByLabel('Boundary 4 PI-A');
   const value = Number(await boundary.inputValue());
+  const axisMax = Number(await sample.getByLabel('DNA axis maximum').inputValue());
   await histogram.scrollIntoViewIfNeeded();
   const box = await histogram.boundingBox();
   if (!box) throw new Error('the histogram is not on screen');
-  const x = box.x + AREA.left + (value / PI_A_RANGE) * AREA.width;
+  const x = box.x + AREA.left + (value / axisMax) * AREA.width;
   const y = box.y + AREA.top + AREA.height / 2;
   await page.mouse.move(x, y);
   await page.mouse.down();

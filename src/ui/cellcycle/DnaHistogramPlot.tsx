@@ -6,11 +6,10 @@ import { type HistogramScales, HistogramPlot } from '../../plots/HistogramPlot.t
 import type { CellCycleFitResult, SampleId } from '../../../workers/api.ts';
 import { GateOverlay } from '../gating/GateOverlay.tsx';
 import { sumBins } from './displayBins.ts';
+import { type DnaDisplay, PLOT_WIDTH } from './displayRange.ts';
 import { type DrawnCurve, FitCurves } from './FitCurves.tsx';
 import { FIT_COMPONENTS } from './fitComponents.ts';
 
-/** Bins drawn: the 1,024 fitted channels summed in fours (pixels only; the fit used all 1,024). */
-const DISPLAY_BINS = 256;
 const keepSelecting = () => undefined;
 
 interface DnaHistogramPlotProps {
@@ -21,23 +20,23 @@ interface DnaHistogramPlotProps {
   /** The singlets population the ranges divide (null: every event). */
   population: PopulationId | null;
   result: CellCycleFitResult;
+  /** How much of the axis to draw, at which resolution. */
+  range: DnaDisplay;
   display(channel: string): string;
 }
 
 /** The DNA histogram of singlets with the fitted components over it and the sub-G1 | G0/G1 | S | G2/M range gates. */
-export function DnaHistogramPlot({ sampleId, fileName, axis, population, result, display }: DnaHistogramPlotProps) {
+export function DnaHistogramPlot({ sampleId, fileName, axis, population, result, range, display }: DnaHistogramPlotProps) {
   const { histogram, fit } = result;
-  const factor = histogram.counts.length / DISPLAY_BINS;
+  const { factor, shownBins, max } = range;
   const drawn = useMemo(() => {
-    const series = [{ name: 'Singlets', counts: sumBins(histogram.counts, factor), colour: '#8c96a3' }];
-    const curves: DrawnCurve[] = FIT_COMPONENTS.map(({ key, colour }) => ({ key, colour, values: sumBins(fit.curves[key], factor) })).filter((c) =>
-      c.values.some((v) => v > 0),
-    );
-    const span: [number, number] = [Math.floor(fit.window.startBin / factor), Math.ceil(fit.window.endBin / factor)];
+    const shownPart = (values: Float64Array) => sumBins(values, factor).subarray(0, shownBins);
+    const series = [{ name: 'Singlets', counts: shownPart(histogram.counts), colour: '#8c96a3' }];
+    const curves: DrawnCurve[] = FIT_COMPONENTS.map(({ key, colour }) => ({ key, colour, values: shownPart(fit.curves[key]) })).filter((c) => c.values.some((v) => v > 0));
+    const span: [number, number] = [Math.min(shownBins, Math.floor(fit.window.startBin / factor)), Math.min(shownBins, Math.ceil(fit.window.endBin / factor))];
     return { series, curves, span };
-  }, [histogram, fit, factor]);
-  // The histogram's own channels: 0 to the channel's range, as the fit binned it.
-  const dnaAxis = useMemo<AxisSpec>(() => ({ ...axis, scale: null, domain: [0, histogram.binWidth * histogram.counts.length] }), [axis, histogram]);
+  }, [histogram, fit, factor, shownBins]);
+  const dnaAxis = useMemo<AxisSpec>(() => ({ ...axis, scale: null, domain: [0, max] }), [axis, max]);
   const shown = new Set(drawn.curves.map((c) => c.key));
   const label = `DNA histogram of singlets of ${fileName}`;
   const overlay = (scales: HistogramScales) => (
@@ -55,6 +54,7 @@ export function DnaHistogramPlot({ sampleId, fileName, axis, population, result,
         axis={dnaAxis}
         xLabel={display(axis.channel)}
         overlay={overlay}
+        width={PLOT_WIDTH}
       />
       <ul className="fit-legend" aria-label="Fitted components">
         {FIT_COMPONENTS.filter((c) => shown.has(c.key)).map((c) => (

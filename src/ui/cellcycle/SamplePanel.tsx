@@ -1,9 +1,12 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { SINGLETS_GATE_ID } from '../../cellcycle/cellCycleGates.ts';
 import type { CellCycleRun } from '../../state/cellCycleSlice.ts';
 import { useStoreApi } from '../../state/store.ts';
 import { GateEditor } from '../gating/GateEditor.tsx';
+import { HistoryButtons } from '../gating/HistoryButtons.tsx';
+import { NumberField } from '../apoptosis/NumberField.tsx';
 import { CopyFromControl } from './CopyFromControl.tsx';
+import { dnaDisplay } from './displayRange.ts';
 import { DnaHistogramPlot } from './DnaHistogramPlot.tsx';
 import { dnaChannelRefs } from './fitPlan.ts';
 import { FitSummary } from './FitSummary.tsx';
@@ -31,6 +34,8 @@ export function SamplePanel({ rows, row, run }: SamplePanelProps) {
   const dnaAxis = useLinearAxis(entry.id, datasetKey, refs.dna);
   const population = refs.pulse ? SINGLETS_GATE_ID : null;
   const result = fit.kind === 'fitted' ? fit.result : null;
+  const [requestedMax, setRequestedMax] = useState<number | null>(null);
+  const range = result && dnaDisplay(result.histogram, result.fit, requestedMax);
 
   return (
     <section className="cell-cycle-sample" aria-label={`Cell cycle of ${entry.fileName}`}>
@@ -43,12 +48,32 @@ export function SamplePanel({ rows, row, run }: SamplePanelProps) {
             </option>
           ))}
         </select>
+        <HistoryButtons />
+        {range && (
+          <label className="axis-max">
+            Show {display(refs.dna.channel)} up to
+            <NumberField className="short" label="DNA axis maximum" value={requestedMax ?? range.max} min={0} step={1024} allowEmpty onChange={setRequestedMax} />
+          </label>
+        )}
         {fit.kind !== 'waiting' && !fit.current && <span role="status">Refitting after the change…</span>}
         {fit.kind === 'waiting' && <span role="status">Fitting…</span>}
       </div>
       <div className="cell-cycle-plots">
-        {refs.pulse && <SingletPlot sampleId={entry.id} datasetKey={datasetKey} fileName={entry.fileName} dna={refs.dna} pulse={refs.pulse.ref} display={display} />}
-        {dnaAxis && result && <DnaHistogramPlot sampleId={entry.id} fileName={entry.fileName} axis={dnaAxis} population={population} result={result} display={display} />}
+        {refs.pulse && (
+          <SingletPlot
+            sampleId={entry.id}
+            datasetKey={datasetKey}
+            fileName={entry.fileName}
+            dna={refs.dna}
+            pulse={refs.pulse.ref}
+            dnaMax={range?.max ?? null}
+            band={run.bands[entry.id]?.vertices ?? null}
+            display={display}
+          />
+        )}
+        {dnaAxis && result && range && (
+          <DnaHistogramPlot sampleId={entry.id} fileName={entry.fileName} axis={dnaAxis} population={population} result={result} range={range} display={display} />
+        )}
         {fit.kind === 'failed' && (
           <p role="alert" className="error">
             {entry.fileName} could not be fitted: {fit.message}

@@ -1,11 +1,14 @@
+import { useMemo } from 'react';
 import type { ChannelRef, SampleId } from '../../../workers/api.ts';
 import { DensityPlot, type PlotScales } from '../../plots/DensityPlot.tsx';
 import { GateOverlay } from '../gating/GateOverlay.tsx';
 import { useWorkerQuery } from '../useWorkerQuery.ts';
+import { PLOT_WIDTH, pulseAxisMax } from './displayRange.ts';
 import { useLinearAxis } from './useLinearAxis.ts';
 
 /** FlowJo-like resolution: 256 bins per axis. */
 const DENSITY_BINS = 256;
+const PLOT_HEIGHT = 380;
 const keepSelecting = () => undefined;
 
 interface SingletPlotProps {
@@ -14,13 +17,21 @@ interface SingletPlotProps {
   fileName: string;
   dna: ChannelRef;
   pulse: ChannelRef;
+  /** Top of the DNA axis drawn (null: the whole channel), and the suggested band that sets the pulse axis's top. */
+  dnaMax: number | null;
+  band: readonly (readonly [number, number])[] | null;
   display(channel: string): string;
 }
 
 /** DNA area vs pulse width (or height) of every event, with the singlet band as an editable gate. */
-export function SingletPlot({ sampleId, datasetKey, fileName, dna, pulse, display }: SingletPlotProps) {
-  const x = useLinearAxis(sampleId, datasetKey, dna);
-  const y = useLinearAxis(sampleId, datasetKey, pulse);
+export function SingletPlot({ sampleId, datasetKey, fileName, dna, pulse, dnaMax, band, display }: SingletPlotProps) {
+  const dnaChannel = useLinearAxis(sampleId, datasetKey, dna);
+  const pulseChannel = useLinearAxis(sampleId, datasetKey, pulse);
+  const x = useMemo(() => dnaChannel && { ...dnaChannel, domain: [0, dnaMax ?? dnaChannel.domain[1]] as [number, number] }, [dnaChannel, dnaMax]);
+  const y = useMemo(
+    () => pulseChannel && x && { ...pulseChannel, domain: [0, pulseAxisMax(band, x.domain[1], pulseChannel.domain[1])] as [number, number] },
+    [pulseChannel, x, band],
+  );
   const density = useWorkerQuery(x && y ? JSON.stringify(['density', datasetKey, x, y]) : null, (worker) =>
     worker.density({ sampleId, population: null, x: x!, y: y!, bins: DENSITY_BINS }),
   );
@@ -44,6 +55,8 @@ export function SingletPlot({ sampleId, datasetKey, fileName, dna, pulse, displa
         xLabel={display(dna.channel)}
         yLabel={display(pulse.channel)}
         overlay={overlay}
+        width={PLOT_WIDTH}
+        height={PLOT_HEIGHT}
       />
       <p className="hint">Drag the band or its corners; doublets (longer pulses, or lower height, for their DNA) lie outside it.</p>
     </div>
