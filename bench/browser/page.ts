@@ -1,10 +1,13 @@
 /**
  * Times the worker in Chromium through the same client the app uses: a simulated 1,000,000-event Annexin V/PI file is
- * opened in the worker, then the apoptosis tree of bench/scenarios.ts is applied and its quadrant moved.
+ * opened in the worker, then the apoptosis tree of bench/scenarios.ts is applied and its quadrant moved; a simulated
+ * PI-DNA tube (the one bench/cellcycle.bench.ts fits in Node) is opened and fitted.
  */
-import { createCytometryClient } from '../../src/engine/cytometryClient.ts';
+import { DEFAULT_MODEL_OPTIONS } from '../../src/cellcycle/modelOptions.ts';
+import { createCytometryClient, type CytometryClient } from '../../src/engine/cytometryClient.ts';
 import { writeFcs } from '../../src/fcs/write.ts';
 import { DEFAULT_APOPTOSIS_PARAMS, simulateApoptosisSample } from '../../src/simulate/apoptosisModel.ts';
+import { DEFAULT_CELL_CYCLE_PARAMS, simulateCellCycleSample } from '../../src/simulate/cellCycleModel.ts';
 import { time, type BenchRow } from '../harness.ts';
 import { apoptosisStrategy } from '../scenarios.ts';
 
@@ -38,7 +41,10 @@ window.runWorkerBenchmarks = async () => {
   rows.push({ suite: 'worker (Chromium)', name: 'apply cells → singlets → quadrants to 1M events, from nothing', ...cold });
 
   let turn = 0;
-  const moved = await time(() => apply((turn = 1 - turn) ? 1100 : 1000), 21, 3);
+  const moved = await time(() => {
+    turn = 1 - turn;
+    return apply(turn ? 1100 : 1000);
+  }, 21, 3);
   rows.push({
     suite: 'worker (Chromium)',
     name: 'quadrant moved: recompute its subtree + counts, round trip',
@@ -47,6 +53,26 @@ window.runWorkerBenchmarks = async () => {
     speedup: cold.medianMs / moved.medianMs,
     note: 'baseline: the same tree from nothing; target ≤ 16 ms worker share, ≤ 20 ms re-evaluation',
   });
+  rows.push(await cellCycleFit(client));
   client.terminate();
   return rows;
 };
+
+/** One DJF fit with debris and aggregates of a 30,000-event PI tube's 1,024-bin histogram, round trip (issue 7). */
+async function cellCycleFit(client: CytometryClient): Promise<BenchRow> {
+  const sample = simulateCellCycleSample({ ...DEFAULT_CELL_CYCLE_PARAMS, g1Cv: 0.05 }, 20_240_611);
+  const opened = await client.call((worker) => worker.openFile('dna', new Blob([writeFcs(sample.input)]), 'dna.fcs'));
+  if (!opened.ok) throw new Error(opened.error.message);
+  const request = {
+    sampleId: 'dna',
+    channels: { dna: { channel: 'PI-A', compensation: 'FCS' }, pulse: null },
+    options: { ...DEFAULT_MODEL_OPTIONS, debris: true, aggregates: 'doublets' as const },
+    singletGate: null,
+  };
+  const fit = async () => {
+    const result = await client.call((worker) => worker.fitCellCycle(request));
+    if (!result.ok) throw new Error(result.error.message);
+  };
+  const timing = await time(fit, 15, 3);
+  return { suite: 'worker (Chromium)', name: 'DJF fit, debris + aggregates, 1,024 bins (all 30,000 events binned), round trip', ...timing, note: 'target ≤ 20 ms (issue 7)' };
+}
