@@ -93,7 +93,20 @@ export function ResultsPanel({ rows }: { rows: readonly LiveRow[] }) {
                     <td className="number">{formatNumber(r.row.thresholds.annexin, 'significant')}</td>
                     <td className="number">{formatNumber(r.row.thresholds.pi, 'significant')}</td>
                     <td>{r.row.thresholdsOverridden ? 'yes' : 'no'}</td>
-                    <td className="warnings-cell">{r.row.warnings.map((w) => w.message).join(' ')}</td>
+                    <td className="warnings-cell">
+                      {r.row.warnings.length > 0 && (
+                        <details>
+                          <summary>
+                            {r.row.warnings.length} {r.row.warnings.length === 1 ? 'warning' : 'warnings'}
+                          </summary>
+                          <ul>
+                            {r.row.warnings.map((w) => (
+                              <li key={w.code + w.message}>{w.message}</li>
+                            ))}
+                          </ul>
+                        </details>
+                      )}
+                    </td>
                   </>
                 )}
               </tr>

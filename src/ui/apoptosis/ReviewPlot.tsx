@@ -33,7 +33,8 @@ interface ReviewPlotProps {
 export function ReviewPlot({ title, sampleId, datasetKey, population, populationName, x, y, display, onEditFinished }: ReviewPlotProps) {
   const result = useAppStore((s) => s.gatingResults[sampleId]);
   const known = (ref: ChannelRef) => ref.compensation === 'FCS' || ref.compensation === 'uncompensated' || (result?.strategy.compensations[ref.compensation] !== undefined);
-  const ready = result !== undefined && (population === null || result.counts.some((c) => c.id === population)) && known(x) && known(y);
+  const gated = population === null || result?.counts.some((c) => c.id === population) === true;
+  const ready = result !== undefined && gated && known(x) && known(y);
   const xAxis = useAxis(sampleId, ready ? x.channel : null, x.compensation);
   const yAxis = useAxis(sampleId, ready ? y.channel : null, y.compensation);
   const lineage = result ? lineageKey(result.strategy, population) : 'all events';
@@ -78,7 +79,7 @@ export function ReviewPlot({ title, sampleId, datasetKey, population, population
           overlay={overlay}
         />
       ) : (
-        <p className="hint plot-placeholder">Gating…</p>
+        <p className="hint plot-placeholder">{result && !gated ? `No ${populationName} gate on this sample now (undone or deleted): run the analysis again.` : 'Gating…'}</p>
       )}
     </div>
   );
