@@ -12,6 +12,7 @@ test('gates exported as Gating-ML give the CLI the same counts, and import back 
   const gates = page.getByRole('group', { name: /Gates on FSC-A vs SSC-A/ });
   await expect(gates).toBeVisible();
   await page.getByRole('radio', { name: /Rectangle/ }).click();
+  await gates.scrollIntoViewIfNeeded();
   const box = (await gates.boundingBox())!;
   await page.mouse.move(box.x + 120, box.y + 320);
   await page.mouse.down();

@@ -13,6 +13,7 @@ test('exports the density plot with its gate as SVG and as a 300-dpi PNG', async
   const explore = page.getByRole('tabpanel', { name: 'Explore and gate' });
   await explore.getByRole('radio', { name: /Rectangle/ }).click();
   const area = page.getByRole('group', { name: /Gates on FSC-A vs SSC-A/ });
+  await area.scrollIntoViewIfNeeded();
   const box = (await area.boundingBox())!;
   await page.mouse.move(box.x + 150, box.y + 300);
   await page.mouse.down();

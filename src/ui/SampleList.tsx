@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/shallow';
+import type { Assay, SampleAnnotation } from '../analysis/sampleSheet.ts';
 import type { SampleEntry } from '../state/samplesSlice.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
 import { useClient } from './context.ts';
@@ -19,6 +20,9 @@ export function SampleList() {
             <th scope="col">Events</th>
             <th scope="col">Parameters</th>
             <th scope="col">Status</th>
+            <th scope="col">Assay</th>
+            <th scope="col">Dose (nM)</th>
+            <th scope="col">Time (h)</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -73,6 +77,7 @@ function SampleRow({ entry, selected }: { entry: SampleEntry; selected: boolean 
           </label>
         )}
       </td>
+      <SampleSheetCells entry={entry} />
       <td>
         <button
           type="button"
@@ -130,4 +135,54 @@ function SampleStatus({ entry }: { entry: SampleEntry }) {
       throw new Error(`unknown status ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+const ASSAYS: readonly { value: Assay | ''; label: string }[] = [
+  { value: 'apoptosis', label: 'Apoptosis (Annexin V/PI)' },
+  { value: 'cellCycle', label: 'Cell cycle (PI DNA)' },
+  { value: '', label: 'Other' },
+];
+
+/** The tube's place in the experiment: which assay's gates apply to it, and its dose and time (editable). */
+function SampleSheetCells({ entry }: { entry: SampleEntry }) {
+  const store = useStoreApi();
+  const annotation = entry.annotation;
+  if (!annotation) return <td colSpan={3} />;
+  const annotate = (change: Partial<SampleAnnotation>) => store.getState().annotateSample(entry.id, change);
+  const numberOrNull = (text: string) => (text.trim() === '' || !Number.isFinite(Number(text)) ? null : Number(text));
+  return (
+    <>
+      <td>
+        <select aria-label={`Assay of ${entry.fileName}`} value={annotation.assay ?? ''} onChange={(e) => annotate({ assay: (e.currentTarget.value || null) as Assay | null })}>
+          {ASSAYS.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          className="sheet-number"
+          type="number"
+          min={0}
+          step="any"
+          aria-label={`Dose of ${entry.fileName} in nM`}
+          value={annotation.doseNm ?? ''}
+          onChange={(e) => annotate({ doseNm: numberOrNull(e.currentTarget.value) })}
+        />
+      </td>
+      <td>
+        <input
+          className="sheet-number"
+          type="number"
+          min={0}
+          step="any"
+          aria-label={`Time of ${entry.fileName} in hours`}
+          value={annotation.timeH ?? ''}
+          onChange={(e) => annotate({ timeH: numberOrNull(e.currentTarget.value) })}
+        />
+      </td>
+    </>
+  );
 }
