@@ -37,7 +37,7 @@ function resultRow(page: Page, file: string): Locator {
   return page.getByRole('table', { name: 'Cell-cycle results' }).getByRole('row', { name: new RegExp(`^${escaped(file)} `) });
 }
 
-test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, follows a dragged G2/M boundary and exports CSV', async ({ page }) => {
+test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, follows band edits and a dragged G2/M boundary, exports CSV, refits on options', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('tab', { name: 'Cell cycle (PI DNA)' }).click();
   await page.getByRole('button', { name: 'Open demo experiment' }).click();
@@ -129,4 +129,17 @@ test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, 
   expect(Number(control[column('G0/G1 % of cycling')])).toBeCloseTo(cli.get(CONTROL)?.G1 ?? Number.NaN, 3);
   expect(Number(control[column('G2/M gate % of singlets')])).toBeCloseTo(g2mAfter, 2);
   expect(control.slice(1, 3)).toEqual(['0', '24']);
+
+  // Options apply to every sample: with single-cut debris every row is refitted and reports its debris.
+  await page.getByLabel('Single-cut debris').check();
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  const sampleRows = (await table.getByRole('row').all()).slice(1);
+  for (const row of sampleRows) await expect(row.getByRole('cell').nth(11)).toHaveText(/^\d+\.\d\d%$/);
+  // The control's model and positions copied to all: every sample is fitted with G0/G1 held at the control's mean.
+  await sample.getByRole('button', { name: `Copy model and constraints from ${CONTROL} to all samples` }).click();
+  const controlMean = (await sample.getByRole('region', { name: `Fit of ${CONTROL}` }).getByRole('definition').first().textContent())?.split(' ')[0] ?? '';
+  await expect(page.getByText(/^Held from a control: G0\/G1 mean at /)).toContainText(controlMean.slice(0, 4));
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  await page.getByLabel('Sample', { exact: true }).selectOption({ label: 'PI-DNA_48h_100nM.fcs' });
+  await expect(page.getByRole('region', { name: 'Fit of PI-DNA_48h_100nM.fcs' }).getByRole('definition').first()).toHaveText(new RegExp(`^${escaped(controlMean)} `));
 });
