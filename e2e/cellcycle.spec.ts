@@ -39,9 +39,9 @@ function resultRow(page: Page, file: string): Locator {
 
 test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, follows band edits and a dragged G2/M boundary, exports CSV, refits on options', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('tab', { name: 'Cell cycle (PI DNA)' }).click();
   await page.getByRole('button', { name: 'Open demo experiment' }).click();
   await expect(page.getByRole('region', { name: /Samples \(23\)/ }).getByText('Ready', { exact: true })).toHaveCount(23);
+  await page.getByRole('tab', { name: 'Cell cycle (PI DNA)' }).click();
 
   // Channels are prefilled from the files' names; one click analyses every sample.
   await expect(page.getByLabel('DNA content (area)')).toHaveValue('PI-A');
