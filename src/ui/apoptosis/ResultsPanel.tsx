@@ -44,7 +44,10 @@ export function ResultsPanel({ rows }: { rows: readonly LiveRow[] }) {
         {updating && <span role="status">Updating counts…</span>}
         {copied && <span role="status">{copied}</span>}
       </div>
-      <p className="muted">Percentages are of singlets. Thresholds are in compensated data units. Rows come from the gates as they are now, so they follow every edit.</p>
+      <p className="muted">
+        Percentages are of singlets. Thresholds are in compensated data units. Rows come from the gates as they are now, so they follow every edit.
+        {results.length < rows.length && ` ${rows.length - results.length} ${rows.length - results.length === 1 ? 'sample has' : 'samples have'} no results (see why below) and ${rows.length - results.length === 1 ? 'is' : 'are'} not exported.`}
+      </p>
       <div className="table-scroll">
         <table className="results" aria-label="Apoptosis results" aria-busy={updating}>
           <thead>

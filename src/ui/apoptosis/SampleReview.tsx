@@ -17,12 +17,15 @@ import { useQuadrantScope } from './useQuadrantScope.ts';
 export function SampleReview({ run, rows }: { run: ApoptosisRun; rows: readonly LiveRow[] }) {
   const store = useStoreApi();
   const selected = useAppStore((s) => s.selectedSampleId);
-  const tubes = run.analysis.tubes.map((t) => ({ name: t.name, sampleId: run.sampleIds[t.name] }));
+  // Analysed samples that are still open and gated with the analysis's gates.
+  const tubes = rows.flatMap((r) => (r.kind === 'result' ? [{ name: r.file, sampleId: r.sampleId }] : []));
   const tube = tubes.find((t) => t.sampleId === selected) ?? null;
+  const reviewing = tube !== null;
   const firstSampleId = tubes[0]?.sampleId;
+  // The reviewed sample is the app's selected one: the gating sync re-gates it first while a gate is dragged.
   useEffect(() => {
-    if (!tube && firstSampleId) store.getState().selectSample(firstSampleId);
-  }, [tube, firstSampleId, store]);
+    if (!reviewing && firstSampleId) store.getState().selectSample(firstSampleId);
+  }, [reviewing, firstSampleId, store]);
   const summary = useAppStore((s) => readySummary(s.samples.find((e) => e.id === tube?.sampleId)));
   if (!tube || !summary) return null;
   return (
