@@ -31,6 +31,15 @@ const ARCSINH_COFACTOR = 150;
 
 const SCATTER_OR_TIME = /^(fsc|ssc|fs|ss|time)\b|^(fsc|ssc)[-_ ]/i;
 
+/**
+ * The compensation reference a plot of the file's own compensation uses for a channel: 'FCS' for the channels its
+ * spillover matrix covers, 'uncompensated' for the others (the same values, but gates on scatter and time are stored
+ * as uncompensated, and a plot shows the gates of its axes' references).
+ */
+export function fileCompensationFor(channel: string, spillover: { channels: readonly string[] } | null): CompensationRef {
+  return spillover?.channels.includes(channel) ? 'FCS' : 'uncompensated';
+}
+
 export function isScatterOrTime(channel: Channel): boolean {
   return SCATTER_OR_TIME.test(channel.name.trim());
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/shallow';
+import { fileCompensationFor } from '../../analysis/axes.ts';
 import { lineageKey } from '../../analysis/gatingDocument.ts';
 import { readySummary } from '../../state/samplesSlice.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -38,10 +39,10 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
   const xChannel = chosen.x && names.has(chosen.x) ? chosen.x : defaults.x;
   const yChannel = chosen.y && names.has(chosen.y) ? chosen.y : defaults.y;
   const histogramChannel = chosen.h && names.has(chosen.h) ? chosen.h : defaultHistogramChannel(dataset.channels);
-  const compensation = 'FCS';
-  const xAxis = useAxis(sampleId, xChannel, compensation);
-  const yAxis = useAxis(sampleId, yChannel, compensation);
-  const hAxis = useAxis(sampleId, histogramChannel, compensation);
+  const compensation = (channel: string) => fileCompensationFor(channel, dataset.spillover);
+  const xAxis = useAxis(sampleId, xChannel, compensation(xChannel));
+  const yAxis = useAxis(sampleId, yChannel, compensation(yChannel));
+  const hAxis = useAxis(sampleId, histogramChannel, compensation(histogramChannel));
   const display = (name: string) => dataset.channels.find((c) => c.name === name)?.display ?? name;
   // Plots follow the strategy the worker has confirmed, keyed by the plotted population's lineage only, so moving
   // a child gate never re-bins its parent's plot.
