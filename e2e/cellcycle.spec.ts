@@ -143,3 +143,24 @@ test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, 
   await page.getByLabel('Sample', { exact: true }).selectOption({ label: 'PI-DNA_48h_100nM.fcs' });
   await expect(page.getByRole('region', { name: 'Fit of PI-DNA_48h_100nM.fcs' }).getByRole('definition').first()).toHaveText(new RegExp(`^${escaped(controlMean)} `));
 });
+
+test('an optional FSC/SSC cells gate comes before the singlet band, and the chosen model fits every sample', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open demo experiment' }).click();
+  await expect(page.getByRole('region', { name: /Samples \(23\)/ }).getByText('Ready', { exact: true })).toHaveCount(23);
+  await page.getByRole('tab', { name: 'Cell cycle (PI DNA)' }).click();
+  await page.getByLabel(/^Cells gate on FSC-A vs SSC-A first/).check();
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Watson pragmatic' });
+  await page.getByRole('button', { name: 'Analyse all samples' }).click();
+  await page.getByLabel('Sample', { exact: true }).selectOption({ label: CONTROL });
+
+  const sample = page.getByRole('region', { name: `Cell cycle of ${CONTROL}` });
+  await expect(sample.getByRole('group', { name: `Gates on FSC-A vs SSC-A of ${CONTROL}` }).getByRole('img', { name: /^DNA cells: [\d.]+% of parent$/ })).toBeVisible();
+  await expect(sample.getByRole('group', { name: `Gates on PI-A vs PI-W of cells of ${CONTROL}` }).getByRole('img', { name: /^DNA singlets: [\d.]+% of parent$/ })).toBeVisible();
+  await expect(sample.getByRole('img', { name: `Watson pragmatic fit over DNA histogram of singlets of ${CONTROL}` })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Cell-cycle results' });
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  const singlets = Number((await resultRow(page, CONTROL).getByRole('cell').nth(2).textContent())?.replaceAll(',', ''));
+  expect(singlets).toBeLessThan(cliResults().get(CONTROL)?.singlets ?? 0);
+  expect(singlets).toBeGreaterThan(20_000);
+});

@@ -11,6 +11,7 @@ import type { ApoptosisAnalysis } from '../src/apoptosis/experiment.ts';
 import type { ApoptosisRole } from '../src/apoptosis/populations.ts';
 import type { PreGateVertices } from '../src/apoptosis/strategy.ts';
 import type { QuadrantThresholds } from '../src/apoptosis/thresholds.ts';
+import type { CellsGateSuggestion } from '../src/apoptosis/cellsGate.ts';
 import type { SingletFit } from '../src/cellcycle/analyseDnaSample.ts';
 import type { SingletGateShape, SingletGateSuggestion, SingletPulseParameter } from '../src/cellcycle/singletGate.ts';
 import type { CellCycleModelOptions } from '../src/cellcycle/types.ts';
@@ -133,11 +134,13 @@ export interface ApoptosisRun {
   excluded: { sampleId: SampleId; name: string; message: string }[];
 }
 
-/** The channels of a PI DNA-content analysis: DNA area, and the pulse width or height its singlet gate is drawn on. */
+/** The channels of a PI DNA-content analysis: DNA area, the pulse width or height of its singlet gate, and scatter. */
 export interface DnaChannelRefs {
   dna: ChannelRef;
   /** Null when the files have no pulse channel: every event is fitted (doublets are left to the aggregate model). */
   pulse: { ref: ChannelRef; kind: SingletPulseParameter } | null;
+  /** FSC-A and SSC-A of an FSC/SSC cells gate before the singlet gate; null starts from all events, as the CLI does. */
+  scatter: { fsc: ChannelRef; ssc: ChannelRef } | null;
 }
 
 export interface CellCycleAnalysisRequest {
@@ -153,6 +156,8 @@ export interface CellCycleAnalysisRequest {
 export type CellCycleFitResult = SingletFit;
 
 export interface CellCycleAnalysis extends CellCycleFitResult {
+  /** The suggested cells gate (src/apoptosis suggestCellsGate: debris cut at the FSC·SSC density valley); null without scatter. */
+  cellsGate: CellsGateSuggestion | null;
   /** The suggested singlet band; null without a pulse channel. */
   singletGate: SingletGateSuggestion | null;
 }
@@ -161,9 +166,11 @@ export interface CellCycleFitRequest {
   sampleId: SampleId;
   channels: DnaChannelRefs;
   options: CellCycleModelOptions;
+  /** The cells gate's population, as the sample is gated now; null starts from all events. */
+  cells: PopulationId | null;
   /**
    * The singlet gate as the sample is gated now: its population, its shape, and the band it was suggested as (the
-   * doublet count follows the band's line while the shape is unchanged). Null fits every event.
+   * doublet count follows the band's line while the shape is unchanged). Null fits every event of `cells`.
    */
   singletGate: { population: PopulationId; shape: SingletGateShape; suggestion: SingletGateSuggestion | null } | null;
 }
@@ -193,9 +200,10 @@ export interface CytometryApi {
   analyseApoptosis(request: ApoptosisRequest): Promise<Result<ApoptosisRun>>;
   /**
    * The automatic cell-cycle analysis of one open sample, as `flowfate cellcycle` runs it (src/cellcycle
-   * analyseDnaSample with the CLI's histogram): a singlet band suggested from all events, the DNA histogram of its
-   * singlets on 1,024 linear channels up to the DNA channel's $PnR, the model fit, doublet evidence and flags. Fails
-   * (RangeError) on a log-amplified DNA channel, too few events for a band, or a histogram without a G0/G1 peak.
+   * analyseDnaSample with the CLI's histogram): a singlet band suggested from all events (or from an FSC/SSC cells
+   * gate, which the CLI has not), the DNA histogram of its singlets on 1,024 linear channels up to the DNA channel's
+   * $PnR, the model fit, doublet evidence and flags. Fails (RangeError) on a log-amplified DNA channel, too few events
+   * for a gate, or a histogram without a G0/G1 peak.
    */
   analyseCellCycle(request: CellCycleAnalysisRequest): Promise<Result<CellCycleAnalysis>>;
   /**

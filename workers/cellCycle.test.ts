@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SampleSession } from '../src/analysis/sampleSession.ts';
 import { analyseDnaSample } from '../src/cellcycle/analyseDnaSample.ts';
-import { cellCycleGateTree, SINGLETS_GATE_ID } from '../src/cellcycle/cellCycleGates.ts';
+import { CELLS_GATE_ID, cellCycleGateTree, SINGLETS_GATE_ID } from '../src/cellcycle/cellCycleGates.ts';
 import { DEFAULT_MODEL_OPTIONS, defaultModelOptions } from '../src/cellcycle/modelOptions.ts';
 import { suggestPhaseRanges } from '../src/cellcycle/phaseRanges.ts';
 import { readFcs } from '../src/fcs/read.ts';
@@ -17,12 +17,16 @@ if (!spec) throw new Error('the demo has no 50 nM, 48 h cell-cycle file');
 const dataset = readFcs(writeFcs(simulateDemoFile(spec).input), { fileName: spec.fileName }).datasets[0];
 const DNA = { channel: 'PI-A', compensation: 'FCS' };
 const WIDTH = { channel: 'PI-W', compensation: 'FCS' };
-const CHANNELS: DnaChannelRefs = { dna: DNA, pulse: { ref: WIDTH, kind: 'width' } };
+const CHANNELS: DnaChannelRefs = { dna: DNA, pulse: { ref: WIDTH, kind: 'width' }, scatter: null };
 
 /** The session gated with the analysis's own singlet band and ranges, as the app's gating sync leaves it. */
 function gatedSession(analysis: CellCycleAnalysis, vertices = analysis.singletGate?.vertices): SampleSession {
   if (!analysis.singletGate || !vertices) throw new Error('no band');
-  const { tree } = cellCycleGateTree([{ sampleId: 's', band: { ...analysis.singletGate, vertices }, ranges: suggestPhaseRanges(analysis.fit) }], { dna: DNA, pulse: WIDTH });
+  const { tree } = cellCycleGateTree([{ sampleId: 's', cells: null, band: { ...analysis.singletGate, vertices }, ranges: suggestPhaseRanges(analysis.fit) }], {
+    dna: DNA,
+    pulse: WIDTH,
+    scatter: null,
+  });
   const session = new SampleSession(dataset);
   session.applyStrategy({ version: GATING_STRATEGY_VERSION, ratios: {}, ...tree });
   return session;
@@ -53,6 +57,7 @@ describe('the worker side of the cell-cycle analysis', () => {
       sampleId: 's',
       channels: CHANNELS,
       options: DEFAULT_MODEL_OPTIONS,
+      cells: null,
       singletGate: { population: SINGLETS_GATE_ID, shape: { kind: 'width' as const, vertices }, suggestion: band },
     });
     const unedited = fitCellCycleSample(gatedSession(analysis), request(band.vertices));
@@ -67,11 +72,34 @@ describe('the worker side of the cell-cycle analysis', () => {
     expect(edited.doublets?.modelPercent).toBe(analysis.doublets?.modelPercent);
   });
 
+  it('starts from an FSC/SSC cells gate when asked, and refits through the gates to the same numbers', () => {
+    const scatter = { fsc: { channel: 'FSC-A', compensation: 'FCS' }, ssc: { channel: 'SSC-A', compensation: 'FCS' } };
+    const channels: DnaChannelRefs = { ...CHANNELS, scatter };
+    const gated = analyseCellCycleSample(new SampleSession(dataset), { sampleId: 's', channels, options: DEFAULT_MODEL_OPTIONS });
+    if (!gated.cellsGate || !gated.singletGate) throw new Error('no cells gate or band');
+    expect(gated.fit.singlets).toBeLessThan(analysis.fit.singlets);
+    const { tree } = cellCycleGateTree([{ sampleId: 's', cells: gated.cellsGate.vertices, band: gated.singletGate, ranges: suggestPhaseRanges(gated.fit) }], {
+      dna: DNA,
+      pulse: WIDTH,
+      scatter,
+    });
+    const session = new SampleSession(dataset);
+    session.applyStrategy({ version: GATING_STRATEGY_VERSION, ratios: {}, ...tree });
+    const refit = fitCellCycleSample(session, {
+      sampleId: 's',
+      channels,
+      options: DEFAULT_MODEL_OPTIONS,
+      cells: CELLS_GATE_ID,
+      singletGate: { population: SINGLETS_GATE_ID, shape: { kind: 'width', vertices: gated.singletGate.vertices }, suggestion: gated.singletGate },
+    });
+    expect(refit).toEqual({ histogram: gated.histogram, fit: gated.fit, doublets: gated.doublets, flags: gated.flags });
+  });
+
   it('fits every event without a pulse channel, and fails in words on an unknown channel', () => {
-    const all = fitCellCycleSample(new SampleSession(dataset), { sampleId: 's', channels: { dna: DNA, pulse: null }, options: DEFAULT_MODEL_OPTIONS, singletGate: null });
+    const all = fitCellCycleSample(new SampleSession(dataset), { sampleId: 's', channels: { dna: DNA, pulse: null, scatter: null }, options: DEFAULT_MODEL_OPTIONS, cells: null, singletGate: null });
     expect(all.fit.singlets).toBe(dataset.eventCount - countOffScale());
     expect(all.doublets).toBeNull();
-    expect(() => analyseCellCycleSample(new SampleSession(dataset), { sampleId: 's', channels: { dna: { ...DNA, channel: 'DAPI-A' }, pulse: null }, options: DEFAULT_MODEL_OPTIONS })).toThrow(
+    expect(() => analyseCellCycleSample(new SampleSession(dataset), { sampleId: 's', channels: { dna: { ...DNA, channel: 'DAPI-A' }, pulse: null, scatter: null }, options: DEFAULT_MODEL_OPTIONS })).toThrow(
       /channel "DAPI-A" is not in this data set/,
     );
   });

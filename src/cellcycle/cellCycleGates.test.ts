@@ -5,7 +5,7 @@ import { GatingEvaluator } from '../gating/evaluator.ts';
 import { GATING_STRATEGY_VERSION, type GatingStrategy } from '../gating/types.ts';
 import { DEFAULT_CELL_CYCLE_PARAMS, simulateCellCycleSample } from '../simulate/cellCycleModel.ts';
 import { analyseDnaSample, fitDnaSinglets } from './analyseDnaSample.ts';
-import { cellCycleGateTree, PHASE_POPULATIONS, PHASES_GATE_ID, phaseRangesGate, SINGLETS_GATE_ID } from './cellCycleGates.ts';
+import { CELLS_GATE_ID, cellCycleGateTree, cellCyclePopulations, PHASE_POPULATIONS, PHASES_GATE_ID, phaseRangesGate, SINGLETS_GATE_ID } from './cellCycleGates.ts';
 import { DEFAULT_MODEL_OPTIONS } from './modelOptions.ts';
 import { suggestPhaseRanges } from './phaseRanges.ts';
 import { gateDoubletFraction } from './singletGate.ts';
@@ -36,7 +36,7 @@ describe('cell-cycle gates', () => {
     });
     if (!analysis.singletGate) throw new Error('no band suggested');
     const ranges = suggestPhaseRanges(analysis.fit);
-    const { tree, perSample } = cellCycleGateTree([{ sampleId: 'a', band: analysis.singletGate, ranges }], { dna: DNA, pulse: WIDTH });
+    const { tree, perSample } = cellCycleGateTree([{ sampleId: 'a', cells: null, band: analysis.singletGate, ranges }], { dna: DNA, pulse: WIDTH, scatter: null });
     expect(perSample).toEqual({});
     const evaluator = new GatingEvaluator(channelSourceFromColumns(columns));
     evaluator.update(strategy(tree));
@@ -83,11 +83,11 @@ describe('cell-cycle gates', () => {
     const wider = { ...band, vertices: band.vertices.map(([x, y]): [number, number] => [x, y * 1.1]) };
     const { tree, perSample } = cellCycleGateTree(
       [
-        { sampleId: 'control', band, ranges },
-        { sampleId: 'same', band, ranges },
-        { sampleId: 'treated', band: wider, ranges },
+        { sampleId: 'control', cells: null, band, ranges },
+        { sampleId: 'same', cells: null, band, ranges },
+        { sampleId: 'treated', cells: null, band: wider, ranges },
       ],
-      { dna: DNA, pulse: WIDTH },
+      { dna: DNA, pulse: WIDTH, scatter: null },
     );
     expect(tree.gates.map((g) => g.id)).toEqual([SINGLETS_GATE_ID, PHASES_GATE_ID]);
     expect(Object.keys(perSample)).toEqual(['treated']);
@@ -102,8 +102,23 @@ describe('cell-cycle gates', () => {
 
   it('root the phases at all events when there is no pulse channel', () => {
     const ranges = { subG1: { min: 1, max: 2 }, g0g1: { min: 2, max: 4 }, s: { min: 4, max: 6 }, g2m: { min: 6, max: 9 } };
-    const { tree } = cellCycleGateTree([{ sampleId: 'a', band: null, ranges }], { dna: DNA, pulse: null });
+    const { tree } = cellCycleGateTree([{ sampleId: 'a', cells: null, band: null, ranges }], { dna: DNA, pulse: null, scatter: null });
     expect(tree.gates).toHaveLength(1);
     expect(tree.gates[0]).toMatchObject({ id: PHASES_GATE_ID, parentId: null, dividers: [{ values: [1, 2, 4, 6, 9] }] });
+    expect(cellCyclePopulations({ scatter: false, pulse: false })).toEqual({ cells: null, singlets: null });
+  });
+
+  it('start the singlet band from an FSC/SSC cells gate when one is used', () => {
+    const ranges = { subG1: { min: 1, max: 2 }, g0g1: { min: 2, max: 4 }, s: { min: 4, max: 6 }, g2m: { min: 6, max: 9 } };
+    const band = { kind: 'width' as const, vertices: [[0, 1], [10, 1], [10, 3], [0, 3]] as [number, number][], intercept: 2, slope: 0, spread: 0.3 };
+    const cells: [number, number][] = [[1, 1], [9, 1], [9, 9], [1, 9]];
+    const scatter = { fsc: { channel: 'FSC-A', compensation: 'FCS' }, ssc: { channel: 'SSC-A', compensation: 'FCS' } };
+    const { tree } = cellCycleGateTree([{ sampleId: 'a', cells, band, ranges }], { dna: DNA, pulse: WIDTH, scatter });
+    expect(tree.gates.map((g) => [g.id, g.parentId])).toEqual([[CELLS_GATE_ID, null], [SINGLETS_GATE_ID, CELLS_GATE_ID], [PHASES_GATE_ID, SINGLETS_GATE_ID]]);
+    expect(tree.gates[0]).toMatchObject({ kind: 'polygon', vertices: cells, dimensions: [{ source: { name: 'FSC-A' } }, { source: { name: 'SSC-A' } }] });
+    expect(cellCyclePopulations({ scatter: true, pulse: true })).toEqual({ cells: CELLS_GATE_ID, singlets: SINGLETS_GATE_ID });
+    expect(cellCyclePopulations({ scatter: true, pulse: false })).toEqual({ cells: CELLS_GATE_ID, singlets: CELLS_GATE_ID });
+    const noPulse = cellCycleGateTree([{ sampleId: 'a', cells, band: null, ranges }], { dna: DNA, pulse: null, scatter });
+    expect(noPulse.tree.gates.map((g) => [g.id, g.parentId])).toEqual([[CELLS_GATE_ID, null], [PHASES_GATE_ID, CELLS_GATE_ID]]);
   });
 });

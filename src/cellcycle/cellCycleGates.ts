@@ -1,15 +1,16 @@
 /**
- * The cell-cycle analysis as gates of the experiment: the singlet band as a polygon on DNA area vs pulse width (or
- * height), and sub-G1 | G0/G1 | S | G2/M as one multi-range gate (contiguous ranges sharing their boundaries) below
- * it, so that the counts, the plots, undo and the editors treat them like any gate a user drew. Data units throughout,
- * so that the gates count exactly the events the fit saw.
+ * The cell-cycle analysis as gates of the experiment: an optional FSC/SSC cells gate, the singlet band as a polygon on
+ * DNA area vs pulse width (or height), and sub-G1 | G0/G1 | S | G2/M as one multi-range gate (contiguous ranges
+ * sharing their boundaries) below it, so that the counts, the plots, undo and the editors treat them like any gate a
+ * user drew. Data units throughout, so that the gates count exactly the events the fit saw.
  */
 import type { CompensationRef } from '../compensation/types.ts';
-import type { Dimension, Gate, GateId, GatingStrategy, PolygonGate, QuadrantGate } from '../gating/types.ts';
+import type { Dimension, Gate, GateId, GatingStrategy, PolygonGate, PopulationId, QuadrantGate } from '../gating/types.ts';
 import type { PhaseRanges } from './phaseRanges.ts';
 import type { SingletGateSuggestion } from './singletGate.ts';
 
 /** Ids apart from the apoptosis tree's ('cells', 'singlets', quadrants…), so both trees live in one experiment. */
+export const CELLS_GATE_ID = 'dna-cells';
 export const SINGLETS_GATE_ID = 'dna-singlets';
 export const PHASES_GATE_ID = 'dna-phases';
 
@@ -29,21 +30,22 @@ export interface DnaGateChannels {
   dna: ChannelInUse;
   /** Pulse width or height of the singlet gate; null when the files have none (every event is fitted). */
   pulse: ChannelInUse | null;
+  /** FSC-A and SSC-A of the optional cells gate; null gates singlets from all events, as the CLI does. */
+  scatter: { fsc: ChannelInUse; ssc: ChannelInUse } | null;
+}
+
+/** The tree's populations: the cells the singlet gate starts from, and the singlets the phase ranges divide (null: every event). */
+export function cellCyclePopulations(gates: { scatter: boolean; pulse: boolean }): { cells: PopulationId | null; singlets: PopulationId | null } {
+  const cells = gates.scatter ? CELLS_GATE_ID : null;
+  return { cells, singlets: gates.pulse ? SINGLETS_GATE_ID : cells };
 }
 
 function dimension({ channel, compensation }: ChannelInUse): Dimension {
   return { source: { kind: 'channel', name: channel }, compensation, transform: null };
 }
 
-export function singletBandGate(band: Pick<SingletGateSuggestion, 'vertices'>, dna: ChannelInUse, pulse: ChannelInUse): PolygonGate {
-  return {
-    kind: 'polygon',
-    id: SINGLETS_GATE_ID,
-    name: 'DNA singlets',
-    parentId: null,
-    dimensions: [dimension(dna), dimension(pulse)],
-    vertices: band.vertices.map(([x, y]): [number, number] => [x, y]),
-  };
+function polygonGate(id: string, name: string, parentId: PopulationId | null, x: ChannelInUse, y: ChannelInUse, vertices: readonly (readonly [number, number])[]): PolygonGate {
+  return { kind: 'polygon', id, name, parentId, dimensions: [dimension(x), dimension(y)], vertices: vertices.map(([vx, vy]): [number, number] => [vx, vy]) };
 }
 
 /** A value just above `x`: an empty range (S between overlapping peaks) still needs strictly ascending boundaries. */
@@ -64,9 +66,10 @@ export function phaseRangesGate(ranges: PhaseRanges, dna: ChannelInUse, parentId
   };
 }
 
-/** One sample's suggested gates: its singlet band (null without a pulse channel) and its phase ranges. */
+/** One sample's suggested gates: its cells gate and singlet band (null when not used) and its phase ranges. */
 export interface SuggestedSampleGates {
   sampleId: string;
+  cells: readonly (readonly [number, number])[] | null;
   band: SingletGateSuggestion | null;
   ranges: PhaseRanges;
 }
@@ -78,9 +81,11 @@ export interface CellCycleGateTree {
 }
 
 function sampleGates(sample: SuggestedSampleGates, channels: DnaGateChannels): Gate[] {
-  const { pulse } = channels;
-  if (sample.band === null || pulse === null) return [phaseRangesGate(sample.ranges, channels.dna, null)];
-  return [singletBandGate(sample.band, channels.dna, pulse), phaseRangesGate(sample.ranges, channels.dna, SINGLETS_GATE_ID)];
+  const { scatter, pulse } = channels;
+  const cells = scatter && sample.cells ? polygonGate(CELLS_GATE_ID, 'DNA cells', null, scatter.fsc, scatter.ssc, sample.cells) : null;
+  const singlets = pulse && sample.band ? polygonGate(SINGLETS_GATE_ID, 'DNA singlets', cells?.id ?? null, channels.dna, pulse, sample.band.vertices) : null;
+  const phases = phaseRangesGate(sample.ranges, channels.dna, singlets?.id ?? cells?.id ?? null);
+  return [cells, singlets, phases].filter((gate) => gate !== null);
 }
 
 /**

@@ -5,9 +5,15 @@ import type { SingletGateSuggestion } from '../cellcycle/singletGate.ts';
 import type { CellCycleModelOptions } from '../cellcycle/types.ts';
 import type { CellCycleFitResult, Failure, SampleId } from '../../workers/api.ts';
 
+/** The channels of the analysis: DNA area and pulse (as the CLI takes them), and the optional cells gate's scatter. */
+export interface CellCycleChannels extends DnaChannelNames {
+  /** FSC-A and SSC-A ($PnN) of an FSC/SSC cells gate before the singlet gate; null starts from all events, like the CLI. */
+  scatter: { fsc: string; ssc: string } | null;
+}
+
 /** What the last "Analyse all samples" made: the cell-cycle gates in the gating document come from it. */
 export interface CellCycleRun {
-  channels: DnaChannelNames;
+  channels: CellCycleChannels;
   /** Sample id → its suggested singlet band (null without a pulse channel): an unedited band counts doublets by its line. */
   bands: Record<SampleId, SingletGateSuggestion | null>;
   /** Samples the analysis could not suggest gates for (they use the template's gates), with why. */
@@ -21,13 +27,13 @@ export type CellCycleStatus = { kind: 'idle' } | { kind: 'running'; done: number
 
 export interface CellCycleSlice {
   /** Channels picked by the user; null follows the suggestion from the files' $PnN/$PnS. */
-  cellCycleChannels: DnaChannelNames | null;
+  cellCycleChannels: CellCycleChannels | null;
   /** The model and constraints every sample is fitted with. */
   cellCycleOptions: CellCycleModelOptions;
   cellCycleRun: CellCycleRun | null;
   cellCycleStatus: CellCycleStatus;
   cellCycleFits: Record<SampleId, CellCycleFitEntry>;
-  chooseCellCycleChannels(channels: DnaChannelNames | null): void;
+  chooseCellCycleChannels(channels: CellCycleChannels | null): void;
   setCellCycleOptions(options: CellCycleModelOptions): void;
   setCellCycleStatus(status: CellCycleStatus): void;
   cellCycleFinished(run: CellCycleRun): void;

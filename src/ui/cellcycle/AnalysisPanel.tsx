@@ -15,7 +15,8 @@ export function AnalysisPanel({ samples }: { samples: readonly SampleEntry[] }) 
   const run = useAppStore((s) => s.cellCycleRun);
   const first = samples[0];
   const channels = first.status.kind === 'ready' ? first.status.summary.datasets[first.status.summary.activeDataset].channels : [];
-  const inUse = chosen ?? suggestDnaChannels(channels);
+  const suggested = suggestDnaChannels(channels);
+  const inUse = chosen ?? (suggested && { ...suggested, scatter: null });
   const running = status.kind === 'running';
   const failures = run ? samples.filter((e) => run.failures[e.id]) : [];
 

@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import type { DnaChannelNames } from '../../cellcycle/dnaChannels.ts';
+import { findScatterChannels } from '../../apoptosis/channels.ts';
 import type { SingletPulseParameter } from '../../cellcycle/singletGate.ts';
+import type { CellCycleChannels } from '../../state/cellCycleSlice.ts';
 import { useStoreApi } from '../../state/store.ts';
 import type { ChannelSummary } from '../../../workers/api.ts';
 
@@ -11,20 +12,35 @@ function pulseKind(name: string): SingletPulseParameter | null {
   return null;
 }
 
-/** DNA area and the pulse width or height of the singlet gate, prefilled from the files' $PnN/$PnS. */
-export function ChannelChoice({ channels, chosen }: { channels: readonly ChannelSummary[]; chosen: DnaChannelNames | null }) {
+/** FSC-A and SSC-A, found as the apoptosis pre-gates find them; null when the files have no scatter areas. */
+function scatterOf(channels: readonly ChannelSummary[]): { fsc: string; ssc: string } | null {
+  try {
+    const { fscArea, sscArea } = findScatterChannels(channels);
+    return { fsc: fscArea, ssc: sscArea };
+  } catch {
+    return null;
+  }
+}
+
+/** DNA area, the pulse width or height of the singlet gate, and the optional cells gate, prefilled from $PnN/$PnS. */
+export function ChannelChoice({ channels, chosen }: { channels: readonly ChannelSummary[]; chosen: CellCycleChannels | null }) {
   const store = useStoreApi();
   const id = useId();
-  const choose = (next: DnaChannelNames) => store.getState().chooseCellCycleChannels(next);
+  const choose = (change: Partial<CellCycleChannels>) => chosen && store.getState().chooseCellCycleChannels({ ...chosen, ...change });
   const pulses = channels.flatMap((c) => {
     const kind = pulseKind(c.name);
     return kind ? [{ channel: c.name, kind, display: c.display }] : [];
   });
+  const scatter = scatterOf(channels);
   return (
     <fieldset className="cell-cycle-channels">
       <legend>Channels</legend>
       <label htmlFor={`${id}-dna`}>DNA content (area)</label>
-      <select id={`${id}-dna`} value={chosen?.dna ?? ''} onChange={(e) => choose({ dna: e.currentTarget.value, pulse: chosen?.pulse ?? null })}>
+      <select
+        id={`${id}-dna`}
+        value={chosen?.dna ?? ''}
+        onChange={(e) => store.getState().chooseCellCycleChannels({ dna: e.currentTarget.value, pulse: chosen?.pulse ?? null, scatter: chosen?.scatter ?? null })}
+      >
         {chosen === null && <option value="">Choose…</option>}
         {channels.map((c) => (
           <option key={c.name} value={c.name}>
@@ -39,7 +55,7 @@ export function ChannelChoice({ channels, chosen }: { channels: readonly Channel
         disabled={chosen === null}
         onChange={(e) => {
           const picked = pulses.find((p) => p.channel === e.currentTarget.value);
-          if (chosen) choose({ dna: chosen.dna, pulse: picked ? { channel: picked.channel, kind: picked.kind } : null });
+          choose({ pulse: picked ? { channel: picked.channel, kind: picked.kind } : null });
         }}
       >
         <option value="">No singlet gate (fit every event)</option>
@@ -49,6 +65,10 @@ export function ChannelChoice({ channels, chosen }: { channels: readonly Channel
           </option>
         ))}
       </select>
+      <label className="checkbox cells-gate">
+        <input type="checkbox" checked={Boolean(chosen?.scatter)} disabled={chosen === null || scatter === null} onChange={(e) => choose({ scatter: e.currentTarget.checked ? scatter : null })} />
+        {scatter ? `Cells gate on ${scatter.fsc} vs ${scatter.ssc} first (drops debris; the CLI has none)` : 'Cells gate on FSC vs SSC first (no FSC-A/SSC-A in these files)'}
+      </label>
     </fieldset>
   );
 }

@@ -11,17 +11,17 @@ import { formatCount, formatPercent } from '../format.ts';
 interface PhaseGatesProps {
   sampleId: SampleId;
   dna: ChannelInUse;
-  /** The singlets population the ranges divide. */
+  /** The population the ranges divide (the singlets, or the cells or all events without a singlet gate) and its name. */
   parent: PopulationId | null;
+  parentName: string;
   fit: CellCycleFit | null;
 }
 
 /** The range gates' live counts (% of singlets), and a way back to the ranges the fit suggests. */
-export function PhaseGates({ sampleId, dna, parent, fit }: PhaseGatesProps) {
+export function PhaseGates({ sampleId, dna, parent, parentName, fit }: PhaseGatesProps) {
   const store = useStoreApi();
   const id = useId();
   const counts = useAppStore((s) => s.gatingResults[sampleId]?.counts);
-  const parentName = parent === null ? 'all events' : 'singlets';
   const resetToFit = (suggested: CellCycleFit) =>
     store.getState().changeGating((document) => replaceGate(document, phaseRangesGate(suggestPhaseRanges(suggested), dna, parent), sampleId));
   return (

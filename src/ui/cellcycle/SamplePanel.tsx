@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
-import { SINGLETS_GATE_ID } from '../../cellcycle/cellCycleGates.ts';
+import { cellCyclePopulations } from '../../cellcycle/cellCycleGates.ts';
 import type { CellCycleRun } from '../../state/cellCycleSlice.ts';
 import { useStoreApi } from '../../state/store.ts';
 import { GateEditor } from '../gating/GateEditor.tsx';
 import { HistoryButtons } from '../gating/HistoryButtons.tsx';
 import { NumberField } from '../apoptosis/NumberField.tsx';
+import { CellsPlot } from './CellsPlot.tsx';
 import { CopyFromControl } from './CopyFromControl.tsx';
 import { dnaDisplay } from './displayRange.ts';
 import { DnaHistogramPlot } from './DnaHistogramPlot.tsx';
@@ -32,7 +33,7 @@ export function SamplePanel({ rows, row, run }: SamplePanelProps) {
   const display = (name: string) => channels.find((c) => c.name === name)?.display ?? name;
   const refs = dnaChannelRefs(run.channels);
   const dnaAxis = useLinearAxis(entry.id, datasetKey, refs.dna);
-  const population = refs.pulse ? SINGLETS_GATE_ID : null;
+  const { cells, singlets } = cellCyclePopulations({ scatter: refs.scatter !== null, pulse: refs.pulse !== null });
   const result = fit.kind === 'fitted' ? fit.result : null;
   const [requestedMax, setRequestedMax] = useState<number | null>(null);
   const range = result && dnaDisplay(result.histogram, result.fit, requestedMax);
@@ -59,11 +60,13 @@ export function SamplePanel({ rows, row, run }: SamplePanelProps) {
         {fit.kind === 'waiting' && <span role="status">Fitting…</span>}
       </div>
       <div className="cell-cycle-plots">
+        {refs.scatter && <CellsPlot sampleId={entry.id} datasetKey={datasetKey} fileName={entry.fileName} fsc={refs.scatter.fsc} ssc={refs.scatter.ssc} display={display} />}
         {refs.pulse && (
           <SingletPlot
             sampleId={entry.id}
             datasetKey={datasetKey}
-            fileName={entry.fileName}
+            population={cells}
+            populationName={cells === null ? entry.fileName : `cells of ${entry.fileName}`}
             dna={refs.dna}
             pulse={refs.pulse.ref}
             dnaMax={range?.max ?? null}
@@ -72,7 +75,7 @@ export function SamplePanel({ rows, row, run }: SamplePanelProps) {
           />
         )}
         {dnaAxis && result && range && (
-          <DnaHistogramPlot sampleId={entry.id} fileName={entry.fileName} axis={dnaAxis} population={population} result={result} range={range} display={display} />
+          <DnaHistogramPlot sampleId={entry.id} fileName={entry.fileName} axis={dnaAxis} population={singlets} result={result} range={range} display={display} />
         )}
         {fit.kind === 'failed' && (
           <p role="alert" className="error">
@@ -82,7 +85,7 @@ export function SamplePanel({ rows, row, run }: SamplePanelProps) {
       </div>
       <aside className="cell-cycle-side">
         {result && <FitSummary fileName={entry.fileName} result={result} />}
-        <PhaseGates sampleId={entry.id} dna={refs.dna} parent={population} fit={result?.fit ?? null} />
+        <PhaseGates sampleId={entry.id} dna={refs.dna} parent={singlets} parentName={refs.pulse ? 'singlets' : refs.scatter ? 'cells' : 'all events'} fit={result?.fit ?? null} />
         {result && <CopyFromControl fileName={entry.fileName} fit={result.fit} />}
         <GateEditor sampleId={entry.id} />
       </aside>

@@ -5,10 +5,9 @@
  */
 import { setAssayGates, strategyForSample } from '../../analysis/gatingDocument.ts';
 import { cellCycleGateTree, type SuggestedSampleGates } from '../../cellcycle/cellCycleGates.ts';
-import type { DnaChannelNames } from '../../cellcycle/dnaChannels.ts';
 import { suggestPhaseRanges } from '../../cellcycle/phaseRanges.ts';
 import type { CytometryClient } from '../../engine/cytometryClient.ts';
-import type { CellCycleFitEntry, CellCycleRun } from '../../state/cellCycleSlice.ts';
+import type { CellCycleChannels, CellCycleFitEntry, CellCycleRun } from '../../state/cellCycleSlice.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import type { AppStore } from '../../state/store.ts';
 import type { CellCycleAnalysis, Failure, SampleId } from '../../../workers/api.ts';
@@ -28,7 +27,7 @@ export function cellCycleSamples(samples: readonly SampleEntry[]): SampleEntry[]
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function analyseAllSamples(client: CytometryClient, store: AppStore, channels: DnaChannelNames): Promise<void> {
+export async function analyseAllSamples(client: CytometryClient, store: AppStore, channels: CellCycleChannels): Promise<void> {
   const samples = cellCycleSamples(store.getState().samples);
   const { cellCycleOptions: options, setCellCycleStatus } = store.getState();
   const refs = dnaChannelRefs(channels);
@@ -46,8 +45,10 @@ export async function analyseAllSamples(client: CytometryClient, store: AppStore
       setCellCycleStatus({ kind: 'failed', message: samples.length === 0 ? 'There are no PI DNA samples to analyse.' : `No sample could be analysed. ${reasons}` });
       return;
     }
-    const suggested = analysed.map(({ sampleId, analysis }): SuggestedSampleGates => ({ sampleId, band: analysis.singletGate, ranges: suggestPhaseRanges(analysis.fit) }));
-    const { tree, perSample } = cellCycleGateTree(suggested, { dna: refs.dna, pulse: refs.pulse?.ref ?? null });
+    const suggested = analysed.map(
+      ({ sampleId, analysis }): SuggestedSampleGates => ({ sampleId, cells: analysis.cellsGate?.vertices ?? null, band: analysis.singletGate, ranges: suggestPhaseRanges(analysis.fit) }),
+    );
+    const { tree, perSample } = cellCycleGateTree(suggested, { dna: refs.dna, pulse: refs.pulse?.ref ?? null, scatter: refs.scatter });
     // setAssayGates refuses (RangeError) when a gate drawn elsewhere already uses a cell-cycle gate id.
     store.getState().changeGating((document) => setAssayGates(document, 'cellCycle', tree, perSample));
     const run: CellCycleRun = { channels, bands: Object.fromEntries(analysed.map(({ sampleId, analysis }) => [sampleId, analysis.singletGate])), failures };

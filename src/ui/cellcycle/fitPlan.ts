@@ -4,20 +4,22 @@
  * the suggested band). Moving a phase range never changes the key: ranges are counted, not fitted.
  */
 import { lineageKey } from '../../analysis/gatingDocument.ts';
-import { PHASES_GATE_ID, SINGLETS_GATE_ID } from '../../cellcycle/cellCycleGates.ts';
-import type { DnaChannelNames } from '../../cellcycle/dnaChannels.ts';
+import { cellCyclePopulations, PHASES_GATE_ID, SINGLETS_GATE_ID } from '../../cellcycle/cellCycleGates.ts';
 import type { CellCycleModelOptions } from '../../cellcycle/types.ts';
 import type { GatingStrategy } from '../../gating/types.ts';
-import type { CellCycleRun } from '../../state/cellCycleSlice.ts';
+import type { CellCycleChannels, CellCycleRun } from '../../state/cellCycleSlice.ts';
 import type { CellCycleFitRequest, DnaChannelRefs, SampleId } from '../../../workers/api.ts';
 
 /** The file's own spillover, as every plot of the app reads channels: the gates then show and edit in Explore too. */
 export const DNA_COMPENSATION = 'FCS';
 
-export function dnaChannelRefs({ dna, pulse }: DnaChannelNames): DnaChannelRefs {
+const ref = (channel: string) => ({ channel, compensation: DNA_COMPENSATION });
+
+export function dnaChannelRefs({ dna, pulse, scatter }: CellCycleChannels): DnaChannelRefs {
   return {
-    dna: { channel: dna, compensation: DNA_COMPENSATION },
-    pulse: pulse && { ref: { channel: pulse.channel, compensation: DNA_COMPENSATION }, kind: pulse.kind },
+    dna: ref(dna),
+    pulse: pulse && { ref: ref(pulse.channel), kind: pulse.kind },
+    scatter: scatter && { fsc: ref(scatter.fsc), ssc: ref(scatter.ssc) },
   };
 }
 
@@ -30,10 +32,11 @@ export interface FitPlan {
 export function planFit(sampleId: SampleId, datasetIndex: number, strategy: GatingStrategy, run: CellCycleRun, options: CellCycleModelOptions): FitPlan | null {
   if (!strategy.gates.some((gate) => gate.id === PHASES_GATE_ID)) return null;
   const channels = dnaChannelRefs(run.channels);
+  const { cells } = cellCyclePopulations({ scatter: channels.scatter !== null, pulse: channels.pulse !== null });
   const gate = strategy.gates.find((g) => g.id === SINGLETS_GATE_ID);
   const band = run.bands[sampleId] ?? null;
   const singletGate =
     gate?.kind === 'polygon' && channels.pulse ? { population: SINGLETS_GATE_ID, shape: { kind: channels.pulse.kind, vertices: gate.vertices }, suggestion: band } : null;
-  const key = JSON.stringify([datasetIndex, channels, options, band, lineageKey(strategy, singletGate && SINGLETS_GATE_ID)]);
-  return { key, request: { sampleId, channels, options, singletGate } };
+  const key = JSON.stringify([datasetIndex, channels, options, band, lineageKey(strategy, singletGate?.population ?? cells)]);
+  return { key, request: { sampleId, channels, options, cells, singletGate } };
 }

@@ -15,13 +15,13 @@ import { allCurrent, resultsTable, sampleRows, type RowsInput } from './sampleRo
 import { sumBins } from './displayBins.ts';
 
 const { registry, entries } = openCellCycleTubes([0, 50]);
-const channels = { dna: 'PI-A', pulse: { channel: 'PI-W', kind: 'width' as const } };
+const channels = { dna: 'PI-A', pulse: { channel: 'PI-W', kind: 'width' as const }, scatter: null };
 const refs = dnaChannelRefs(channels);
 const ordered = cellCycleSamples(entries.toReversed());
 const analyses = ordered.map((e) => ({ sampleId: e.id, analysis: analyseCellCycleSample(registry.session(e.id), { sampleId: e.id, channels: refs, options: DEFAULT_MODEL_OPTIONS }) }));
 const { tree, perSample } = cellCycleGateTree(
-  analyses.map(({ sampleId, analysis }) => ({ sampleId, band: analysis.singletGate, ranges: suggestPhaseRanges(analysis.fit) })),
-  { dna: refs.dna, pulse: refs.pulse?.ref ?? null },
+  analyses.map(({ sampleId, analysis }) => ({ sampleId, cells: null, band: analysis.singletGate, ranges: suggestPhaseRanges(analysis.fit) })),
+  { dna: refs.dna, pulse: refs.pulse?.ref ?? null, scatter: null },
 );
 const gating = setAssayGates(emptyGatingDocument(), 'cellCycle', tree, perSample);
 const run: CellCycleRun = { channels, bands: Object.fromEntries(analyses.map(({ sampleId, analysis }) => [sampleId, analysis.singletGate])), failures: {} };
@@ -57,6 +57,7 @@ describe('cell-cycle fit plans', () => {
       sampleId: 'sample-2',
       channels: refs,
       options: DEFAULT_MODEL_OPTIONS,
+      cells: null,
       singletGate: { population: SINGLETS_GATE_ID, shape: { kind: 'width', vertices: run.bands['sample-2']?.vertices }, suggestion: run.bands['sample-2'] },
     });
     expect(planFit('sample-2', 0, { ...strategy, gates: [] }, run, DEFAULT_MODEL_OPTIONS)).toBeNull();
