@@ -142,6 +142,12 @@ test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, 
   await expect(table).toHaveAttribute('aria-busy', 'false');
   await page.getByLabel('Sample', { exact: true }).selectOption({ label: 'PI-DNA_48h_100nM.fcs' });
   await expect(page.getByRole('region', { name: 'Fit of PI-DNA_48h_100nM.fcs' }).getByRole('definition').first()).toHaveText(new RegExp(`^${escaped(controlMean)} `));
+
+  // The cell-cycle gates are the experiment's gates: Explore shows the selected sample's band on PI-A vs PI-W.
+  await page.getByRole('tab', { name: 'Explore and gate' }).click();
+  await page.getByLabel('X axis', { exact: true }).selectOption('PI-A');
+  await page.getByLabel('Y axis', { exact: true }).selectOption('PI-W');
+  await expect(page.getByRole('group', { name: /^Gates on PI-A vs PI-W of All events/ }).getByRole('img', { name: /^DNA singlets: [\d.]+% of parent$/ })).toBeVisible();
 });
 
 test('an optional FSC/SSC cells gate comes before the singlet band, and the chosen model fits every sample', async ({ page }) => {

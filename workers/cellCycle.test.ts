@@ -15,8 +15,8 @@ import { analyseCellCycleSample, fitCellCycleSample } from './cellCycle.ts';
 const spec = demoExperiment().files.find((f) => f.assay === 'cellCycle' && f.doseNm === 50 && f.timeH === 48);
 if (!spec) throw new Error('the demo has no 50 nM, 48 h cell-cycle file');
 const dataset = readFcs(writeFcs(simulateDemoFile(spec).input), { fileName: spec.fileName }).datasets[0];
-const DNA = { channel: 'PI-A', compensation: 'FCS' };
-const WIDTH = { channel: 'PI-W', compensation: 'FCS' };
+const DNA = { channel: 'PI-A', compensation: 'uncompensated' };
+const WIDTH = { channel: 'PI-W', compensation: 'uncompensated' };
 const CHANNELS: DnaChannelRefs = { dna: DNA, pulse: { ref: WIDTH, kind: 'width' }, scatter: null };
 
 /** The session gated with the analysis's own singlet band and ranges, as the app's gating sync leaves it. */
@@ -73,7 +73,7 @@ describe('the worker side of the cell-cycle analysis', () => {
   });
 
   it('starts from an FSC/SSC cells gate when asked, and refits through the gates to the same numbers', () => {
-    const scatter = { fsc: { channel: 'FSC-A', compensation: 'FCS' }, ssc: { channel: 'SSC-A', compensation: 'FCS' } };
+    const scatter = { fsc: { channel: 'FSC-A', compensation: 'uncompensated' }, ssc: { channel: 'SSC-A', compensation: 'uncompensated' } };
     const channels: DnaChannelRefs = { ...CHANNELS, scatter };
     const gated = analyseCellCycleSample(new SampleSession(dataset), { sampleId: 's', channels, options: DEFAULT_MODEL_OPTIONS });
     if (!gated.cellsGate || !gated.singletGate) throw new Error('no cells gate or band');

@@ -65,7 +65,7 @@ async function cellCycleFit(client: CytometryClient): Promise<BenchRow> {
   if (!opened.ok) throw new Error(opened.error.message);
   const request = {
     sampleId: 'dna',
-    channels: { dna: { channel: 'PI-A', compensation: 'FCS' }, pulse: null, scatter: null },
+    channels: { dna: { channel: 'PI-A', compensation: 'uncompensated' }, pulse: null, scatter: null },
     options: { ...DEFAULT_MODEL_OPTIONS, debris: true, aggregates: 'doublets' as const },
     cells: null,
     singletGate: null,

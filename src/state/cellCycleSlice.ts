@@ -3,7 +3,7 @@ import type { DnaChannelNames } from '../cellcycle/dnaChannels.ts';
 import { DEFAULT_MODEL_OPTIONS } from '../cellcycle/modelOptions.ts';
 import type { SingletGateSuggestion } from '../cellcycle/singletGate.ts';
 import type { CellCycleModelOptions } from '../cellcycle/types.ts';
-import type { CellCycleFitResult, Failure, SampleId } from '../../workers/api.ts';
+import type { CellCycleFitResult, DnaChannelRefs, Failure, SampleId } from '../../workers/api.ts';
 
 /** The channels of the analysis: DNA area and pulse (as the CLI takes them), and the optional cells gate's scatter. */
 export interface CellCycleChannels extends DnaChannelNames {
@@ -14,6 +14,8 @@ export interface CellCycleChannels extends DnaChannelNames {
 /** What the last "Analyse all samples" made: the cell-cycle gates in the gating document come from it. */
 export interface CellCycleRun {
   channels: CellCycleChannels;
+  /** The channels as the gates and fits read them (with the compensation reference of the first sample's file). */
+  refs: DnaChannelRefs;
   /** Sample id → its suggested singlet band (null without a pulse channel): an unedited band counts doublets by its line. */
   bands: Record<SampleId, SingletGateSuggestion | null>;
   /** Samples the analysis could not suggest gates for (they use the template's gates), with why. */

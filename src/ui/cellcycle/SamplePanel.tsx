@@ -9,7 +9,6 @@ import { CellsPlot } from './CellsPlot.tsx';
 import { CopyFromControl } from './CopyFromControl.tsx';
 import { dnaDisplay } from './displayRange.ts';
 import { DnaHistogramPlot } from './DnaHistogramPlot.tsx';
-import { dnaChannelRefs } from './fitPlan.ts';
 import { FitSummary } from './FitSummary.tsx';
 import { PhaseGates } from './PhaseGates.tsx';
 import type { CellCycleSampleRow } from './sampleRows.ts';
@@ -31,7 +30,7 @@ export function SamplePanel({ rows, row, run }: SamplePanelProps) {
   const channels = summary?.datasets[summary.activeDataset].channels ?? [];
   const datasetKey = `${entry.id}/${summary?.activeDataset ?? 0}`;
   const display = (name: string) => channels.find((c) => c.name === name)?.display ?? name;
-  const refs = dnaChannelRefs(run.channels);
+  const { refs } = run;
   const dnaAxis = useLinearAxis(entry.id, datasetKey, refs.dna);
   const { cells, singlets } = cellCyclePopulations({ scatter: refs.scatter !== null, pulse: refs.pulse !== null });
   const result = fit.kind === 'fitted' ? fit.result : null;

@@ -30,7 +30,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export async function analyseAllSamples(client: CytometryClient, store: AppStore, channels: CellCycleChannels): Promise<void> {
   const samples = cellCycleSamples(store.getState().samples);
   const { cellCycleOptions: options, setCellCycleStatus } = store.getState();
-  const refs = dnaChannelRefs(channels);
+  const first = samples[0]?.status.kind === 'ready' ? samples[0].status.summary : null;
+  const refs = dnaChannelRefs(channels, first?.datasets[first.activeDataset].spillover ?? null);
   const analysed: { sampleId: SampleId; analysis: CellCycleAnalysis }[] = [];
   const failures: Record<SampleId, Failure> = {};
   try {
@@ -51,7 +52,7 @@ export async function analyseAllSamples(client: CytometryClient, store: AppStore
     const { tree, perSample } = cellCycleGateTree(suggested, { dna: refs.dna, pulse: refs.pulse?.ref ?? null, scatter: refs.scatter });
     // setAssayGates refuses (RangeError) when a gate drawn elsewhere already uses a cell-cycle gate id.
     store.getState().changeGating((document) => setAssayGates(document, 'cellCycle', tree, perSample));
-    const run: CellCycleRun = { channels, bands: Object.fromEntries(analysed.map(({ sampleId, analysis }) => [sampleId, analysis.singletGate])), failures };
+    const run: CellCycleRun = { channels, refs, bands: Object.fromEntries(analysed.map(({ sampleId, analysis }) => [sampleId, analysis.singletGate])), failures };
     keepFits(store, run, analysed);
     store.getState().cellCycleFinished(run);
   } catch (error) {

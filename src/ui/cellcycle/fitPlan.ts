@@ -3,6 +3,7 @@
  * computes the fit, and a key that changes exactly when the fit can change (singlet gate lineage, channels, options,
  * the suggested band). Moving a phase range never changes the key: ranges are counted, not fitted.
  */
+import { fileCompensationFor } from '../../analysis/axes.ts';
 import { lineageKey } from '../../analysis/gatingDocument.ts';
 import { cellCyclePopulations, PHASES_GATE_ID, SINGLETS_GATE_ID } from '../../cellcycle/cellCycleGates.ts';
 import type { CellCycleModelOptions } from '../../cellcycle/types.ts';
@@ -10,12 +11,13 @@ import type { GatingStrategy } from '../../gating/types.ts';
 import type { CellCycleChannels, CellCycleRun } from '../../state/cellCycleSlice.ts';
 import type { CellCycleFitRequest, DnaChannelRefs, SampleId } from '../../../workers/api.ts';
 
-/** The file's own spillover, as every plot of the app reads channels: the gates then show and edit in Explore too. */
-export const DNA_COMPENSATION = 'FCS';
-
-const ref = (channel: string) => ({ channel, compensation: DNA_COMPENSATION });
-
-export function dnaChannelRefs({ dna, pulse, scatter }: CellCycleChannels): DnaChannelRefs {
+/**
+ * The channels with the file's own compensation, referenced as the Explore plots reference them ('FCS' for channels
+ * the file's spillover covers, 'uncompensated' for the rest), so the gates show and edit there too. Without a
+ * spillover covering the DNA channel these are the raw values `flowfate cellcycle` reads.
+ */
+export function dnaChannelRefs({ dna, pulse, scatter }: CellCycleChannels, spillover: { channels: readonly string[] } | null): DnaChannelRefs {
+  const ref = (channel: string) => ({ channel, compensation: fileCompensationFor(channel, spillover) });
   return {
     dna: ref(dna),
     pulse: pulse && { ref: ref(pulse.channel), kind: pulse.kind },
@@ -31,7 +33,7 @@ export interface FitPlan {
 /** The fit to ask for; null until the sample's gating holds the cell-cycle gates. */
 export function planFit(sampleId: SampleId, datasetIndex: number, strategy: GatingStrategy, run: CellCycleRun, options: CellCycleModelOptions): FitPlan | null {
   if (!strategy.gates.some((gate) => gate.id === PHASES_GATE_ID)) return null;
-  const channels = dnaChannelRefs(run.channels);
+  const channels = run.refs;
   const { cells } = cellCyclePopulations({ scatter: channels.scatter !== null, pulse: channels.pulse !== null });
   const gate = strategy.gates.find((g) => g.id === SINGLETS_GATE_ID);
   const band = run.bands[sampleId] ?? null;

@@ -16,7 +16,7 @@ import { sumBins } from './displayBins.ts';
 
 const { registry, entries } = openCellCycleTubes([0, 50]);
 const channels = { dna: 'PI-A', pulse: { channel: 'PI-W', kind: 'width' as const }, scatter: null };
-const refs = dnaChannelRefs(channels);
+const refs = dnaChannelRefs(channels, null);
 const ordered = cellCycleSamples(entries.toReversed());
 const analyses = ordered.map((e) => ({ sampleId: e.id, analysis: analyseCellCycleSample(registry.session(e.id), { sampleId: e.id, channels: refs, options: DEFAULT_MODEL_OPTIONS }) }));
 const { tree, perSample } = cellCycleGateTree(
@@ -24,7 +24,7 @@ const { tree, perSample } = cellCycleGateTree(
   { dna: refs.dna, pulse: refs.pulse?.ref ?? null, scatter: null },
 );
 const gating = setAssayGates(emptyGatingDocument(), 'cellCycle', tree, perSample);
-const run: CellCycleRun = { channels, bands: Object.fromEntries(analyses.map(({ sampleId, analysis }) => [sampleId, analysis.singletGate])), failures: {} };
+const run: CellCycleRun = { channels, refs, bands: Object.fromEntries(analyses.map(({ sampleId, analysis }) => [sampleId, analysis.singletGate])), failures: {} };
 
 /** What the gating sync brings back: every sample gated with its strategy from the document. */
 function gateAll(document: GatingDocument): Record<string, SampleGatingResult> {
