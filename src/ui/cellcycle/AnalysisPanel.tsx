@@ -33,6 +33,9 @@ export function AnalysisPanel({ samples }: { samples: readonly SampleEntry[] }) 
           Suggests each sample&rsquo;s singlet band and fits its DNA histogram; the band and the sub-G1 | G0/G1 | S | G2/M ranges become gates you can edit
           (one undo step). {samples.length} PI DNA {samples.length === 1 ? 'sample' : 'samples'}.
         </p>
+        {run && inUse && JSON.stringify(run.channels) !== JSON.stringify(inUse) && (
+          <p role="status">The channels differ from those of the last analysis: analyse again to use them.</p>
+        )}
         {status.kind === 'running' && (
           <p role="status">
             Analysing sample {status.done + 1} of {status.total}…
