@@ -187,6 +187,8 @@ export interface CytometryApi {
   applyStrategy(id: SampleId, strategy: GatingStrategy): Promise<Result<PopulationCounts[]>>;
   /** An axis for a channel; without `kind`, linear for scatter and time and logicle fitted to the data otherwise. */
   axis(id: SampleId, channel: ChannelRef, kind?: AxisKind): Promise<AxisSpec>;
+  /** One axis for the channel that fits every listed sample (logicle: the widest linear region any of them needs). */
+  sharedAxis(ids: SampleId[], channel: ChannelRef, kind?: AxisKind): Promise<AxisSpec>;
   density(request: DensityRequest): Promise<DensityGrid>;
   histogram(request: HistogramRequest): Promise<HistogramData>;
   statistics(id: SampleId, population: PopulationId | null, channels: ChannelRef[]): Promise<ChannelStatistics[]>;

@@ -1,5 +1,6 @@
 /** The cytometry worker: adapts the pure core to the comlink contract in api.ts. No algorithms live here. */
 import * as Comlink from 'comlink';
+import { mergeAxes } from '../src/analysis/axes.ts';
 import { FcsError } from '../src/fcs/errors.ts';
 import { readFcs } from '../src/fcs/read.ts';
 import type { CytometryApi, Failure, ReadProgress, Result, SampleId, SampleSummary } from './api.ts';
@@ -65,6 +66,9 @@ const api: CytometryApi = {
   },
   async axis(id, channel, kind) {
     return registry.session(id).axis(channel, kind);
+  },
+  async sharedAxis(ids, channel, kind) {
+    return mergeAxes(ids.map((id) => registry.session(id).axis(channel, kind)));
   },
   async density({ sampleId, population, x, y, bins }) {
     const grid = registry.session(sampleId).density(population, x, y, bins);

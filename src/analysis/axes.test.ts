@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../fcs/types.ts';
 import { applyTransform } from '../transforms/transform.ts';
-import { axisOfKind, channelTop, defaultAxisKind, fileCompensationFor } from './axes.ts';
+import { axisOfKind, channelTop, defaultAxisKind, fileCompensationFor, mergeAxes } from './axes.ts';
 
 const channel = (overrides: Partial<Channel>): Channel => ({
   index: 1, name: 'FITC-A', label: null, bits: 32, range: 262144, amplification: [0, 0], gain: 1, datatype: 'F', ...overrides,
@@ -35,5 +35,17 @@ describe('axes', () => {
     expect(fileCompensationFor('PE-A', spillover)).toBe('FCS');
     expect(fileCompensationFor('FSC-A', spillover)).toBe('uncompensated');
     expect(fileCompensationFor('PE-A', null)).toBe('uncompensated');
+  });
+});
+
+describe('mergeAxes', () => {
+  it('keeps the widest logicle linear region, so the sample with the most negative data fits', () => {
+    const narrow = axisOfKind('logicle', channel({}), 'FCS', Float64Array.from([-20, 5, 100]));
+    const wide = axisOfKind('logicle', channel({}), 'FCS', Float64Array.from([-2000, 5, 100]));
+    const merged = mergeAxes([narrow, wide]);
+    expect(merged).toEqual(wide);
+    expect(merged.domain[0]).toBeLessThan(narrow.domain[0]);
+    const linear = axisOfKind('linear', channel({}), 'FCS', []);
+    expect(mergeAxes([linear, linear])).toBe(linear);
   });
 });

@@ -106,3 +106,17 @@ export function logicleAxis(channel: Channel, compensation: CompensationRef, val
   const scale: Transform = { kind: 'logicle', T, W: estimateLogicleWidth(values, { T, M }), M, A: 0 };
   return { channel: channel.name, compensation, scale, domain: [inverseTransform(scale, 0), T] };
 }
+
+/**
+ * One axis for several samples' axes of the same channel and kind: a logicle axis takes the widest linear region
+ * (largest W) any sample needs, so no sample's negative events pile at the low edge; other kinds are data-independent.
+ */
+export function mergeAxes(axes: readonly AxisSpec[]): AxisSpec {
+  const [first, ...rest] = axes;
+  if (!first) throw new RangeError('mergeAxes needs at least one axis');
+  if (first.scale?.kind !== 'logicle') return first;
+  let W = first.scale.W;
+  for (const axis of rest) if (axis.scale?.kind === 'logicle') W = Math.max(W, axis.scale.W);
+  const scale: Transform = { ...first.scale, W };
+  return { ...first, scale, domain: [inverseTransform(scale, 0), first.scale.T] };
+}

@@ -14,13 +14,16 @@ export interface ViewSlice {
   histogramChannel: string | null;
   /** One axis per channel for the whole experiment, so every sample is drawn on the same scale. */
   axes: Record<string, AxisSpec>;
+  /** Channel → how many samples its axis was fitted to, while the axis is automatic (a user's choice removes it). */
+  autoAxisFits: Record<string, number>;
   bivariateKind: BivariateKind;
   /** Set when the analysis engine itself failed; shown as a page-level alert. */
   engineError: string | null;
   showView(view: ViewId): void;
   selectSample(id: SampleId | null): void;
   setChannels(channels: Partial<Pick<ViewSlice, 'xChannel' | 'yChannel' | 'histogramChannel'>>): void;
-  setAxis(axis: AxisSpec): void;
+  /** Sets a channel's axis: `fittedTo` samples when made automatically, absent when the user chose it. */
+  setAxis(axis: AxisSpec, fittedTo?: number): void;
   setBivariateKind(kind: BivariateKind): void;
   setEngineError(message: string): void;
 }
@@ -32,12 +35,17 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
   yChannel: null,
   histogramChannel: null,
   axes: {},
+  autoAxisFits: {},
   bivariateKind: 'density',
   engineError: null,
   showView: (view) => set({ activeView: view }),
   selectSample: (id) => set({ selectedSampleId: id }),
   setChannels: (channels) => set(channels),
-  setAxis: (axis) => set((s) => ({ axes: { ...s.axes, [axis.channel]: axis } })),
+  setAxis: (axis, fittedTo) =>
+    set((s) => {
+      const { [axis.channel]: _previous, ...fits } = s.autoAxisFits;
+      return { axes: { ...s.axes, [axis.channel]: axis }, autoAxisFits: fittedTo === undefined ? fits : { ...fits, [axis.channel]: fittedTo } };
+    }),
   setBivariateKind: (kind) => set({ bivariateKind: kind }),
   setEngineError: (message) => set({ engineError: message }),
 });

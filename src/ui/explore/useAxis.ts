@@ -1,41 +1,53 @@
 import { useEffect } from 'react';
-import type { AxisKind, AxisSpec } from '../../analysis/axes.ts';
+import { useShallow } from 'zustand/shallow';
+import { type AxisKind, type AxisSpec, axisKindOf } from '../../analysis/axes.ts';
 import type { CompensationRef } from '../../compensation/types.ts';
+import type { AppState, AppStore } from '../../state/store.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import type { SampleId } from '../../../workers/api.ts';
+import type { CytometryClient } from '../../engine/cytometryClient.ts';
 import { useClient } from '../context.ts';
 
+/** Open samples whose analysed data set has the channel: an axis is fitted to all of them. */
+function samplesWithChannel(state: AppState, channel: string): SampleId[] {
+  return state.samples
+    .filter((e) => e.status.kind === 'ready' && e.status.summary.datasets[e.status.summary.activeDataset].channels.some((c) => c.name === channel))
+    .map((e) => e.id);
+}
+
 /**
- * The experiment-wide axis of a channel: made once from the first sample that shows it (the worker fits logicle to
- * that sample's data), then shared, so every sample of a series is drawn on the same scale.
+ * The experiment-wide axis of a channel: fitted to every open sample that has the channel (logicle takes the widest
+ * linear region any of them needs), then shared, so every sample of a series is drawn on the same scale. While the
+ * axis is automatic it is refitted as more samples finish loading; a scale or range the user chose stays.
  */
 export function useAxis(sampleId: SampleId | null, channel: string | null, compensation: CompensationRef): AxisSpec | null {
   const client = useClient();
   const store = useStoreApi();
   const axis = useAppStore((s) => (channel ? s.axes[channel] : undefined));
+  const autoFit = useAppStore((s) => (channel ? s.autoAxisFits[channel] : undefined));
+  const fitted = useAppStore(useShallow((s) => (channel ? samplesWithChannel(s, channel) : [])));
   const usable = axis && axis.compensation === compensation ? axis : null;
+  const stale = usable === null || (autoFit !== undefined && fitted.length > autoFit);
 
   useEffect(() => {
-    if (usable || !sampleId || !channel) return;
+    if (!stale || !sampleId || !channel) return;
     let current = true;
-    void client.call((worker) => worker.axis(sampleId, { channel, compensation })).then((made) => {
-      if (current) store.getState().setAxis(made);
+    const ids = fitted.includes(sampleId) ? fitted : [sampleId, ...fitted];
+    const kind = usable ? axisKindOf(usable) : undefined;
+    void client.call((worker) => worker.sharedAxis(ids, { channel, compensation }, kind)).then((made) => {
+      if (current) store.getState().setAxis(made, ids.length);
     });
     return () => {
       current = false;
     };
-  }, [usable, sampleId, channel, compensation, client, store]);
+  }, [stale, usable, sampleId, channel, compensation, fitted, client, store]);
 
   return usable;
 }
 
-/** Replaces a channel's axis by one of another kind, fitted to the given sample. */
-export async function changeAxisKind(
-  client: ReturnType<typeof useClient>,
-  store: ReturnType<typeof useStoreApi>,
-  sampleId: SampleId,
-  axis: AxisSpec,
-  kind: AxisKind,
-): Promise<void> {
-  store.getState().setAxis(await client.call((worker) => worker.axis(sampleId, { channel: axis.channel, compensation: axis.compensation }, kind)));
+/** Replaces a channel's axis by one of another kind, fitted to every open sample that has the channel. */
+export async function changeAxisKind(client: CytometryClient, store: AppStore, sampleId: SampleId, axis: AxisSpec, kind: AxisKind): Promise<void> {
+  const fitted = samplesWithChannel(store.getState(), axis.channel);
+  const ids = fitted.includes(sampleId) ? fitted : [sampleId, ...fitted];
+  store.getState().setAxis(await client.call((worker) => worker.sharedAxis(ids, { channel: axis.channel, compensation: axis.compensation }, kind)));
 }
