@@ -37,7 +37,7 @@ async function loadToFirstPlot(browser, { events, path }) {
   await page.goto(APP);
   await page.evaluate((expected) => {
     const input = document.querySelector('input[type=file]');
-    const timing = (window.__timing = {});
+    const timing = (window.flowfateTiming = {});
     input.addEventListener('change', () => {
       timing.start = performance.now();
       timing.file = input.files[0];
@@ -48,9 +48,9 @@ async function loadToFirstPlot(browser, { events, path }) {
     }).observe(document.body, { subtree: true, attributes: true, childList: true });
   }, events);
   await page.getByLabel('Open FCS files…').setInputFiles(path);
-  await page.waitForFunction(() => window.__timing.drawn !== undefined, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.flowfateTiming.drawn !== undefined, null, { timeout: 120_000 });
   const result = await page.evaluate(async () => {
-    const { start, drawn, file } = window.__timing;
+    const { start, drawn, file } = window.flowfateTiming;
     const t0 = performance.now();
     await file.arrayBuffer();
     return { total: drawn - start, read: performance.now() - t0, bytes: file.size };

@@ -63,9 +63,11 @@ export function renderCsv(table: Table): string {
   return [table.columns.map(text), ...table.rows].map(csvLine).join('');
 }
 
+function tsvField(cell: Cell): string {
+  return cell.kind === 'number' ? formatNumber(cell.value, cell.format) : guardFormula(cell.value).replace(/[\t\r\n]+/g, ' ');
+}
+
 /** Tab-separated text, the format Excel, Prism and Sheets paste from the clipboard into cells. */
 export function renderTsv(table: Table): string {
-  const field = (cell: Cell) =>
-    cell.kind === 'number' ? formatNumber(cell.value, cell.format) : guardFormula(cell.value).replace(/[\t\r\n]+/g, ' ');
-  return [table.columns.map((c) => field(text(c))), ...table.rows.map((row) => row.map(field))].map((cells) => `${cells.join('\t')}\n`).join('');
+  return [table.columns.map(text), ...table.rows].map((row) => `${row.map(tsvField).join('\t')}\n`).join('');
 }

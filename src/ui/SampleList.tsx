@@ -137,6 +137,10 @@ function SampleStatus({ entry }: { entry: SampleEntry }) {
   }
 }
 
+function numberOrNull(text: string): number | null {
+  return text.trim() === '' || !Number.isFinite(Number(text)) ? null : Number(text);
+}
+
 const ASSAYS: readonly { value: Assay | ''; label: string }[] = [
   { value: 'apoptosis', label: 'Apoptosis (Annexin V/PI)' },
   { value: 'cellCycle', label: 'Cell cycle (PI DNA)' },
@@ -147,9 +151,8 @@ const ASSAYS: readonly { value: Assay | ''; label: string }[] = [
 function SampleSheetCells({ entry }: { entry: SampleEntry }) {
   const store = useStoreApi();
   const annotation = entry.annotation;
-  if (!annotation) return <td colSpan={3} />;
+  if (!annotation) return <td colSpan={3}>–</td>;
   const annotate = (change: Partial<SampleAnnotation>) => store.getState().annotateSample(entry.id, change);
-  const numberOrNull = (text: string) => (text.trim() === '' || !Number.isFinite(Number(text)) ? null : Number(text));
   return (
     <>
       <td>

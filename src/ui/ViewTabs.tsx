@@ -22,7 +22,7 @@ export function ViewTabs({ views }: { views: readonly ViewEntry[] }) {
   };
   return (
     <>
-      <div role="tablist" aria-label="Views" className="view-tabs" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label="Views" className="view-tabs">
         {views.map((view) => (
           <button
             key={view.id}
@@ -33,6 +33,7 @@ export function ViewTabs({ views }: { views: readonly ViewEntry[] }) {
             aria-controls={`panel-${view.id}`}
             tabIndex={view.id === current.id ? 0 : -1}
             onClick={() => store.getState().showView(view.id)}
+            onKeyDown={onKeyDown}
           >
             {view.label}
           </button>

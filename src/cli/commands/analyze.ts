@@ -57,8 +57,8 @@ function parseArguments(args: string[]): Options | string {
 }
 
 async function readStrategy(path: string): Promise<GatingStrategy> {
-  const text = await readFile(path, 'utf8');
-  return extname(path).toLowerCase() === '.json' ? parseGatingStrategy(text) : parseGatingMl(text);
+  const contents = await readFile(path, 'utf8');
+  return extname(path).toLowerCase() === '.json' ? parseGatingStrategy(contents) : parseGatingMl(contents);
 }
 
 async function writeEventsCsv(path: string, evaluator: GatingEvaluator): Promise<void> {

@@ -6,6 +6,10 @@ import { writeGatingMl } from '../../gatingml/write.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { downloadBlob } from '../figure/exportFigure.ts';
 
+function save(text: string, name: string, type: string): void {
+  downloadBlob(new Blob([text], { type }), name);
+}
+
 /**
  * Gates in and out of the app: the selected sample's gates as ISAC Gating-ML 2.0 or as a FlowFate template (JSON),
  * and importing either to replace the experiment's gates (one undo step).
@@ -20,7 +24,6 @@ export function GatesFiles({ sampleId }: { sampleId: string }) {
     const assay = state.samples.find((e) => e.id === sampleId)?.annotation?.assay ?? null;
     return strategyForSample(state.gating, sampleId, assay);
   };
-  const save = (text: string, name: string, type: string) => downloadBlob(new Blob([text], { type }), name);
   const report = (action: () => void) => {
     try {
       action();
