@@ -2,20 +2,28 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createCytometryClient } from './engine/cytometryClient.ts';
 import { startGatingSync } from './engine/gatingSync.ts';
+import { startWorkspacePersistence, type WorkspacePersistence } from './engine/workspace.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
 import { App } from './ui/App.tsx';
-import { ClientContext } from './ui/context.ts';
+import { ClientContext, PersistenceContext } from './ui/context.ts';
 import './ui/app.css';
 
 const store = createAppStore();
 const client = createCytometryClient((error) => store.getState().setEngineError(error.message));
 startGatingSync(client, store);
+const started = startWorkspacePersistence(client, store);
+const persistence: WorkspacePersistence = {
+  restorePrevious: async () => (await started).restorePrevious(),
+  discardPrevious: async () => (await started).discardPrevious(),
+};
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
       <ClientContext.Provider value={client}>
-        <App />
+        <PersistenceContext.Provider value={persistence}>
+          <App />
+        </PersistenceContext.Provider>
       </ClientContext.Provider>
     </StoreContext.Provider>
   </StrictMode>,

@@ -51,6 +51,8 @@ export interface SampleSummary {
   id: SampleId;
   fileName: string;
   byteLength: number;
+  /** Checksum of the file's first bytes (src/analysis/workspace.ts): with name and size, the file's key. */
+  fingerprint: string;
   datasets: DatasetSummary[];
   /** 0-based index into `datasets` of the data set being analysed. */
   activeDataset: number;
@@ -176,8 +178,15 @@ export interface CellCycleFitRequest {
 }
 
 export interface CytometryApi {
-  /** Reads and decodes a file inside the worker; the bytes never reach the UI thread. */
-  openFile(id: SampleId, file: Blob, fileName: string, onProgress?: (progress: ReadProgress) => void): Promise<Result<SampleSummary>>;
+  /**
+   * Reads and decodes a file inside the worker; the bytes never reach the UI thread. With `keep`, the bytes are also
+   * kept in this browser's private storage so the workspace can be restored after a reload.
+   */
+  openFile(id: SampleId, file: Blob, fileName: string, keep: boolean, onProgress?: (progress: ReadProgress) => void): Promise<Result<SampleSummary>>;
+  /** Opens a file kept by an earlier `openFile` (by its sample key); fails with code NOT_KEPT when it is not there. */
+  openKept(id: SampleId, key: string, fileName: string): Promise<Result<SampleSummary>>;
+  /** Drops every kept file except those of the given sample keys. */
+  forgetKeptFiles(keep: string[]): Promise<void>;
   /** Fetches and decodes a file served by the app itself (the demo experiment). */
   openUrl(id: SampleId, url: string, fileName: string): Promise<Result<SampleSummary>>;
   closeSample(id: SampleId): Promise<void>;

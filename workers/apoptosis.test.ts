@@ -17,7 +17,7 @@ const tubes = simulatedExperiment({ eventCount: 4000 });
 
 function openExperiment(): SampleRegistry {
   const registry = new SampleRegistry();
-  tubes.forEach(({ tube }, i) => registry.add(`sample-${i}`, tube.name, 0, { datasets: [tube.session.dataset] }));
+  tubes.forEach(({ tube }, i) => registry.add(`sample-${i}`, tube.name, 0, '00000000', { datasets: [tube.session.dataset] }));
   return registry;
 }
 
@@ -68,7 +68,7 @@ describe('the worker side of the apoptosis analysis', () => {
     const registry = openExperiment();
     const dna = demoExperiment().files.find((f) => f.assay === 'cellCycle');
     if (!dna) throw new Error('the demo has no cell-cycle file');
-    registry.add('dna', dna.fileName, 0, readFcs(writeFcs(simulateDemoFile({ ...dna, eventCount: 500 }).input), { fileName: dna.fileName }));
+    registry.add('dna', dna.fileName, 0, '00000000', readFcs(writeFcs(simulateDemoFile({ ...dna, eventCount: 500 }).input), { fileName: dna.fileName }));
     const base = request();
     const run = analyseOpenSamples(registry, { ...base, tubes: [...base.tubes, { sampleId: 'dna', name: dna.fileName, role: 'sample' }] });
     expect(run.excluded).toEqual([{ sampleId: 'dna', name: dna.fileName, message: expect.stringMatching(/has no FITC-A or PE-A channel; its channels are FSC-A, FSC-H/) }]);

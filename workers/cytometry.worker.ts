@@ -1,11 +1,13 @@
 /** The cytometry worker: adapts the pure core to the comlink contract in api.ts. No algorithms live here. */
 import * as Comlink from 'comlink';
 import { mergeAxes } from '../src/analysis/axes.ts';
+import { fileFingerprint, sampleKey } from '../src/analysis/workspace.ts';
 import { FcsError } from '../src/fcs/errors.ts';
 import { readFcs } from '../src/fcs/read.ts';
 import type { CytometryApi, Failure, ReadProgress, Result, SampleId, SampleSummary } from './api.ts';
 import { analyseOpenSamples } from './apoptosis.ts';
 import { analyseCellCycleSample, fitCellCycleSample } from './cellCycle.ts';
+import { forgetKeptFiles, keepFile, keptFile } from './keptFiles.ts';
 import { readBlob } from './readBlob.ts';
 import { SampleRegistry } from './sampleRegistry.ts';
 
@@ -30,11 +32,11 @@ function attempt<T>(work: () => T, fallbackCode: string): Result<T> {
 }
 
 function open(id: SampleId, bytes: Uint8Array, fileName: string): Result<SampleSummary> {
-  return attempt(() => registry.add(id, fileName, bytes.byteLength, readFcs(bytes, { fileName })), 'UNREADABLE');
+  return attempt(() => registry.add(id, fileName, bytes.byteLength, fileFingerprint(bytes), readFcs(bytes, { fileName })), 'UNREADABLE');
 }
 
 const api: CytometryApi = {
-  async openFile(id, file, fileName, onProgress) {
+  async openFile(id, file, fileName, keep, onProgress) {
     let reported = 0;
     const progress = onProgress && file.size >= PROGRESS_MIN_BYTES
       ? (loadedBytes: number, totalBytes: number) => {
@@ -45,7 +47,10 @@ const api: CytometryApi = {
         }
       : undefined;
     try {
-      return open(id, await readBlob(file, progress), fileName);
+      const bytes = await readBlob(file, progress);
+      const result = open(id, bytes, fileName);
+      if (result.ok && keep) void keepFile(sampleKey(fileName, bytes.byteLength, result.value.fingerprint), bytes);
+      return result;
     } catch (error) {
       return { ok: false, error: { code: 'READ_FAILED', message: `Cannot read "${fileName}" from disk: ${failure(error, 'READ_FAILED').message}` } };
     }
@@ -54,6 +59,14 @@ const api: CytometryApi = {
     const response = await fetch(url);
     if (!response.ok) return { ok: false, error: { code: 'FETCH_FAILED', message: `Cannot load "${fileName}": the server answered ${response.status}.` } };
     return open(id, new Uint8Array(await response.arrayBuffer()), fileName);
+  },
+  async openKept(id, key, fileName) {
+    const file = await keptFile(key);
+    if (!file) return { ok: false, error: { code: 'NOT_KEPT', message: `"${fileName}" is not kept in this browser: open the file again.` } };
+    return open(id, new Uint8Array(await file.arrayBuffer()), fileName);
+  },
+  async forgetKeptFiles(keep) {
+    await forgetKeptFiles(keep);
   },
   async closeSample(id) {
     registry.remove(id);

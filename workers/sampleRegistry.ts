@@ -11,6 +11,7 @@ const SHOWN_KEYWORDS = ['$FIL', '$DATE', '$BTIM', '$ETIM', '$SRC', '$SMNO', '$OP
 interface OpenSample {
   fileName: string;
   byteLength: number;
+  fingerprint: string;
   file: FcsFile;
   activeDataset: number;
   session: SampleSession;
@@ -19,9 +20,9 @@ interface OpenSample {
 export class SampleRegistry {
   private readonly samples = new Map<SampleId, OpenSample>();
 
-  add(id: SampleId, fileName: string, byteLength: number, file: FcsFile): SampleSummary {
+  add(id: SampleId, fileName: string, byteLength: number, fingerprint: string, file: FcsFile): SampleSummary {
     const activeDataset = defaultDatasetIndex(file);
-    this.samples.set(id, { fileName, byteLength, file, activeDataset, session: new SampleSession(file.datasets[activeDataset]) });
+    this.samples.set(id, { fileName, byteLength, fingerprint, file, activeDataset, session: new SampleSession(file.datasets[activeDataset]) });
     return this.summary(id);
   }
 
@@ -43,8 +44,8 @@ export class SampleRegistry {
   }
 
   summary(id: SampleId): SampleSummary {
-    const { fileName, byteLength, file, activeDataset } = this.get(id);
-    return { id, fileName, byteLength, activeDataset, datasets: file.datasets.map(summarizeDataset) };
+    const { fileName, byteLength, fingerprint, file, activeDataset } = this.get(id);
+    return { id, fileName, byteLength, fingerprint, activeDataset, datasets: file.datasets.map(summarizeDataset) };
   }
 
   private get(id: SampleId): OpenSample {

@@ -26,7 +26,7 @@ window.runWorkerBenchmarks = async () => {
   });
   const sample = simulateApoptosisSample({ ...DEFAULT_APOPTOSIS_PARAMS, eventCount: EVENTS }, 20240611);
   const file = new Blob([writeFcs(sample.input)]);
-  const opened = await client.call((worker) => worker.openFile('bench', file, 'bench.fcs'));
+  const opened = await client.call((worker) => worker.openFile('bench', file, 'bench.fcs', false));
   if (!opened.ok) throw new Error(opened.error.message);
 
   const apply = async (annexinCut: number) => {
@@ -61,7 +61,7 @@ window.runWorkerBenchmarks = async () => {
 /** One DJF fit with debris and aggregates of a 30,000-event PI tube's 1,024-bin histogram, round trip (issue 7). */
 async function cellCycleFit(client: CytometryClient): Promise<BenchRow> {
   const sample = simulateCellCycleSample({ ...DEFAULT_CELL_CYCLE_PARAMS, g1Cv: 0.05 }, 20_240_611);
-  const opened = await client.call((worker) => worker.openFile('dna', new Blob([writeFcs(sample.input)]), 'dna.fcs'));
+  const opened = await client.call((worker) => worker.openFile('dna', new Blob([writeFcs(sample.input)]), 'dna.fcs', false));
   if (!opened.ok) throw new Error(opened.error.message);
   const request = {
     sampleId: 'dna',

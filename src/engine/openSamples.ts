@@ -1,9 +1,10 @@
-/** Opening files and the demo experiment: the worker decodes, the store tracks each file's status. */
+/** Opening files, the demo experiment and a workspace's files: the worker decodes, the store tracks each file's status. */
 import * as Comlink from 'comlink';
 import { inferAnnotation, type SampleAnnotation } from '../analysis/sampleSheet.ts';
+import type { SampleSource, WorkspaceSample } from '../analysis/workspace.ts';
 import type { DemoManifest } from '../simulate/experiment.ts';
 import type { AppStore } from '../state/store.ts';
-import type { ReadProgress, Result, SampleSummary } from '../../workers/api.ts';
+import type { ReadProgress, Result, SampleId, SampleSummary } from '../../workers/api.ts';
 import type { CytometryClient } from './cytometryClient.ts';
 
 /** Files decoded at the same time: enough to overlap disk reads with decoding, few enough to bound memory. */
@@ -11,17 +12,26 @@ const PARALLEL_OPENS = 2;
 
 let nextId = 1;
 
+/** Session ids are distinctive so that a saved workspace can replace them wherever they appear (workspace.ts). */
+function newSampleId(): SampleId {
+  return `flowfate-sample-${nextId++}`;
+}
+
 interface FileToOpen {
   fileName: string;
   byteLength: number;
-  open: (id: string) => Promise<Result<SampleSummary>>;
+  source: SampleSource;
+  open: (id: SampleId) => Promise<Result<SampleSummary>>;
+  /** Known facts about the tube; inferred from the file name and channels where absent. */
   annotation?: Partial<SampleAnnotation>;
 }
 
-async function openAll(items: FileToOpen[], store: AppStore): Promise<void> {
-  const queue = items.map((item) => ({ ...item, id: `sample-${nextId++}` }));
-  for (const { id, fileName, byteLength } of queue) store.getState().addSample({ id, fileName, byteLength });
+/** Opens files two at a time; resolves to the summary of each (null for files that could not be opened), in order. */
+async function openAll(items: FileToOpen[], store: AppStore): Promise<(SampleSummary | null)[]> {
+  const queue = items.map((item, index) => ({ ...item, index, id: newSampleId() }));
+  for (const { id, fileName, byteLength, source } of queue) store.getState().addSample({ id, fileName, byteLength, source });
   if (store.getState().selectedSampleId === null && queue.length > 0) store.getState().selectSample(queue[0].id);
+  const summaries: (SampleSummary | null)[] = items.map(() => null);
   const next = async (): Promise<void> => {
     const item = queue.shift();
     if (!item) return;
@@ -32,6 +42,7 @@ async function openAll(items: FileToOpen[], store: AppStore): Promise<void> {
         const dataset = result.value.datasets[result.value.activeDataset];
         annotateSample(item.id, { ...inferAnnotation(item.fileName, dataset.channels), ...item.annotation });
         setSampleStatus(item.id, { kind: 'ready', summary: result.value });
+        summaries[item.index] = result.value;
       } else {
         setSampleStatus(item.id, { kind: 'error', error: result.error });
       }
@@ -42,34 +53,77 @@ async function openAll(items: FileToOpen[], store: AppStore): Promise<void> {
     return next();
   };
   await Promise.all(Array.from({ length: PARALLEL_OPENS }, next));
+  return summaries;
 }
 
-/** Opens files chosen by the user; each gets its own status, and a broken file never affects the others. */
-export function openFiles(files: readonly File[], client: CytometryClient, store: AppStore): Promise<void> {
+/** Opens files chosen by the user (kept in this browser for restoring); a broken file never affects the others. */
+export async function openFiles(files: readonly File[], client: CytometryClient, store: AppStore): Promise<void> {
   const items = files.map<FileToOpen>((file) => ({
     fileName: file.name,
     byteLength: file.size,
+    source: { kind: 'file' },
     open: (id) =>
       client.call((worker) =>
-        worker.openFile(id, file, file.name, Comlink.proxy((progress: ReadProgress) => store.getState().setSampleStatus(id, { kind: 'loading', progress }))),
+        worker.openFile(id, file, file.name, true, Comlink.proxy((progress: ReadProgress) => store.getState().setSampleStatus(id, { kind: 'loading', progress }))),
       ),
   }));
-  return openAll(items, store);
+  await openAll(items, store);
 }
 
 export const DEMO_BASE_URL = `${import.meta.env.BASE_URL}demo/`;
+
+function fromUrl(client: CytometryClient, url: string, fileName: string): FileToOpen['open'] {
+  return (id) => client.call((worker) => worker.openUrl(id, url, fileName));
+}
 
 /** Opens the demo experiment generated at build time (public/demo), with its sample sheet. */
 export async function openDemoExperiment(client: CytometryClient, store: AppStore): Promise<DemoManifest> {
   const response = await fetch(`${DEMO_BASE_URL}manifest.json`);
   if (!response.ok) throw new Error(`The demo experiment is missing (server answered ${response.status}). Run "npm run build" to generate it.`);
   const manifest = (await response.json()) as DemoManifest;
-  const items = manifest.files.map<FileToOpen>((file) => ({
-    fileName: file.fileName,
-    byteLength: 0,
-    annotation: { assay: file.assay, role: file.role, doseNm: file.doseNm, timeH: file.timeH },
-    open: (id) => client.call((worker) => worker.openUrl(id, new URL(`${DEMO_BASE_URL}${file.fileName}`, location.href).href, file.fileName)),
-  }));
+  const items = manifest.files.map<FileToOpen>((file) => {
+    const url = new URL(`${DEMO_BASE_URL}${file.fileName}`, location.href).href;
+    return {
+      fileName: file.fileName,
+      byteLength: 0,
+      source: { kind: 'url', url },
+      annotation: { assay: file.assay, role: file.role, doseNm: file.doseNm, timeH: file.timeH },
+      open: fromUrl(client, url, file.fileName),
+    };
+  });
   await openAll(items, store);
   return manifest;
+}
+
+/**
+ * Opens a workspace's files that are not open yet (from their URL, or as kept in this browser) with the saved
+ * sample sheet and data set; resolves to the sample id now holding each workspace sample key.
+ */
+export async function openWorkspaceSamples(samples: readonly WorkspaceSample[], client: CytometryClient, store: AppStore): Promise<Map<string, SampleId>> {
+  const ids = new Map<string, SampleId>();
+  for (const entry of store.getState().samples) {
+    if (entry.status.kind !== 'ready') continue;
+    const { fileName, byteLength, fingerprint } = entry.status.summary;
+    const match = samples.find((s) => s.fileName === fileName && s.byteLength === byteLength && s.key.startsWith(`${fingerprint}:`));
+    if (match) ids.set(match.key, entry.id);
+  }
+  const missing = samples.filter((s) => !ids.has(s.key));
+  const items = missing.map<FileToOpen>((s) => ({
+    fileName: s.fileName,
+    byteLength: s.byteLength,
+    source: s.source,
+    annotation: s.annotation ?? undefined,
+    open: s.source.kind === 'url' ? fromUrl(client, s.source.url, s.fileName) : (id) => client.call((worker) => worker.openKept(id, s.key, s.fileName)),
+  }));
+  const summaries = await openAll(items, store);
+  summaries.forEach((summary, k) => {
+    if (summary) ids.set(missing[k].key, summary.id);
+  });
+  for (const s of samples) {
+    const id = ids.get(s.key);
+    if (id === undefined || s.activeDataset === 0) continue;
+    const result = await client.call((worker) => worker.selectDataset(id, s.activeDataset));
+    if (result.ok) store.getState().setSampleStatus(id, { kind: 'ready', summary: result.value });
+  }
+  return ids;
 }

@@ -2,25 +2,10 @@
  * Records a print resolution in a PNG (the pHYs chunk, PNG spec §11.3.5.3: pixels per metre), so Word, PowerPoint
  * and Illustrator place a 600-dpi figure at its intended size instead of assuming 72 or 96 dpi.
  */
+import { crc32 } from '../shared/crc32.ts';
+
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 const METRES_PER_INCH = 0.0254;
-
-let crcTable: Uint32Array | null = null;
-
-/** CRC-32 (ISO 3309, as PNG uses it) of `bytes`. */
-export function crc32(bytes: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 /** A copy of `png` with a pHYs chunk for `dpi` right after IHDR (an existing pHYs is replaced). */
 export function withPngResolution(png: Uint8Array, dpi: number): Uint8Array<ArrayBuffer> {

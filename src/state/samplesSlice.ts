@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SampleAnnotation } from '../analysis/sampleSheet.ts';
+import type { SampleSource } from '../analysis/workspace.ts';
 import type { Failure, ReadProgress, SampleId, SampleSummary } from '../../workers/api.ts';
 
 export type SampleStatus =
@@ -11,6 +12,8 @@ export interface SampleEntry {
   id: SampleId;
   fileName: string;
   byteLength: number;
+  /** Where the bytes came from, for reopening a saved workspace. */
+  source: SampleSource;
   status: SampleStatus;
   /** What the tube is (assay, control role, dose, time); null until the file is read. */
   annotation: SampleAnnotation | null;

@@ -7,13 +7,22 @@ import { createGatingSlice, type GatingSlice } from './gatingSlice.ts';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice.ts';
 import { createSamplesSlice, type SamplesSlice } from './samplesSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
-export type AppState = SamplesSlice & ViewSlice & GatingSlice & ResultsSlice & ApoptosisSlice & CellCycleSlice;
+export type AppState = SamplesSlice & ViewSlice & GatingSlice & ResultsSlice & ApoptosisSlice & CellCycleSlice & WorkspaceSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; the app makes one, tests make their own. */
 export function createAppStore(): AppStore {
-  return createStore<AppState>()((...a) => ({ ...createSamplesSlice(...a), ...createViewSlice(...a), ...createGatingSlice(...a), ...createResultsSlice(...a), ...createApoptosisSlice(...a), ...createCellCycleSlice(...a) }));
+  return createStore<AppState>()((...a) => ({
+    ...createSamplesSlice(...a),
+    ...createViewSlice(...a),
+    ...createGatingSlice(...a),
+    ...createResultsSlice(...a),
+    ...createApoptosisSlice(...a),
+    ...createCellCycleSlice(...a),
+    ...createWorkspaceSlice(...a),
+  }));
 }
 
 export const StoreContext = createContext<AppStore | null>(null);

@@ -6,6 +6,7 @@ import { ExploreView } from './explore/ExploreView.tsx';
 import { useGatingShortcuts } from './gating/useGatingShortcuts.ts';
 import { SampleList } from './SampleList.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { RestoreBanner } from './workspace/RestoreBanner.tsx';
 import { type ViewEntry, ViewTabs } from './ViewTabs.tsx';
 
 /** The app's views, in tab order; each assay view adds its entry here. */
@@ -28,6 +29,7 @@ export function App() {
         </p>
       )}
       <main className="workspace">
+        <RestoreBanner />
         <SampleList />
         <ViewTabs views={VIEWS} />
       </main>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { openDemoExperiment, openFiles } from '../engine/openSamples.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
 import { useClient } from './context.ts';
+import { WorkspaceButtons } from './workspace/WorkspaceButtons.tsx';
 
 export function Toolbar() {
   const client = useClient();
@@ -35,6 +36,7 @@ export function Toolbar() {
       >
         Open demo experiment
       </button>
+      <WorkspaceButtons />
       {demoError && (
         <p role="alert" className="error">
           {demoError}

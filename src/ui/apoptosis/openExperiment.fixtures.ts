@@ -15,11 +15,12 @@ export function openApoptosisExperiment(eventCount = 3000): OpenExperiment {
   const registry = new SampleRegistry();
   const entries = simulatedExperiment({ eventCount }).map(({ tube, spec }, i): SampleEntry => {
     const id = `sample-${i + 1}`;
-    const summary = registry.add(id, spec.fileName, 0, { datasets: [tube.session.dataset] });
+    const summary = registry.add(id, spec.fileName, 0, '00000000', { datasets: [tube.session.dataset] });
     return {
       id,
       fileName: spec.fileName,
       byteLength: 0,
+      source: { kind: 'file' },
       status: { kind: 'ready', summary },
       annotation: { assay: 'apoptosis', role: spec.role, doseNm: spec.doseNm, timeH: spec.timeH },
     };

@@ -20,8 +20,8 @@ export function openCellCycleTubes(doses: readonly number[], eventCount = 8000):
   const entries = specs.map((spec, i): SampleEntry => {
     const id = `sample-${i + 1}`;
     const file = readFcs(writeFcs(simulateDemoFile({ ...spec, eventCount }).input), { fileName: spec.fileName });
-    const summary = registry.add(id, spec.fileName, 0, file);
-    return { id, fileName: spec.fileName, byteLength: 0, status: { kind: 'ready', summary }, annotation: { assay: 'cellCycle', role: spec.role, doseNm: spec.doseNm, timeH: spec.timeH } };
+    const summary = registry.add(id, spec.fileName, 0, '00000000', file);
+    return { id, fileName: spec.fileName, byteLength: 0, source: { kind: 'file' }, status: { kind: 'ready', summary }, annotation: { assay: 'cellCycle', role: spec.role, doseNm: spec.doseNm, timeH: spec.timeH } };
   });
   return { registry, entries };
 }

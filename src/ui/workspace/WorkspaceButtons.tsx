@@ -1,0 +1,60 @@
+import { useId } from 'react';
+import { parseWorkspace } from '../../analysis/workspace.ts';
+import { openWorkspace, workspaceFileText } from '../../engine/workspace.ts';
+import { useAppStore, useStoreApi } from '../../state/store.ts';
+import { useClient } from '../context.ts';
+import { downloadBlob } from '../figure/exportFigure.ts';
+
+const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
+
+/** Save the session as a workspace file (gates, sample sheet, analyses; no event data) and open one again. */
+export function WorkspaceButtons() {
+  const store = useStoreApi();
+  const client = useClient();
+  const inputId = useId();
+  const canSave = useAppStore((s) => s.samples.some((e) => e.status.kind === 'ready'));
+  const message = useAppStore((s) => s.workspaceMessage);
+  const autosavedAt = useAppStore((s) => s.autosavedAt);
+  const say = (error: boolean, text: string) => store.getState().setWorkspaceMessage({ error, text });
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        disabled={!canSave}
+        onClick={() => downloadBlob(new Blob([workspaceFileText(store.getState())], { type: 'application/json' }), 'experiment.flowfate.json')}
+      >
+        Save workspace
+      </button>
+      <label htmlFor={inputId} className="button">
+        Open workspace…
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept=".json"
+        className="visually-hidden"
+        onChange={async (event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (!file) return;
+          try {
+            say(false, await openWorkspace(parseWorkspace(await file.text()), client, store));
+          } catch (error) {
+            say(true, `Cannot open "${file.name}": ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }}
+      />
+      {autosavedAt && canSave && (
+        <span className="hint" aria-live="polite" data-saved-at={autosavedAt}>
+          Saved in this browser at {time.format(new Date(autosavedAt))}
+        </span>
+      )}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'hint'}>
+          {message.text}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Opened files kept in the origin-private file system (local to this browser profile, never uploaded), so a
+ * workspace can be reopened after a reload without asking for the files again. Keeping is best effort: a browser
+ * without OPFS or without room just does not keep them, and restoring then asks for the files.
+ */
+const FOLDER = 'flowfate-files';
+
+async function folder(): Promise<FileSystemDirectoryHandle> {
+  const root = await navigator.storage.getDirectory();
+  return root.getDirectoryHandle(FOLDER, { create: true });
+}
+
+/** OPFS names cannot hold "/" or "\"; keys are made of a checksum, a size and a file name. */
+function storedName(key: string): string {
+  return encodeURIComponent(key);
+}
+
+/** Keeps a file's bytes under its sample key; false when the browser could not keep them. */
+export async function keepFile(key: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    const handle = await (await folder()).getFileHandle(storedName(key), { create: true });
+    const access = await handle.createSyncAccessHandle();
+    try {
+      access.truncate(0);
+      access.write(bytes, { at: 0 });
+      access.flush();
+    } finally {
+      access.close();
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The kept file of a sample key, or null when this browser does not have it. */
+export async function keptFile(key: string): Promise<File | null> {
+  try {
+    return await (await (await folder()).getFileHandle(storedName(key))).getFile();
+  } catch {
+    return null;
+  }
+}
+
+/** Removes every kept file whose key is not in `keep`. */
+export async function forgetKeptFiles(keep: readonly string[]): Promise<void> {
+  const wanted = new Set(keep.map(storedName));
+  const directory = await folder();
+  for await (const name of directory.keys()) if (!wanted.has(name)) await directory.removeEntry(name);
+}
