@@ -4,6 +4,8 @@
  * without OPFS or without room just does not keep them, and restoring then asks for the files.
  */
 const FOLDER = 'flowfate-files';
+/** Bytes written between yields: the worker answers plot requests in between, so keeping a file never delays a plot. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
 
 async function folder(): Promise<FileSystemDirectoryHandle> {
   const root = await navigator.storage.getDirectory();
@@ -22,7 +24,10 @@ export async function keepFile(key: string, bytes: Uint8Array): Promise<boolean>
     const access = await handle.createSyncAccessHandle();
     try {
       access.truncate(0);
-      access.write(bytes, { at: 0 });
+      for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        access.write(bytes.subarray(at, at + CHUNK_BYTES), { at });
+      }
       access.flush();
     } finally {
       access.close();
