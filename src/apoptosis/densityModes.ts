@@ -6,6 +6,7 @@
  * of the highest mode, so noise bumps in a tail are not populations.
  */
 import { binHistogram1d, type NumericColumn } from '../binning/histogram.ts';
+import { smoothCounts } from '../binning/smoothCounts.ts';
 
 export interface DensityOptions {
   /** Axis range binned; values outside are ignored (not piled at the edges). */
@@ -32,27 +33,9 @@ export function smoothedDensity(values: NumericColumn, events: Uint32Array | nul
   counts[0] -= histogram.below;
   counts[bins - 1] -= histogram.above;
   const binWidth = (hi - lo) / bins;
-  return { lo, binWidth, values: gaussianSmooth(counts, smoothing / binWidth) };
+  return { lo, binWidth, values: smoothCounts(counts, smoothing / binWidth) };
 }
 
-function gaussianSmooth(counts: Float64Array, sdBins: number): Float64Array {
-  if (!(sdBins > 0)) return counts;
-  const reach = Math.ceil(3 * sdBins);
-  const kernel = Float64Array.from({ length: 2 * reach + 1 }, (_, k) => Math.exp(-0.5 * ((k - reach) / sdBins) ** 2));
-  const out = new Float64Array(counts.length);
-  for (let i = 0; i < counts.length; i++) {
-    let sum = 0;
-    let weight = 0;
-    for (let k = -reach; k <= reach; k++) {
-      const j = i + k;
-      if (j < 0 || j >= counts.length) continue;
-      sum += kernel[k + reach] * counts[j];
-      weight += kernel[k + reach];
-    }
-    out[i] = sum / weight;
-  }
-  return out;
-}
 
 /** Bin index → axis value at the bin centre. */
 function binCentre(density: SmoothedDensity, bin: number): number {

@@ -1,4 +1,5 @@
-import { estimateCyclePeaks, smoothCounts, smoothingSdFor, type CycleEstimate } from './peakSearch.ts';
+import { smoothCounts } from '../binning/smoothCounts.ts';
+import { estimateCyclePeaks, smoothingSdFor, type CycleEstimate } from './peakSearch.ts';
 import type { CellCycleModelOptions, DnaHistogram } from './types.ts';
 
 /** Debris and aggregate shapes cost O(bins²); 8,192 bins keeps one fit well under a second. */

@@ -1,3 +1,5 @@
+import { smoothCounts } from '../binning/smoothCounts.ts';
+
 /** A peak located on the histogram, in channel units (bin i covers [i, i + 1)). */
 export interface PeakEstimate {
   mean: number;
@@ -68,24 +70,6 @@ export function smoothingSdFor(binCount: number): number {
   return Math.max(1, Math.round(binCount / 512));
 }
 
-/** Gaussian smoothing with an SD of `sd` bins, truncated at 3 SD. */
-export function smoothCounts(counts: Float64Array, sd: number): Float64Array {
-  const reach = Math.ceil(3 * sd);
-  const kernel = Float64Array.from({ length: 2 * reach + 1 }, (_, k) => Math.exp(-0.5 * ((k - reach) / sd) ** 2));
-  const out = new Float64Array(counts.length);
-  for (let i = 0; i < counts.length; i++) {
-    let sum = 0;
-    let weight = 0;
-    for (let k = -reach; k <= reach; k++) {
-      const j = i + k;
-      if (j < 0 || j >= counts.length) continue;
-      sum += kernel[k + reach] * counts[j];
-      weight += kernel[k + reach];
-    }
-    out[i] = sum / weight;
-  }
-  return out;
-}
 
 /**
  * Bins that are the highest within ±radius, above the noise floor, not on the window's first bins, and at least 5%

@@ -1,20 +1,16 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SampleSession } from '../../analysis/sampleSession.ts';
 import { findChannel, findScatterChannels, type ScatterChannels } from '../../apoptosis/channels.ts';
 import type { CompensationChoice, FluorescenceChannels } from '../../apoptosis/compensation.ts';
 import { apoptosisResultsTable } from '../../apoptosis/resultsTable.ts';
-import { renderCsv } from '../../export/table.ts';
 import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisAnalysis, type ApoptosisTube } from '../../apoptosis/experiment.ts';
 import { CONTROL_ROLE_NAMES, type ControlRole } from '../../apoptosis/populations.ts';
 import type { ApoptosisResultRow } from '../../apoptosis/results.ts';
 import { checkPercentile, DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from '../../apoptosis/thresholds.ts';
 import type { ApoptosisWarning } from '../../apoptosis/warnings.ts';
-import { FcsError } from '../../fcs/errors.ts';
-import { readFcs } from '../../fcs/read.ts';
-import { defaultDatasetIndex } from '../../fcs/scale.ts';
 import type { FcsDataset } from '../../fcs/types.ts';
 import type { CliIo, Command } from '../command.ts';
+import { type FileFailure, isFileFailure, readDefaultDataset, writeCsvFile } from '../files.ts';
 
 const USAGE = `Usage: flowfate apoptosis FILE... --annexin CH --pi CH [--unstained FILE] [--annexin-only FILE]
                           [--pi-only FILE] [--percentile P] [--compensation file|controls|none]
@@ -79,11 +75,6 @@ function parseApoptosisArgs(args: string[]): ApoptosisArgs {
   return { samples: positionals, controls, annexin: values.annexin, pi: values.pi, percentile, compensation, output };
 }
 
-interface FileFailure {
-  file: string;
-  error: { code: string; message: string };
-}
-
 interface LoadedFile {
   dataset: FcsDataset;
   fluorescence: FluorescenceChannels;
@@ -91,21 +82,8 @@ interface LoadedFile {
 }
 
 async function loadFile(path: string, args: ApoptosisArgs): Promise<LoadedFile | FileFailure> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error);
-    return { file: path, error: { code: 'FILE_UNREADABLE', message: `Cannot open "${path}": ${reason}.` } };
-  }
-  let dataset: FcsDataset;
-  try {
-    const fcs = readFcs(bytes, { fileName: path });
-    dataset = fcs.datasets[defaultDatasetIndex(fcs)];
-  } catch (error) {
-    if (!(error instanceof FcsError)) throw error;
-    return { file: path, error: { code: error.code, message: error.message } };
-  }
+  const dataset = await readDefaultDataset(path);
+  if (isFileFailure(dataset)) return dataset;
   try {
     const find = (query: string, flag: string) => {
       const name = findChannel(dataset.channels, query);
@@ -142,7 +120,7 @@ async function openTubes(args: ApoptosisArgs): Promise<{ tubes: ApoptosisTube[];
   let reference: LoadedFile | null = null;
   for (const path of roles.keys()) {
     const result = await loadFile(path, args);
-    if ('error' in result) {
+    if (isFileFailure(result)) {
       failures.push(result);
       continue;
     }
@@ -236,12 +214,7 @@ export const apoptosisCommand: Command = {
         break;
       }
       case 'csv':
-        try {
-          await writeFile(options.output.path, renderCsv(apoptosisResultsTable(rows)));
-        } catch (error) {
-          io.err(`flowfate apoptosis: cannot write "${options.output.path}": ${error instanceof Error ? error.message : String(error)}`);
-          return 1;
-        }
+        if (!(await writeCsvFile(options.output.path, apoptosisResultsTable(rows), 'apoptosis', io))) return 1;
         io.out(`Wrote ${rows.length} rows to ${options.output.path}.`);
         break;
       case 'text':

@@ -1,18 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { findChannel } from '../../apoptosis/channels.ts';
 import { analyseDnaSample, type DnaSampleAnalysis } from '../../cellcycle/analyseDnaSample.ts';
 import { cellCycleResultsTable, type CellCycleResultRow } from '../../cellcycle/resultsTable.ts';
-import { renderCsv } from '../../export/table.ts';
 import { DNA_HISTOGRAM_BINS, dnaHistogramTop } from '../../cellcycle/dnaChannels.ts';
 import { defaultModelOptions } from '../../cellcycle/modelOptions.ts';
 import type { SingletPulseParameter } from '../../cellcycle/singletGate.ts';
 import type { ModelKind } from '../../cellcycle/types.ts';
-import { FcsError } from '../../fcs/errors.ts';
-import { readFcs } from '../../fcs/read.ts';
-import { defaultDatasetIndex, scaledColumn } from '../../fcs/scale.ts';
+import { scaledColumn } from '../../fcs/scale.ts';
 import type { Channel, FcsDataset } from '../../fcs/types.ts';
 import type { CliIo, Command } from '../command.ts';
+import { type FileFailure, isFileFailure, readDefaultDataset, writeCsvFile } from '../files.ts';
 
 const USAGE = `Usage: flowfate cellcycle FILE... --dna CH [--width CH | --height CH] [--model djf|watson|rectangle]
                            [--json | --out FILE.csv]
@@ -64,28 +61,6 @@ function parseCellCycleArgs(args: string[]): CellCycleArgs {
   return { files: positionals, dna: values.dna, pulse, model, output };
 }
 
-interface FileFailure {
-  file: string;
-  error: { code: string; message: string };
-}
-
-async function openDataset(path: string): Promise<FcsDataset | FileFailure> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error);
-    return { file: path, error: { code: 'FILE_UNREADABLE', message: `Cannot open "${path}": ${reason}.` } };
-  }
-  try {
-    const fcs = readFcs(bytes, { fileName: path });
-    return fcs.datasets[defaultDatasetIndex(fcs)];
-  } catch (error) {
-    if (!(error instanceof FcsError)) throw error;
-    return { file: path, error: { code: error.code, message: error.message } };
-  }
-}
-
 /** Scaled values of a channel found by $PnN or $PnS, or a RangeError listing the channels there are. */
 function channelValues(dataset: FcsDataset, query: string, flag: string): { values: Float32Array | Float64Array; channel: Channel } {
   const name = findChannel(dataset.channels, query);
@@ -98,8 +73,8 @@ function channelValues(dataset: FcsDataset, query: string, flag: string): { valu
 }
 
 async function analyseFile(path: string, args: CellCycleArgs): Promise<DnaSampleAnalysis | FileFailure> {
-  const dataset = await openDataset(path);
-  if ('error' in dataset) return dataset;
+  const dataset = await readDefaultDataset(path);
+  if (isFileFailure(dataset)) return dataset;
   try {
     const dna = channelValues(dataset, args.dna, '--dna');
     const maxValue = dnaHistogramTop(dna.channel);
@@ -174,7 +149,7 @@ export const cellcycleCommand: Command = {
     let failed = false;
     for (const file of options.files) {
       const result = await analyseFile(file, options);
-      if ('error' in result) {
+      if (isFileFailure(result)) {
         io.err(`flowfate cellcycle: ${result.error.message}`);
         entries.push(result);
         failed = true;
@@ -189,12 +164,7 @@ export const cellcycleCommand: Command = {
         io.out(JSON.stringify(entries, null, 2));
         break;
       case 'csv':
-        try {
-          await writeFile(options.output.path, renderCsv(cellCycleResultsTable(rows)));
-        } catch (error) {
-          io.err(`flowfate cellcycle: cannot write "${options.output.path}": ${error instanceof Error ? error.message : String(error)}`);
-          return 1;
-        }
+        if (!(await writeCsvFile(options.output.path, cellCycleResultsTable(rows), 'cellcycle', io))) return 1;
         io.out(`Wrote ${rows.length} rows to ${options.output.path}.`);
         break;
       case 'text':

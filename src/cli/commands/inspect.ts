@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { FcsError } from '../../fcs/errors.ts';
-import { readFcs } from '../../fcs/read.ts';
 import { defaultDatasetIndex } from '../../fcs/scale.ts';
 import type { FcsDataset, RawColumn } from '../../fcs/types.ts';
 import type { CliIo, Command } from '../command.ts';
+import { isFileFailure, readFcsFile } from '../files.ts';
 
 const USAGE = `Usage: flowfate inspect FILE... [--json]
 
@@ -71,20 +69,9 @@ type FileReport =
   | { file: string; error: { code: string; message: string } };
 
 async function inspectFile(path: string): Promise<FileReport> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error);
-    return { file: path, error: { code: 'FILE_UNREADABLE', message: `Cannot open "${path}": ${reason}.` } };
-  }
-  try {
-    const fcs = readFcs(bytes, { fileName: path });
-    return { file: path, datasets: fcs.datasets.map(describeDataset), defaultDataset: defaultDatasetIndex(fcs) };
-  } catch (error) {
-    if (!(error instanceof FcsError)) throw error;
-    return { file: path, error: { code: error.code, message: error.message } };
-  }
+  const fcs = await readFcsFile(path);
+  if (isFileFailure(fcs)) return fcs;
+  return { file: path, datasets: fcs.datasets.map(describeDataset), defaultDataset: defaultDatasetIndex(fcs) };
 }
 
 function formatNumber(value: number | null): string {
@@ -93,7 +80,7 @@ function formatNumber(value: number | null): string {
 }
 
 function formatSummary(report: FileReport): string {
-  if ('error' in report) return `${report.file}\n  ERROR ${report.error.code}: ${report.error.message}`;
+  if (isFileFailure(report)) return `${report.file}\n  ERROR ${report.error.code}: ${report.error.message}`;
   const lines = [report.file];
   report.datasets.forEach((d, i) => {
     const chosen = report.datasets.length > 1 && i === report.defaultDataset ? ' (default)' : '';
@@ -126,11 +113,11 @@ export const inspectCommand: Command = {
     const reports: FileReport[] = [];
     for (const path of paths) reports.push(await inspectFile(path));
     if (json) {
-      const entries = reports.map((r) => ('error' in r ? r : { file: r.file, datasets: r.datasets }));
+      const entries = reports.map((r) => (isFileFailure(r) ? r : { file: r.file, datasets: r.datasets }));
       io.out(JSON.stringify(entries, null, 2));
     } else {
       io.out(reports.map(formatSummary).join('\n\n'));
     }
-    return reports.some((r) => 'error' in r) ? 1 : 0;
+    return reports.some(isFileFailure) ? 1 : 0;
   },
 };
