@@ -85,7 +85,7 @@ function safeSheetName(name: string, index: number, used: Set<string>): string {
 }
 
 /** The workbook's bytes (an .xlsx file). */
-export function renderXlsx(sheets: readonly Sheet[]): Uint8Array {
+export function renderXlsx(sheets: readonly Sheet[]): Uint8Array<ArrayBuffer> {
   if (sheets.length === 0) throw new RangeError('a workbook needs at least one sheet');
   const used = new Set<string>();
   const names = sheets.map((s, i) => safeSheetName(s.name, i, used));
@@ -114,5 +114,5 @@ export function renderXlsx(sheets: readonly Sheet[]): Uint8Array {
   sheets.forEach((sheet, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet.table));
   });
-  return zipSync(files, { level: 6 });
+  return new Uint8Array(zipSync(files, { level: 6 }));
 }

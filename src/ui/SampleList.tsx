@@ -165,27 +165,18 @@ function SampleSheetCells({ entry }: { entry: SampleEntry }) {
         </select>
       </td>
       <td>
-        <input
-          className="sheet-number"
-          type="number"
-          min={0}
-          step="any"
-          aria-label={`Dose of ${entry.fileName} in nM`}
-          value={annotation.doseNm ?? ''}
-          onChange={(e) => annotate({ doseNm: numberOrNull(e.currentTarget.value) })}
-        />
+        <SheetNumber label={`Dose of ${entry.fileName} in nM`} value={annotation.doseNm} onChange={(doseNm) => annotate({ doseNm })} />
       </td>
       <td>
-        <input
-          className="sheet-number"
-          type="number"
-          min={0}
-          step="any"
-          aria-label={`Time of ${entry.fileName} in hours`}
-          value={annotation.timeH ?? ''}
-          onChange={(e) => annotate({ timeH: numberOrNull(e.currentTarget.value) })}
-        />
+        <SheetNumber label={`Time of ${entry.fileName} in hours`} value={annotation.timeH} onChange={(timeH) => annotate({ timeH })} />
       </td>
     </>
+  );
+}
+
+/** A dose or time of the sample sheet; an empty or invalid entry means "unknown". */
+function SheetNumber({ label, value, onChange }: { label: string; value: number | null; onChange(value: number | null): void }) {
+  return (
+    <input className="sheet-number" type="number" min={0} step="any" aria-label={label} value={value ?? ''} onChange={(e) => onChange(numberOrNull(e.currentTarget.value))} />
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { openDemoExperiment, openFiles } from '../engine/openSamples.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
 import { useClient } from './context.ts';
+import { FilePickerButton } from './files/FilePickerButton.tsx';
 import { WorkspaceButtons } from './workspace/WorkspaceButtons.tsx';
 
 export function Toolbar() {
@@ -13,19 +14,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <h1 className="brand">FlowFate</h1>
-      <label className="button primary">
-        Open FCS files…
-        <input
-          type="file"
-          multiple
-          className="visually-hidden"
-          onChange={(event) => {
-            const files = Array.from(event.currentTarget.files ?? []);
-            event.currentTarget.value = '';
-            void openFiles(files, client, store);
-          }}
-        />
-      </label>
+      <FilePickerButton label="Open FCS files…" multiple primary onFiles={(files) => void openFiles(files, client, store)} />
       <button
         type="button"
         className="button"

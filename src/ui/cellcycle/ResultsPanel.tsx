@@ -1,52 +1,24 @@
-import { useState } from 'react';
-import { formatNumber, renderCsv, renderTsv } from '../../export/table.ts';
-import { renderXlsx } from '../../export/xlsx.ts';
 import { useStoreApi } from '../../state/store.ts';
-import { downloadBlob } from '../figure/exportFigure.ts';
-import { formatCount, formatPercent } from '../format.ts';
+import { TableExport } from '../files/TableExport.tsx';
+import { formatCondition, formatCount, formatPercent } from '../format.ts';
 import { allCurrent, type CellCycleSampleRow, resultsTable } from './sampleRows.ts';
-
-const CSV_TYPE = 'text/csv;charset=utf-8';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const condition = (value: number | null | undefined) => (value === null || value === undefined ? '' : formatNumber(value, 'significant'));
 
 /** One row per sample, following every edit, with the exports a lab pastes into Prism or Excel. */
 export function ResultsPanel({ rows, selectedId }: { rows: readonly CellCycleSampleRow[]; selectedId: string }) {
   const store = useStoreApi();
-  const [copied, setCopied] = useState<string | null>(null);
   const fitted = rows.filter((r) => r.fit.kind === 'fitted').length;
   const updating = !allCurrent(rows);
-  const disabled = updating || fitted === 0;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(renderTsv(resultsTable(rows)));
-      setCopied(`Copied ${fitted} rows: paste them into Excel, Prism or Sheets.`);
-    } catch (error) {
-      setCopied(`The clipboard is not available here (${error instanceof Error ? error.message : String(error)}); use Export CSV instead.`);
-    }
-  };
   return (
     <section className="cell-cycle-results" aria-labelledby="cell-cycle-results-heading">
       <h2 id="cell-cycle-results-heading">Results</h2>
-      <div className="run-row">
-        <button type="button" className="button" disabled={disabled} onClick={() => downloadBlob(new Blob([renderCsv(resultsTable(rows))], { type: CSV_TYPE }), 'cell-cycle-results.csv')}>
-          Export CSV
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={disabled}
-          onClick={() => downloadBlob(new Blob([new Uint8Array(renderXlsx([{ name: 'Cell cycle', table: resultsTable(rows) }]))], { type: XLSX_TYPE }), 'cell-cycle-results.xlsx')}
-        >
-          Export XLSX
-        </button>
-        <button type="button" className="button" disabled={disabled} onClick={() => void copy()}>
-          Copy to clipboard
-        </button>
-        {updating && <span role="status">Updating fits…</span>}
-        {copied && <span role="status">{copied}</span>}
-      </div>
+      <TableExport
+        table={() => resultsTable(rows)}
+        fileStem="cell-cycle-results"
+        sheetName="Cell cycle"
+        rowCount={fitted}
+        updating={updating}
+        updatingText="Updating fits…"
+      />
       <p className="muted">
         G0/G1, S and G2/M are % of the modelled cycling cells (they add up to 100). Sub-G1 (range gate, live), debris and aggregates are % of singlets. The
         exports add the fit&rsquo;s own sub-G1, means, modelled events and every range gate.
@@ -84,8 +56,8 @@ export function ResultsPanel({ rows, selectedId }: { rows: readonly CellCycleSam
                       {entry.fileName}
                     </button>
                   </th>
-                  <td className="number">{condition(entry.annotation?.doseNm)}</td>
-                  <td className="number">{condition(entry.annotation?.timeH)}</td>
+                  <td className="number">{formatCondition(entry.annotation?.doseNm)}</td>
+                  <td className="number">{formatCondition(entry.annotation?.timeH)}</td>
                   {result && f && percents ? (
                     <>
                       <td className="number">{formatCount(Math.round(f.singlets))}</td>

@@ -1,5 +1,6 @@
 import { type RefObject, useId, useState } from 'react';
-import { downloadBlob, figureFileName, figurePng, figureSvg } from './exportFigure.ts';
+import { downloadBlob } from '../files/download.ts';
+import { figureFileName, figurePng, figureSvg } from './exportFigure.ts';
 
 const RESOLUTIONS = [150, 300, 600] as const;
 

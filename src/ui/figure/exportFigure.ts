@@ -82,16 +82,6 @@ export async function figurePng(figure: HTMLElement, dpi: number): Promise<Blob>
   return new Blob([withPngResolution(png, dpi)], { type: 'image/png' });
 }
 
-/** Saves a blob through the browser's download (the file never leaves the computer). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /** A file name from a plot's label: "AnnV-PI 24h FITC-A vs PE-A.svg". */
 export function figureFileName(label: string, extension: 'svg' | 'png'): string {
   return `${label.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120)}.${extension}`;

@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { importStrategy, strategyForSample } from '../../analysis/gatingDocument.ts';
 import { parseGatingStrategy, stringifyGatingStrategy } from '../../gating/strategyJson.ts';
 import { parseGatingMl } from '../../gatingml/parse.ts';
 import { writeGatingMl } from '../../gatingml/write.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
-import { downloadBlob } from '../figure/exportFigure.ts';
+import { downloadBlob } from '../files/download.ts';
+import { FilePickerButton } from '../files/FilePickerButton.tsx';
 
 function save(text: string, name: string, type: string): void {
   downloadBlob(new Blob([text], { type }), name);
@@ -16,7 +17,6 @@ function save(text: string, name: string, type: string): void {
  */
 export function GatesFiles({ sampleId }: { sampleId: string }) {
   const store = useStoreApi();
-  const inputId = useId();
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const gateCount = useAppStore((s) => s.gating.template.gates.length);
   const strategyNow = () => {
@@ -48,18 +48,10 @@ export function GatesFiles({ sampleId }: { sampleId: string }) {
       >
         Export template
       </button>
-      <label htmlFor={inputId} className="button">
-        Import gates…
-      </label>
-      <input
-        id={inputId}
-        type="file"
+      <FilePickerButton
+        label="Import gates…"
         accept=".xml,.json"
-        className="visually-hidden"
-        onChange={async (event) => {
-          const file = event.currentTarget.files?.[0];
-          event.currentTarget.value = '';
-          if (!file) return;
+        onFiles={async ([file]) => {
           const text = await file.text();
           report(() => {
             const strategy = file.name.toLowerCase().endsWith('.json') ? parseGatingStrategy(text) : parseGatingMl(text);

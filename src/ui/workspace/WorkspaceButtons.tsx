@@ -1,9 +1,9 @@
-import { useId } from 'react';
 import { parseWorkspace } from '../../analysis/workspace.ts';
 import { openWorkspace, workspaceFileText } from '../../engine/workspace.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { useClient } from '../context.ts';
-import { downloadBlob } from '../figure/exportFigure.ts';
+import { downloadBlob } from '../files/download.ts';
+import { FilePickerButton } from '../files/FilePickerButton.tsx';
 
 const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
 
@@ -11,7 +11,6 @@ const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
 export function WorkspaceButtons() {
   const store = useStoreApi();
   const client = useClient();
-  const inputId = useId();
   const canSave = useAppStore((s) => s.samples.some((e) => e.status.kind === 'ready'));
   const message = useAppStore((s) => s.workspaceMessage);
   const autosavedAt = useAppStore((s) => s.autosavedAt);
@@ -26,18 +25,10 @@ export function WorkspaceButtons() {
       >
         Save workspace
       </button>
-      <label htmlFor={inputId} className="button">
-        Open workspace…
-      </label>
-      <input
-        id={inputId}
-        type="file"
+      <FilePickerButton
+        label="Open workspace…"
         accept=".json"
-        className="visually-hidden"
-        onChange={async (event) => {
-          const file = event.currentTarget.files?.[0];
-          event.currentTarget.value = '';
-          if (!file) return;
+        onFiles={async ([file]) => {
           try {
             say(false, await openWorkspace(parseWorkspace(await file.text()), client, store));
           } catch (error) {
