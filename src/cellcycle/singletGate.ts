@@ -121,19 +121,31 @@ export function doubletSideFraction(
   second: Float32Array | Float64Array,
   events: Uint32Array | null = null,
 ): number {
+  return fractionBeyond(area, second, events, (x, y) => {
+    const offset = (gate.kind === 'width' ? y : y / x) - (gate.intercept + gate.slope * x);
+    return gate.kind === 'width' ? offset > BAND_SD * gate.spread : offset < -BAND_SD * gate.spread;
+  });
+}
+
+/** Share of the events with a positive, finite area and pulse for which `beyond(area, pulse)` holds; 0 with none. */
+function fractionBeyond(
+  area: Float32Array | Float64Array,
+  second: Float32Array | Float64Array,
+  events: Uint32Array | null,
+  beyond: (x: number, y: number) => boolean,
+): number {
   const count = events ? events.length : area.length;
   let usable = 0;
-  let beyond = 0;
+  let counted = 0;
   for (let k = 0; k < count; k++) {
     const i = events ? events[k] : k;
     const x = area[i];
     const y = second[i];
     if (!(x > 0 && y > 0 && Number.isFinite(x) && Number.isFinite(y))) continue;
     usable++;
-    const offset = (gate.kind === 'width' ? y : y / x) - (gate.intercept + gate.slope * x);
-    if (gate.kind === 'width' ? offset > BAND_SD * gate.spread : offset < -BAND_SD * gate.spread) beyond++;
+    if (beyond(x, y)) counted++;
   }
-  return usable > 0 ? beyond / usable : 0;
+  return usable > 0 ? counted / usable : 0;
 }
 
 /** A singlet gate as drawn: a polygon in (area, width) or (area, height) data units. */
@@ -160,15 +172,7 @@ export function gateDoubletFraction(
     return doubletSideFraction(suggestion, area, second, events);
   }
   const edges = gate.vertices.map((from, k) => [from, gate.vertices[(k + 1) % gate.vertices.length]] as const);
-  const count = events ? events.length : area.length;
-  let usable = 0;
-  let beyond = 0;
-  for (let k = 0; k < count; k++) {
-    const i = events ? events[k] : k;
-    const x = area[i];
-    const y = second[i];
-    if (!(x > 0 && y > 0 && Number.isFinite(x) && Number.isFinite(y))) continue;
-    usable++;
+  return fractionBeyond(area, second, events, (x, y) => {
     let lowest = Infinity;
     let highest = -Infinity;
     for (const [[x1, y1], [x2, y2]] of edges) {
@@ -178,9 +182,8 @@ export function gateDoubletFraction(
       lowest = Math.min(lowest, low);
       highest = Math.max(highest, low, high);
     }
-    if (gate.kind === 'width' ? y > highest && highest > -Infinity : y < lowest && lowest < Infinity) beyond++;
-  }
-  return usable > 0 ? beyond / usable : 0;
+    return gate.kind === 'width' ? y > highest && highest > -Infinity : y < lowest && lowest < Infinity;
+  });
 }
 
 function sameVertices(a: readonly (readonly [number, number])[], b: readonly (readonly [number, number])[]): boolean {
