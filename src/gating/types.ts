@@ -106,7 +106,6 @@ export interface BooleanGate extends GateCommon {
 }
 
 export type Gate = RectangleGate | PolygonGate | EllipsoidGate | QuadrantGate | BooleanGate;
-export type GateKind = Gate['kind'];
 
 export const GATING_STRATEGY_VERSION = 1;
 

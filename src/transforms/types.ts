@@ -83,7 +83,6 @@ export type Transform =
   | ArcsinhTransform
   | BiexTransform;
 
-export type TransformKind = Transform['kind'];
 
 /**
  * Gating-ML `fratio`: a new dimension A · (x − B) / (y − C) computed per event from two channels. It is a dimension
