@@ -36,3 +36,19 @@ test('opens the whole demo experiment with one click', async ({ page }) => {
   const samples = page.getByRole('region', { name: /Samples \(23\)/ });
   await expect(samples.getByText('Ready', { exact: true })).toHaveCount(23);
 });
+
+test('opens a file dropped onto the page', async ({ page }) => {
+  await page.goto('/');
+  const dataTransfer = await page.evaluateHandle(async () => {
+    const bytes = await (await fetch('/demo/PI-DNA_24h_000nM.fcs')).arrayBuffer();
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'PI-DNA_24h_000nM.fcs'));
+    return transfer;
+  });
+  const target = page.getByRole('banner');
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+  const samples = page.getByRole('region', { name: /Samples/ });
+  await expect(samples.getByRole('row', { name: /PI-DNA_24h_000nM\.fcs/ })).toContainText('30,000');
+  await expect(page.getByRole('img', { name: /FSC-A vs SSC-A of All events: 30,000 events/ })).toBeVisible();
+});

@@ -1,0 +1,33 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures.ts';
+
+/** The shared real-file corpus (never copied into the project); the test reports a skip without it. */
+const corpus = process.env.FLOWFATE_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+const fcsDir = join(corpus, 'fcs');
+const files = existsSync(fcsDir) ? readdirSync(fcsDir).filter((f) => !f.endsWith('.ref.json')).toSorted() : [];
+const NEGATIVE = ['fcsparser--corrupted--corrupted.fcs', 'fcsparser--Cytek-Aurora--sample_header_truncated.fcs'];
+const TWO_DATA_SETS = 'cytoflow--Beckman-Cytomics-FC500--Cytomics-FC500.LMD';
+
+test('every real cytometer file of the corpus opens in the app; broken ones say why; data sets can be switched', async ({ page }) => {
+  test.skip(files.length === 0, `the shared corpus is not at ${corpus}`);
+  await page.goto('/');
+  await page.getByLabel('Open FCS files…').setInputFiles(files.map((f) => join(fcsDir, f)));
+  const samples = page.getByRole('region', { name: new RegExp(`Samples \\(${files.length}\\)`) });
+  await expect(samples.getByText('Reading…')).toHaveCount(0, { timeout: 60_000 });
+  for (const file of files) {
+    const row = samples.getByRole('row', { name: new RegExp(file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    if (NEGATIVE.includes(file)) await expect(row.getByRole('alert')).toContainText(`Cannot read "${file}"`);
+    else await expect(row).toContainText('Ready');
+  }
+
+  const lmd = samples.getByRole('row', { name: new RegExp(TWO_DATA_SETS.replaceAll('.', '\\.')) });
+  await expect(lmd.getByText(/notes?$/)).toBeVisible();
+  const picker = lmd.getByLabel('Data set');
+  await expect(picker.getByRole('option')).toHaveText([/^1 of 2: FCS 2\.0, 27,072 events, 4 parameters/, /^2 of 2: FCS 3\.0, 27,072 events, 8 parameters/]);
+  await expect(lmd).toContainText('8');
+  await picker.selectOption({ index: 0 });
+  await expect(lmd.getByRole('cell').nth(2)).toHaveText('4');
+  await lmd.getByRole('button', { name: TWO_DATA_SETS, exact: true }).click();
+  await expect(page.getByRole('img', { name: /of All events: 27,072 events/ })).toBeVisible();
+});
