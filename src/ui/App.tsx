@@ -1,6 +1,5 @@
 import { useAppStore } from '../state/store.ts';
-import { ApoptosisView } from './apoptosis/ApoptosisView.tsx';
-import { CellCycleView } from './cellcycle/CellCycleView.tsx';
+import { lazy } from 'react';
 import { DropZone } from './DropZone.tsx';
 import { ExploreView } from './explore/ExploreView.tsx';
 import { useGatingShortcuts } from './gating/useGatingShortcuts.ts';
@@ -9,11 +8,11 @@ import { Toolbar } from './Toolbar.tsx';
 import { RestoreBanner } from './workspace/RestoreBanner.tsx';
 import { type ViewEntry, ViewTabs } from './ViewTabs.tsx';
 
-/** The app's views, in tab order; each assay view adds its entry here. */
+/** The app's views, in tab order; the assay views load when first shown, so the first screen loads less. */
 const VIEWS: readonly ViewEntry[] = [
   { id: 'explore', label: 'Explore and gate', Component: ExploreView },
-  { id: 'apoptosis', label: 'Apoptosis (Annexin V / PI)', Component: ApoptosisView },
-  { id: 'cellCycle', label: 'Cell cycle (PI DNA)', Component: CellCycleView },
+  { id: 'apoptosis', label: 'Apoptosis (Annexin V / PI)', Component: lazy(async () => ({ default: (await import('./apoptosis/ApoptosisView.tsx')).ApoptosisView })) },
+  { id: 'cellCycle', label: 'Cell cycle (PI DNA)', Component: lazy(async () => ({ default: (await import('./cellcycle/CellCycleView.tsx')).CellCycleView })) },
 ];
 
 export function App() {

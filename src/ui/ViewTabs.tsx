@@ -1,4 +1,4 @@
-import type { ComponentType, KeyboardEvent } from 'react';
+import { type ComponentType, type KeyboardEvent, Suspense } from 'react';
 import type { ViewId } from '../state/viewSlice.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
 
@@ -40,7 +40,9 @@ export function ViewTabs({ views }: { views: readonly ViewEntry[] }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="view-panel">
-        <current.Component />
+        <Suspense fallback={<p className="hint">Loading {current.label}…</p>}>
+          <current.Component />
+        </Suspense>
       </div>
     </>
   );

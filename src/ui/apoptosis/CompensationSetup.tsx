@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/shallow';
 import type { FluorescenceChannels } from '../../apoptosis/compensation.ts';
 import type { CompensationMode } from '../../state/apoptosisSlice.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
-import { NumberField } from './NumberField.tsx';
+import { NumberField } from '../NumberField.tsx';
 import { shownMatrix, type SpillPair } from './compensationView.ts';
 import { apoptosisEntries } from './setup.ts';
 

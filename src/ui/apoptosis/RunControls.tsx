@@ -6,7 +6,7 @@ import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { useClient } from '../context.ts';
 import { handEdits } from './analysisGates.ts';
 import { sharedQuadrant } from './liveRows.ts';
-import { NumberField } from './NumberField.tsx';
+import { NumberField } from '../NumberField.tsx';
 import { runApoptosisAnalysis } from './runAnalysis.ts';
 import type { ApoptosisPlan } from './setup.ts';
 

@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/shallow';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { formatCount } from '../format.ts';
-import { NumberField } from './NumberField.tsx';
+import { NumberField } from '../NumberField.tsx';
 import { annotationForRole, apoptosisRoleOf, ROLE_CHOICES } from './roles.ts';
 import { apoptosisEntries } from './setup.ts';
 

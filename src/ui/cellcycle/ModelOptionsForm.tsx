@@ -4,7 +4,7 @@ import { defaultModelOptions, FREE_LINEARITY, validateModelOptions } from '../..
 import type { CellCycleModelOptions, ModelKind } from '../../cellcycle/types.ts';
 import { formatNumber } from '../../export/table.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
-import { NumberField } from '../apoptosis/NumberField.tsx';
+import { NumberField } from '../NumberField.tsx';
 
 const MODELS = Object.keys(MODEL_NAMES) as ModelKind[];
 const FIXED_LINEARITY = 2;

@@ -4,7 +4,7 @@ import type { CellCycleRun } from '../../state/cellCycleSlice.ts';
 import { useStoreApi } from '../../state/store.ts';
 import { GateEditor } from '../gating/GateEditor.tsx';
 import { HistoryButtons } from '../gating/HistoryButtons.tsx';
-import { NumberField } from '../apoptosis/NumberField.tsx';
+import { NumberField } from '../NumberField.tsx';
 import { CellsPlot } from './CellsPlot.tsx';
 import { CopyFromControl } from './CopyFromControl.tsx';
 import { dnaDisplay } from './displayRange.ts';

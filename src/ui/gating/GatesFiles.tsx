@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { importStrategy, strategyForSample } from '../../analysis/gatingDocument.ts';
 import { parseGatingStrategy, stringifyGatingStrategy } from '../../gating/strategyJson.ts';
-import { parseGatingMl } from '../../gatingml/parse.ts';
-import { writeGatingMl } from '../../gatingml/write.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { downloadBlob } from '../files/download.ts';
 import { FilePickerButton } from '../files/FilePickerButton.tsx';
@@ -24,9 +22,9 @@ export function GatesFiles({ sampleId }: { sampleId: string }) {
     const assay = state.samples.find((e) => e.id === sampleId)?.annotation?.assay ?? null;
     return strategyForSample(state.gating, sampleId, assay);
   };
-  const report = (action: () => void) => {
+  const report = async (action: () => void | Promise<void>) => {
     try {
-      action();
+      await action();
     } catch (error) {
       setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
     }
@@ -37,7 +35,13 @@ export function GatesFiles({ sampleId }: { sampleId: string }) {
       <button
         type="button"
         disabled={gateCount === 0}
-        onClick={() => report(() => save(writeGatingMl(strategyNow()), 'gates.gating-ml.xml', 'application/xml'))}
+        onClick={() =>
+          report(async () => {
+            // Gating-ML code loads on first use: most sessions never need it.
+            const { writeGatingMl } = await import('../../gatingml/write.ts');
+            save(writeGatingMl(strategyNow()), 'gates.gating-ml.xml', 'application/xml');
+          })
+        }
       >
         Export Gating-ML
       </button>
@@ -53,8 +57,8 @@ export function GatesFiles({ sampleId }: { sampleId: string }) {
         accept=".xml,.json"
         onFiles={async ([file]) => {
           const text = await file.text();
-          report(() => {
-            const strategy = file.name.toLowerCase().endsWith('.json') ? parseGatingStrategy(text) : parseGatingMl(text);
+          await report(async () => {
+            const strategy = file.name.toLowerCase().endsWith('.json') ? parseGatingStrategy(text) : (await import('../../gatingml/parse.ts')).parseGatingMl(text);
             store.getState().changeGating((document) => importStrategy(document, strategy));
             setMessage({ error: false, text: `Imported ${strategy.gates.length} ${strategy.gates.length === 1 ? 'gate' : 'gates'} from ${file.name}; Undo restores the previous gates.` });
           });
