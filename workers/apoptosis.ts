@@ -4,7 +4,7 @@
  * sessions, so the samples' own gating stays whatever the UI's gating sync last sent.
  */
 import { SampleSession } from '../src/analysis/sampleSession.ts';
-import { findScatterChannels, type ScatterChannels } from '../src/apoptosis/channels.ts';
+import { findScatterChannels, type ScatterChannels, setupMismatch } from '../src/apoptosis/channels.ts';
 import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisTube } from '../src/apoptosis/experiment.ts';
 import { DEFAULT_THRESHOLD_RULE } from '../src/apoptosis/thresholds.ts';
 import type { FcsDataset } from '../src/fcs/types.ts';
@@ -15,10 +15,6 @@ interface UsableTube {
   request: ApoptosisRequestTube;
   dataset: FcsDataset;
   scatter: ScatterChannels;
-}
-
-function channelsUsed(fluorescence: ApoptosisRequest['fluorescence'], scatter: ScatterChannels): string {
-  return [fluorescence.annexin, fluorescence.pi, scatter.fscArea, scatter.sscArea, scatter.singletPulse.channel].join(', ');
 }
 
 /** The tube's data set and scatter channels, or why it cannot take part. */
@@ -41,15 +37,14 @@ export function analyseOpenSamples(registry: SampleRegistry, request: ApoptosisR
   const excluded: ApoptosisRun['excluded'] = [];
   for (const tube of request.tubes) {
     const found = usableTube(registry, tube, request.fluorescence);
-    const reference = usable[0];
-    if (typeof found === 'string') excluded.push({ sampleId: tube.sampleId, name: tube.name, message: found });
-    else if (reference && JSON.stringify(reference.scatter) !== JSON.stringify(found.scatter)) {
-      excluded.push({
-        sampleId: tube.sampleId,
-        name: tube.name,
-        message: `"${tube.name}" uses channels ${channelsUsed(request.fluorescence, found.scatter)}, but "${reference.request.name}" uses ${channelsUsed(request.fluorescence, reference.scatter)}; analyse files of one instrument setup together.`,
-      });
-    } else usable.push(found);
+    if (typeof found === 'string') {
+      excluded.push({ sampleId: tube.sampleId, name: tube.name, message: found });
+      continue;
+    }
+    const channels = (u: UsableTube) => ({ name: u.request.name, fluorescence: request.fluorescence, scatter: u.scatter });
+    const mismatch = usable[0] ? setupMismatch(channels(found), channels(usable[0])) : null;
+    if (mismatch) excluded.push({ sampleId: tube.sampleId, name: tube.name, message: mismatch });
+    else usable.push(found);
   }
   const scatter = usable[0]?.scatter;
   if (!scatter) throw new ApoptosisAnalysisError(`No sample can be analysed: ${excluded.map((e) => e.message).join(' ')}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChannel, findScatterChannels, suggestApoptosisChannels } from './channels.ts';
+import { findChannel, findScatterChannels, setupMismatch, suggestApoptosisChannels } from './channels.ts';
 
 const channels = (...specs: [string, string | null][]) => specs.map(([name, label]) => ({ name, label }));
 
@@ -76,5 +76,16 @@ describe('findScatterChannels', () => {
   it('names what is missing', () => {
     expect(() => findScatterChannels(channels(['FSC-A', null], ['FSC-H', null]))).toThrow(/no side scatter area channel .* among FSC-A, FSC-H/);
     expect(() => findScatterChannels(channels(['FSC-A', null], ['SSC-A', null]))).toThrow(/no FSC-H or FSC-W channel/);
+  });
+});
+
+describe('setupMismatch', () => {
+  const scatter = { fscArea: 'FSC-A', sscArea: 'SSC-A', singletPulse: { channel: 'FSC-H', kind: 'height' as const } };
+  const tube = (name: string, pi: string) => ({ name, fluorescence: { annexin: 'FITC-A', pi }, scatter });
+  it('accepts tubes that read the same channels and names both setups otherwise', () => {
+    expect(setupMismatch(tube('b.fcs', 'PE-A'), tube('a.fcs', 'PE-A'))).toBeNull();
+    expect(setupMismatch(tube('b.fcs', 'PerCP-A'), tube('a.fcs', 'PE-A'))).toBe(
+      '"b.fcs" uses channels FITC-A, PerCP-A, FSC-A, SSC-A, FSC-H, but "a.fcs" uses FITC-A, PE-A, FSC-A, SSC-A, FSC-H; analyse files of one instrument setup together.',
+    );
   });
 });

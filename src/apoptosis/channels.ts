@@ -140,3 +140,24 @@ export function findScatterChannels(channels: readonly Pick<Channel, 'name'>[]):
   if (!pulse) throw new RangeError(`no FSC-H or FSC-W channel for the singlet gate among ${available}`);
   return { fscArea, sscArea, singletPulse: { channel: pulse, kind: height ? 'height' : 'width' } };
 }
+
+/** A tube as an analysis reads it: its name and the channels of each role. */
+export interface TubeChannels {
+  name: string;
+  fluorescence: { annexin: string; pi: string };
+  scatter: ScatterChannels;
+}
+
+function channelList({ fluorescence, scatter }: TubeChannels): string {
+  return [fluorescence.annexin, fluorescence.pi, scatter.fscArea, scatter.sscArea, scatter.singletPulse.channel].join(', ');
+}
+
+/**
+ * Why a tube cannot be analysed together with the reference tube (they read different channels, so they come from
+ * different instrument setups), or null when they match.
+ */
+export function setupMismatch(tube: TubeChannels, reference: TubeChannels): string | null {
+  const channels = channelList(tube);
+  const expected = channelList(reference);
+  return channels === expected ? null : `"${tube.name}" uses channels ${channels}, but "${reference.name}" uses ${expected}; analyse files of one instrument setup together.`;
+}

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SampleSession } from '../../analysis/sampleSession.ts';
-import { findChannel, findScatterChannels, type ScatterChannels } from '../../apoptosis/channels.ts';
+import { findChannel, findScatterChannels, type ScatterChannels, setupMismatch } from '../../apoptosis/channels.ts';
 import type { CompensationChoice, FluorescenceChannels } from '../../apoptosis/compensation.ts';
 import { apoptosisResultsTable } from '../../apoptosis/resultsTable.ts';
 import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisAnalysis, type ApoptosisTube } from '../../apoptosis/experiment.ts';
@@ -97,14 +97,6 @@ async function loadFile(path: string, args: ApoptosisArgs): Promise<LoadedFile |
   }
 }
 
-function sameChannels(a: LoadedFile, b: LoadedFile): boolean {
-  return JSON.stringify([a.fluorescence, a.scatter]) === JSON.stringify([b.fluorescence, b.scatter]);
-}
-
-function describeChannels(file: LoadedFile): string {
-  return `${file.fluorescence.annexin}, ${file.fluorescence.pi}, ${file.scatter.fscArea}, ${file.scatter.sscArea}, ${file.scatter.singletPulse.channel}`;
-}
-
 /** Opens every file once (a path given both as a control and as a FILE is one tube); unusable files become failures. */
 async function openTubes(args: ApoptosisArgs): Promise<{ tubes: ApoptosisTube[]; failures: FileFailure[]; loaded: Map<string, LoadedFile> }> {
   const roles = new Map<string, ApoptosisTube['role']>();
@@ -117,16 +109,17 @@ async function openTubes(args: ApoptosisArgs): Promise<{ tubes: ApoptosisTube[];
   for (const path of args.samples) if (!roles.has(path)) roles.set(path, 'sample');
   const loaded = new Map<string, LoadedFile>();
   const failures: FileFailure[] = [];
-  let reference: LoadedFile | null = null;
+  let reference: (LoadedFile & { name: string }) | null = null;
   for (const path of roles.keys()) {
     const result = await loadFile(path, args);
     if (isFileFailure(result)) {
       failures.push(result);
       continue;
     }
-    reference ??= result;
-    if (!sameChannels(reference, result)) {
-      failures.push({ file: path, error: { code: 'CHANNEL_MISMATCH', message: `"${path}" uses channels ${describeChannels(result)}, but the first file uses ${describeChannels(reference)}; analyse files of one instrument setup together.` } });
+    reference ??= { ...result, name: path };
+    const mismatch = setupMismatch({ ...result, name: path }, reference);
+    if (mismatch) {
+      failures.push({ file: path, error: { code: 'CHANNEL_MISMATCH', message: mismatch } });
       continue;
     }
     loaded.set(path, result);
