@@ -12,7 +12,12 @@ export interface Command {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
+/** Output is written in whole lines: a text without its final line break gets one. */
+export function asLine(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
 export const processIo: CliIo = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: (text) => process.stdout.write(asLine(text)),
+  err: (text) => process.stderr.write(asLine(text)),
 };

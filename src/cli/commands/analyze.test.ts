@@ -6,15 +6,10 @@ import { writeFcs } from '../../fcs/write.ts';
 import { stringifyGatingStrategy } from '../../gating/strategyJson.ts';
 import type { Dimension, GatingStrategy } from '../../gating/types.ts';
 import { corpusDir, describeWithCorpus } from '../../testing/corpus.ts';
-import type { CliIo } from '../command.ts';
-import { analyzeCommand } from './analyze.ts';
+import { type CapturedRun, runCaptured } from '../runCaptured.fixtures.ts';
 
-async function runAnalyze(args: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t) };
-  const status = await analyzeCommand.run(args, io);
-  return { status, out, err };
+function runAnalyze(args: string[]): Promise<CapturedRun> {
+  return runCaptured(['analyze', ...args]);
 }
 
 const temporary = () => mkdtempSync(join(tmpdir(), 'flowfate-analyze-'));

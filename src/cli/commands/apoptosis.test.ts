@@ -11,15 +11,10 @@ import { writeFcs } from '../../fcs/write.ts';
 import { simulateApoptosisSample } from '../../simulate/apoptosisModel.ts';
 import { apoptosisParamsForTreatment } from '../../simulate/drugResponse.ts';
 import type { DemoManifest } from '../../simulate/experiment.ts';
-import type { CliIo } from '../command.ts';
-import { runCli } from '../main.ts';
+import { type CapturedRun, runCaptured } from '../runCaptured.fixtures.ts';
 
-async function run(args: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  const status = await runCli(args, io);
-  return { status, out, err };
+function run(args: string[]): Promise<CapturedRun> {
+  return runCaptured(args);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'flowfate-apoptosis-'));

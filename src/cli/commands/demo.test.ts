@@ -4,15 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFcs } from '../../fcs/read.ts';
 import { DEMO_MANIFEST_VERSION, demoExperiment, simulateDemoFile, type DemoManifest } from '../../simulate/experiment.ts';
-import type { CliIo } from '../command.ts';
-import { runCli } from '../main.ts';
+import { type CapturedRun, runCaptured } from '../runCaptured.fixtures.ts';
 
-async function run(args: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += `${t}\n`), err: (t) => (err += t) };
-  const status = await runCli(['demo', ...args], io);
-  return { status, out, err };
+function run(args: string[]): Promise<CapturedRun> {
+  return runCaptured(['demo', ...args]);
 }
 
 describe('flowfate demo', () => {

@@ -4,15 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFcs } from '../../fcs/write.ts';
 import { corpusDir, describeWithCorpus } from '../../testing/corpus.ts';
-import type { CliIo } from '../command.ts';
-import { inspectCommand } from './inspect.ts';
+import { type CapturedRun, runCaptured } from '../runCaptured.fixtures.ts';
 
-async function runInspect(args: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t) };
-  const status = await inspectCommand.run(args, io);
-  return { status, out, err };
+function runInspect(args: string[]): Promise<CapturedRun> {
+  return runCaptured(['inspect', ...args]);
 }
 
 function writeSample(): string {

@@ -6,15 +6,10 @@ import { readFcs } from '../../fcs/read.ts';
 import type { FcsDataset } from '../../fcs/types.ts';
 import { simulateApoptosisSample } from '../../simulate/apoptosisModel.ts';
 import { apoptosisParamsForTreatment } from '../../simulate/drugResponse.ts';
-import type { CliIo } from '../command.ts';
-import { runCli } from '../main.ts';
+import { type CapturedRun, runCaptured } from '../runCaptured.fixtures.ts';
 
-async function run(args: string[]): Promise<{ status: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t) };
-  const status = await runCli(['simulate', ...args], io);
-  return { status, out, err };
+function run(args: string[]): Promise<CapturedRun> {
+  return runCaptured(['simulate', ...args]);
 }
 
 function tempPath(name: string): string {
