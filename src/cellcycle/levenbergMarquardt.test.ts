@@ -22,17 +22,18 @@ function modelFrom(
   };
 }
 
+// Residuals 10(x2 − x1²) and 1 − x1 (Moré, Garbow & Hillstrom 1981, problem 1).
+const rosenbrock = modelFrom(
+  2,
+  2,
+  (p, i) => (i === 0 ? 10 * (p[1] - p[0] * p[0]) : p[0]),
+  (p, i, k) => (i === 0 ? (k === 0 ? -20 * p[0] : 10) : k === 0 ? 1 : 0),
+);
+
 const unbounded = (m: number) => ({ lower: new Float64Array(m).fill(-Infinity), upper: new Float64Array(m).fill(Infinity) });
 
 describe('minimiseWeightedSquares', () => {
   it('solves the Rosenbrock problem from the classic start (-1.2, 1) to (1, 1)', () => {
-    // Residuals 10(x2 − x1²) and 1 − x1 (Moré, Garbow & Hillstrom 1981, problem 1).
-    const rosenbrock = modelFrom(
-      2,
-      2,
-      (p, i) => (i === 0 ? 10 * (p[1] - p[0] * p[0]) : p[0]),
-      (p, i, k) => (i === 0 ? (k === 0 ? -20 * p[0] : 10) : k === 0 ? 1 : 0),
-    );
     const result = minimiseWeightedSquares(
       rosenbrock,
       new Float64Array([0, 1]),
@@ -109,12 +110,6 @@ describe('minimiseWeightedSquares', () => {
   });
 
   it('respects the iteration cap', () => {
-    const rosenbrock = modelFrom(
-      2,
-      2,
-      (p, i) => (i === 0 ? 10 * (p[1] - p[0] * p[0]) : p[0]),
-      (p, i, k) => (i === 0 ? (k === 0 ? -20 * p[0] : 10) : k === 0 ? 1 : 0),
-    );
     const result = minimiseWeightedSquares(
       rosenbrock,
       new Float64Array([0, 1]),
