@@ -1,6 +1,6 @@
 import { writeDjfBasis, writeGaussianBins, writeRectangleSPhase, type DjfBasis } from './componentShapes.ts';
 import { addAggregates, writeAggregateSlope, type AggregateShapes } from './debrisAggregates.ts';
-import type { LeastSquaresModel } from './levenbergMarquardt.ts';
+import type { LeastSquaresModel } from '../shared/levenbergMarquardt.ts';
 import type { WindowComponents } from './fitSummary.ts';
 import type { FitParameterName } from './types.ts';
 

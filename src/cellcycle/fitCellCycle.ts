@@ -2,7 +2,7 @@ import { CycleModel, parameterLayout, type CycleModelSetup, type SPhaseShape } f
 import { aggregateEvents, aggregateShapes, singleCutDebrisShape } from './debrisAggregates.ts';
 import { summariseFit } from './fitSummary.ts';
 import { resolveWindow, validateDnaHistogram } from './fitWindow.ts';
-import { minimiseWeightedSquares } from './levenbergMarquardt.ts';
+import { minimiseWeightedSquares } from '../shared/levenbergMarquardt.ts';
 import { constraintRange, FREE_CV_PERCENT, FREE_LINEARITY, validateModelOptions } from './modelOptions.ts';
 import type { CycleEstimate } from './peakSearch.ts';
 import { fitPoissonCounts, poissonDeviance, type PoissonFitResult } from './poissonFit.ts';

@@ -1,5 +1,5 @@
 import { writeGaussianBins } from './componentShapes.ts';
-import type { LeastSquaresModel } from './levenbergMarquardt.ts';
+import type { LeastSquaresModel } from '../shared/levenbergMarquardt.ts';
 import { normalCdf } from './normalDistribution.ts';
 
 const INV_SQRT_TWO_PI = 1 / Math.sqrt(2 * Math.PI);

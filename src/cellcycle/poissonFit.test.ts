@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LeastSquaresModel } from './levenbergMarquardt.ts';
+import type { LeastSquaresModel } from '../shared/levenbergMarquardt.ts';
 import { fitPoissonCounts, poissonDeviance } from './poissonFit.ts';
 
 /** One parameter: the same expected count in every bin. */

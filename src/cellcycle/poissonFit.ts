@@ -5,7 +5,7 @@ import {
   type LeastSquaresModel,
   type ParameterBounds,
   type SolverResult,
-} from './levenbergMarquardt.ts';
+} from '../shared/levenbergMarquardt.ts';
 
 export interface PoissonFitResult extends SolverResult {
   /** Σ (observed − fitted)² / max(observed, 1), the χ² that DNA-analysis programs report. */

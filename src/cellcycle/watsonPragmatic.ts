@@ -3,7 +3,7 @@ import { normalCdf } from './normalDistribution.ts';
 import { addAggregates, aggregateEvents, aggregateShapes, singleCutDebrisShape, writeAggregateSlope, type AggregateShapes } from './debrisAggregates.ts';
 import { resolveWindow } from './fitWindow.ts';
 import { summariseFit } from './fitSummary.ts';
-import type { LeastSquaresModel } from './levenbergMarquardt.ts';
+import type { LeastSquaresModel } from '../shared/levenbergMarquardt.ts';
 import { constraintRange, FREE_CV_PERCENT, FREE_LINEARITY } from './modelOptions.ts';
 import { GaussianPeakModel, type SPhaseEdge } from './peakModel.ts';
 import { fitPoissonCounts } from './poissonFit.ts';
