@@ -12,6 +12,8 @@ const dnaTube = [
   { name: 'PI-W', label: null },
 ];
 
+const tube = (...specs: [string, string | null][]) => specs.map(([name, label]) => ({ name, label }));
+
 describe('sample sheet inference', () => {
   it('reads doses and times the way labs write them', () => {
     expect(parseDoseNm('AnnV-PI 24h 050nM')).toBe(50);
@@ -27,6 +29,25 @@ describe('sample sheet inference', () => {
     expect(inferAssay(annexinTube)).toBe('apoptosis');
     expect(inferAssay(dnaTube)).toBe('cellCycle');
     expect(inferAssay([{ name: 'FSC-A', label: null }])).toBeNull();
+  });
+
+  it('reads the dyes that matter, not the detectors: Annexin V on any conjugate, a DNA dye without Annexin V', () => {
+    expect(inferAssay(tube(['APC-A', 'Annexin V'], ['PerCP-Cy5-5-A', '7-AAD']))).toBe('apoptosis');
+    expect(inferAssay(tube(['BV421-A', 'AnnV'], ['PE-A', 'SYTOX Orange']))).toBe('apoptosis');
+    expect(inferAssay(tube(['FL1', 'PI'], ['SSC', null]))).toBe('cellCycle');
+    expect(inferAssay(tube(['FL3-A', 'DRAQ5'], ['FL3-W', 'DRAQ5']))).toBe('cellCycle');
+    expect(inferAssay(tube(['FITC-A', 'CD3'], ['PE-A', 'CD4']))).toBeNull();
+    expect(inferAssay(tube(['FITC-A', null], ['PE-A', null]))).toBeNull();
+    expect(inferAssay(tube(['BL 530/30-A', 'CD21;FITC'], ['BL 695/40-A', 'viability;7-AAD;695/40@488/A']))).toBeNull();
+  });
+
+  it('lets the file name decide only when no channel names a dye, or when a DNA-dye tube is named as an apoptosis control', () => {
+    const calibur = ['FSC-H', 'SSC-H', 'FL1-H', 'FL2-H', 'FL3-H'].map((name) => ({ name, label: null }));
+    expect(inferAssay(calibur, 'AnnV-PI 24h 050nM')).toBe('apoptosis');
+    expect(inferAssay(calibur, 'MM1S cell cycle 24h')).toBe('cellCycle');
+    expect(inferAssay(calibur, 'tube 3')).toBeNull();
+    expect(inferAssay([{ name: 'PE-A', label: 'PI' }], 'PI only')).toBe('apoptosis');
+    expect(inferAnnotation('AnnV-PI_PI-only.fcs', [{ name: 'PE-A', label: 'PI' }]).assay).toBe('apoptosis');
   });
 
   it('recognises control tubes by name', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChannel, findScatterChannels, setupMismatch, suggestApoptosisChannels } from './channels.ts';
+import { findScatterChannels, setupMismatch, suggestApoptosisChannels } from './channels.ts';
 
 const channels = (...specs: [string, string | null][]) => specs.map(([name, label]) => ({ name, label }));
 
@@ -48,19 +48,6 @@ describe('suggestApoptosisChannels', () => {
     expect(suggestApoptosisChannels(channels(['FSC-A', null], ['APC-A', 'CD45'])).annexin).toEqual({ status: 'none', suggested: null, candidates: [] });
     const { pi } = suggestApoptosisChannels(channels(['FITC-A', 'Annexin V']));
     expect(pi.status).toBe('none');
-  });
-});
-
-describe('findChannel', () => {
-  it('matches $PnN first, then $PnS, case-insensitively', () => {
-    expect(findChannel(CANTO, 'fitc-a')).toBe('FITC-A');
-    expect(findChannel(CANTO, 'annexin v')).toBe('FITC-A');
-    expect(findChannel(CANTO, ' PI ')).toBe('PE-A');
-    expect(findChannel(CANTO, 'APC-A')).toBeNull();
-  });
-
-  it('refuses a stain name shared by several channels, naming them', () => {
-    expect(() => findChannel(channels(['FITC-A', 'Annexin V'], ['FITC-H', 'Annexin V']), 'Annexin V')).toThrow(/2 channels \(FITC-A, FITC-H\)/);
   });
 });
 

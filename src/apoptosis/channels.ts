@@ -1,113 +1,34 @@
 /**
- * Which channels of a file carry Annexin V, the viability dye (PI, 7-AAD) and the scatter pulses. Stain names in
- * $PnS are the strongest evidence; detector names in $PnN ($PnN "FITC-A", "PE-A", "FL1-A") are weaker, since one
- * detector serves many dyes. Ties are reported, never resolved silently.
+ * Which channels of a file carry Annexin V and the viability dye (PI, 7-AAD, DAPI, SYTOX...): the dye catalogue
+ * (src/channels) reads stain names in $PnS and $PnN; without one, the usual detectors of a 488-nm Annexin V-FITC/PI
+ * panel are weak hints (R&D Systems and BD Annexin V/PI protocols: FITC in the 530/30 detector, PI in the PE or
+ * PerCP detector). Ties are reported, never resolved silently.
  */
+import { suggestChannel, type ChannelSuggestion, type DetectorHint } from '../channels/suggest.ts';
+import type { ChannelNames } from '../channels/dyes.ts';
 import type { Channel } from '../fcs/types.ts';
 
 export type ChannelRole = 'annexin' | 'pi';
 
-export interface ChannelCandidate {
-  /** $PnN. */
-  name: string;
-  label: string | null;
-  score: number;
-  /** Why it was proposed, for the UI ("$PnS says PI", "FITC detector"...). */
-  reason: string;
-}
+const ANNEXIN_DETECTORS: readonly DetectorHint[] = [
+  { pattern: /fitc|alexa\s*fluor\s*488|\baf\s*-?488|\bbb515\b|\bb530\b|^bl1\b/i, score: 5, reason: 'FITC / Alexa Fluor 488 detector' },
+  { pattern: /^fl-?1\b/i, score: 3, reason: 'FL1, the FITC detector of Accuri, FACSCalibur and Beckman instruments' },
+];
 
-export interface ChannelSuggestion {
-  /** confident: one best candidate; ambiguous: several equally good ones, the user must pick; none: nothing fits. */
-  status: 'confident' | 'ambiguous' | 'none';
-  /** $PnN of the best candidate when confident, else null. */
-  suggested: string | null;
-  /** Best first. */
-  candidates: ChannelCandidate[];
-}
-
-interface Evidence {
-  pattern: RegExp;
-  score: number;
-  reason: string;
-}
-
-// Stain words in $PnS outrank detector words; among detectors, the usual FITC/PE-family detectors of a 488-nm
-// Annexin V-FITC/PI panel (R&D Systems and BD Annexin V/PI protocols) outrank generic FLn names.
-const LABEL_EVIDENCE: Record<ChannelRole, Evidence[]> = {
-  annexin: [{ pattern: /annexin|\bannv\b|\banx(a5)?\b/i, score: 10, reason: 'stain name ($PnS) mentions Annexin V' }],
-  pi: [
-    { pattern: /propidium|(^|[^a-z])pi([^a-z]|$)/i, score: 10, reason: 'stain name ($PnS) is PI' },
-    { pattern: /7-?aad|viability|live\s*\/?\s*dead|sytox|\bdapi\b/i, score: 9, reason: 'stain name ($PnS) is a viability dye' },
-  ],
-};
-
-const NAME_EVIDENCE: Record<ChannelRole, Evidence[]> = {
-  annexin: [
-    { pattern: /fitc|alexa\s*fluor\s*488|\baf\s*-?488|\bbb515\b|\bb530\b/i, score: 5, reason: 'FITC / Alexa Fluor 488 detector' },
-    { pattern: /^fl-?1\b/i, score: 3, reason: 'FL1, the FITC detector of Accuri/FACSCalibur-type instruments' },
-  ],
-  pi: [
-    { pattern: /^pe(-a|-h|-w)?$|^pe[-_ ]?(texas|ecd|cf594|dazzle|cy5|-?cy5\.5)|percp|\becd\b|\bpe-?cy5\b/i, score: 5, reason: 'PE-family or PerCP detector, where PI is read' },
-    { pattern: /propidium|(^|[^a-z])pi([^a-z]|$)|7-?aad/i, score: 6, reason: 'channel name ($PnN) names the dye' },
-    { pattern: /^fl-?[23]\b/i, score: 3, reason: 'FL2/FL3, the PI detectors of Accuri/FACSCalibur-type instruments' },
-  ],
-};
-
-const SCATTER_OR_TIME = /^(fsc|ssc|fs|ss|time)\b|^(fsc|ssc)[-_ ]/i;
-
-/** Area parameters are what quadrants are drawn on; heights and widths only when no area exists. */
-function pulseAdjustment(name: string): number {
-  if (/-a$|area$/i.test(name)) return 0.5;
-  if (/-(h|w)$|height$|width$/i.test(name)) return -0.5;
-  return 0;
-}
-
-function scoreChannel(channel: Pick<Channel, 'name' | 'label'>, role: ChannelRole): ChannelCandidate | null {
-  if (SCATTER_OR_TIME.test(channel.name.trim())) return null;
-  const label = channel.label?.trim() ?? '';
-  const byLabel = LABEL_EVIDENCE[role].find((e) => label !== '' && e.pattern.test(label));
-  const byName = NAME_EVIDENCE[role].find((e) => e.pattern.test(channel.name.trim()));
-  if (!byLabel && !byName) return null;
-  const reasons = [byLabel?.reason, byName?.reason].filter((r): r is string => r !== undefined);
-  return {
-    name: channel.name,
-    label: channel.label,
-    score: (byLabel?.score ?? 0) + (byName?.score ?? 0) + pulseAdjustment(channel.name.trim()),
-    reason: reasons.join('; '),
-  };
-}
-
-function suggestionFrom(candidates: ChannelCandidate[]): ChannelSuggestion {
-  const sorted = candidates.toSorted((a, b) => b.score - a.score);
-  if (sorted.length === 0) return { status: 'none', suggested: null, candidates: [] };
-  const tied = sorted.length > 1 && sorted[1].score === sorted[0].score;
-  return { status: tied ? 'ambiguous' : 'confident', suggested: tied ? null : sorted[0].name, candidates: sorted };
-}
+const VIABILITY_DETECTORS: readonly DetectorHint[] = [
+  { pattern: /^pe(-a|-h|-w)?$|^pe[-_ ]?(texas|ecd|cf594|dazzle|cy5|-?cy5\.5)|percp|\becd\b|\bpe-?cy5\b/i, score: 5, reason: 'PE-family or PerCP detector, where PI is read' },
+  { pattern: /^fl-?[23]\b/i, score: 3, reason: 'FL2/FL3, the PI detectors of Accuri, FACSCalibur and Beckman instruments' },
+];
 
 /**
- * Annexin V and PI channel suggestions for a data set. The PI suggestion never proposes the channel confidently
- * suggested for Annexin V, so a file whose only stain label is "Annexin V" on FITC-A still gets PE-A for PI.
+ * Annexin V and viability-dye channel suggestions for a data set. The viability suggestion never proposes the
+ * channel confidently suggested for Annexin V, so a file whose only stain label is "Annexin V" on FITC-A still gets
+ * PE-A for PI.
  */
-export function suggestApoptosisChannels(channels: readonly Pick<Channel, 'name' | 'label'>[]): Record<ChannelRole, ChannelSuggestion> {
-  const score = (role: ChannelRole) => channels.map((c) => scoreChannel(c, role)).filter((c): c is ChannelCandidate => c !== null);
-  const annexin = suggestionFrom(score('annexin'));
-  const pi = suggestionFrom(score('pi').filter((c) => c.name !== annexin.suggested));
+export function suggestApoptosisChannels(channels: readonly ChannelNames[]): Record<ChannelRole, ChannelSuggestion> {
+  const annexin = suggestChannel(channels, 'annexin', ANNEXIN_DETECTORS);
+  const pi = suggestChannel(channels, 'viability', VIABILITY_DETECTORS, annexin.suggested === null ? [] : [annexin.suggested]);
   return { annexin, pi };
-}
-
-/**
- * The channel a user named on the command line: $PnN or $PnS, case-insensitively, $PnN first.
- * Returns null when nothing matches; throws RangeError naming the channels when several $PnS match.
- */
-export function findChannel(channels: readonly Pick<Channel, 'name' | 'label'>[], query: string): string | null {
-  const wanted = query.trim().toLowerCase();
-  const byName = channels.find((c) => c.name.trim().toLowerCase() === wanted);
-  if (byName) return byName.name;
-  const byLabel = channels.filter((c) => c.label?.trim().toLowerCase() === wanted);
-  if (byLabel.length > 1) {
-    throw new RangeError(`"${query}" is the stain name of ${byLabel.length} channels (${byLabel.map((c) => c.name).join(', ')}); give the channel name ($PnN) instead`);
-  }
-  return byLabel[0]?.name ?? null;
 }
 
 /** Scatter channels for the pre-gates: FSC and SSC areas and the FSC pulse height (or width) for singlets. */

@@ -2,7 +2,7 @@
  * Which channels a PI DNA-content analysis reads, and the histogram it fits: the app and the CLI share these so that
  * the same file gives the same numbers in both.
  */
-import { findChannel } from '../apoptosis/channels.ts';
+import { findChannel } from '../channels/suggest.ts';
 import type { Channel } from '../fcs/types.ts';
 import type { SingletPulseParameter } from './singletGate.ts';
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SampleSession } from '../../analysis/sampleSession.ts';
-import { findChannel, findScatterChannels, type ScatterChannels, setupMismatch } from '../../apoptosis/channels.ts';
+import { findScatterChannels, type ScatterChannels, setupMismatch } from '../../apoptosis/channels.ts';
+import { findChannel } from '../../channels/suggest.ts';
 import type { CompensationChoice, FluorescenceChannels } from '../../apoptosis/compensation.ts';
 import { apoptosisResultsTable } from '../../apoptosis/resultsTable.ts';
 import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisAnalysis, type ApoptosisTube } from '../../apoptosis/experiment.ts';

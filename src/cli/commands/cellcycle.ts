@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { findChannel } from '../../apoptosis/channels.ts';
+import { findChannel } from '../../channels/suggest.ts';
 import { analyseDnaSample, type DnaSampleAnalysis } from '../../cellcycle/analyseDnaSample.ts';
 import { cellCycleResultsTable, type CellCycleResultRow } from '../../cellcycle/resultsTable.ts';
 import { DNA_HISTOGRAM_BINS, dnaHistogramTop } from '../../cellcycle/dnaChannels.ts';

@@ -3,7 +3,7 @@
  * which role, the Annexin V and PI channels (the user's pick, else the suggestion), the compensation and the
  * percentile. The request without hand edits keys the run, so the view can say when results are stale.
  */
-import type { ChannelSuggestion } from '../../apoptosis/channels.ts';
+import type { ChannelSuggestion } from '../../channels/suggest.ts';
 import { suggestApoptosisChannels } from '../../apoptosis/channels.ts';
 import { twoDyeSpillover, type CompensationChoice, type FluorescenceChannels } from '../../apoptosis/compensation.ts';
 import type { ApoptosisSetup } from '../../state/apoptosisSlice.ts';
