@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fixtureFiles } from './fixtures.ts';
+import { writeLabExperiment } from './labExperiment.ts';
 
 /** Generates the large and the broken test files with the project's own CLI (built by `npm run build`). */
 export default function globalSetup(): void {
@@ -12,4 +13,5 @@ export default function globalSetup(): void {
   const demo = readFileSync('public/demo/AnnV-PI_24h_000nM.fcs');
   writeFileSync(fixtureFiles.broken, demo.subarray(0, Math.floor(demo.length * 0.6)));
   writeFileSync(fixtureFiles.notFcs, 'sample,FSC-A,SSC-A\n1,2,3\n');
+  writeLabExperiment();
 }

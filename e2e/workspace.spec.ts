@@ -37,7 +37,7 @@ test('after a reload the last session comes back: files, gates and counts', asyn
   await page.getByRole('button', { name: 'Restore last session' }).click();
   await expect(page.getByRole('status')).toContainText('Opened the workspace with its 1 file.');
   const samples = page.getByRole('region', { name: /Samples/ });
-  await expect(samples.getByRole('row', { name: new RegExp(FILE) })).toContainText('Ready');
+  await expect(samples.getByRole('option', { name: new RegExp(FILE) })).toContainText('Ready');
   await expect(page.getByRole('region', { name: 'Populations' }).getByRole('row', { name: /Rectangle/ }).getByRole('cell').first()).toHaveText(count);
 });
 

@@ -20,6 +20,9 @@ describe('sample sheet inference', () => {
     expect(parseDoseNm('MM1S 0.5uM 48h')).toBe(500);
     expect(parseDoseNm('bortezomib 10 nM')).toBe(10);
     expect(parseDoseNm('untreated')).toBeNull();
+    // The myeloma line MM1S after a date is not 14 mM.
+    expect(parseDoseNm('2025-03-14 MM1S ixazomib 24h 050nM rep2')).toBe(50);
+    expect(parseDoseNm('2025-03-14 MM1S unstained')).toBeNull();
     expect(parseTimeH('AnnV-PI 24h 050nM')).toBe(24);
     expect(parseTimeH('day 3 72 hrs')).toBe(72);
     expect(parseTimeH('PI only')).toBeNull();

@@ -25,7 +25,8 @@ const UNIT_TO_NM: Record<string, number> = { pm: 1e-3, nm: 1, um: 1e3, µm: 1e3,
 
 /** Dose in nM from "050nM", "0.5uM", "100 nM"; null when the name carries none. */
 export function parseDoseNm(text: string): number | null {
-  const match = /(\d+(?:\.\d+)?)\s*(pM|nM|uM|µM|mM)(?![a-z])/i.exec(text);
+  // "MM" in capitals is a myeloma line (MM1S, MM.1S) or an initial, never a lab's millimolar.
+  const match = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(pM|nM|uM|µM|mM)(?![a-z0-9])/gi)].find((m) => m[2] !== 'MM');
   return match ? Number(match[1]) * UNIT_TO_NM[match[2].toLowerCase()] : null;
 }
 

@@ -127,3 +127,9 @@ export async function openWorkspaceSamples(samples: readonly WorkspaceSample[], 
   }
   return ids;
 }
+
+/** FCS files by their usual extensions (Beckman Coulter writes .LMD); a folder also holds notes, images, exports. */
+export function isFcsFileName(name: string): boolean {
+  return /\.(fcs|lmd)$/i.test(name);
+}
+

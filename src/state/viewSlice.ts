@@ -2,6 +2,13 @@ import type { StateCreator } from 'zustand';
 import type { AxisSpec, BivariateKind } from '../analysis/axes.ts';
 import type { SampleId } from '../../workers/api.ts';
 
+/** A message to the user about something they did; `detail` names the FCS keyword or file behind it. */
+export interface Notice {
+  error: boolean;
+  text: string;
+  detail?: string;
+}
+
 /** The main views of the app (tabs). */
 export type ViewId = 'explore' | 'apoptosis' | 'cellCycle';
 
@@ -17,6 +24,10 @@ export interface ViewSlice {
   /** Channel → how many samples its axis was fitted to, while the axis is automatic (a user's choice removes it). */
   autoAxisFits: Record<string, number>;
   bivariateKind: BivariateKind;
+  /** Whether the side panel with the sample list is shown (collapsed, the plots get the room). */
+  samplePanelOpen: boolean;
+  /** The outcome of the last thing the user opened; successes go away by themselves. */
+  notice: Notice | null;
   /** Set when the analysis engine itself failed; shown as a page-level alert. */
   engineError: string | null;
   showView(view: ViewId): void;
@@ -26,6 +37,8 @@ export interface ViewSlice {
   setAxis(axis: AxisSpec, fittedTo?: number): void;
   setBivariateKind(kind: BivariateKind): void;
   setEngineError(message: string): void;
+  setSamplePanelOpen(open: boolean): void;
+  notify(notice: Notice | null): void;
 }
 
 export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
@@ -37,6 +50,8 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
   axes: {},
   autoAxisFits: {},
   bivariateKind: 'density',
+  samplePanelOpen: true,
+  notice: null,
   engineError: null,
   showView: (view) => set({ activeView: view }),
   selectSample: (id) => set({ selectedSampleId: id }),
@@ -48,4 +63,6 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
     }),
   setBivariateKind: (kind) => set({ bivariateKind: kind }),
   setEngineError: (message) => set({ engineError: message }),
+  setSamplePanelOpen: (open) => set({ samplePanelOpen: open }),
+  notify: (notice) => set({ notice }),
 });

@@ -1,9 +1,10 @@
-import { useAppStore } from '../state/store.ts';
 import { lazy } from 'react';
+import { useAppStore } from '../state/store.ts';
 import { DropZone } from './DropZone.tsx';
 import { ExploreView } from './explore/ExploreView.tsx';
 import { useGatingShortcuts } from './gating/useGatingShortcuts.ts';
-import { SampleList } from './SampleList.tsx';
+import { SamplePanel } from './samples/SamplePanel.tsx';
+import { StartPanel } from './start/StartPanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { RestoreBanner } from './workspace/RestoreBanner.tsx';
 import { type ViewEntry, ViewTabs } from './ViewTabs.tsx';
@@ -15,23 +16,46 @@ const VIEWS: readonly ViewEntry[] = [
   { id: 'cellCycle', label: 'Cell cycle (PI DNA)', Component: lazy(async () => ({ default: (await import('./cellcycle/CellCycleView.tsx')).CellCycleView })) },
 ];
 
+/** Keyboard users jump past the toolbar and the sample list straight to the view tabs. */
+function SkipLink() {
+  const active = useAppStore((s) => s.activeView);
+  return (
+    <a
+      className="skip-link"
+      href={`#tab-${active}`}
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById(`tab-${active}`)?.focus();
+      }}
+    >
+      Skip to the analysis
+    </a>
+  );
+}
+
 export function App() {
   const engineError = useAppStore((s) => s.engineError);
+  const hasSamples = useAppStore((s) => s.samples.length > 0);
+  const panelOpen = useAppStore((s) => s.samplePanelOpen);
   // Once for the whole page: undo/redo and gate deletion work the same in every view.
   useGatingShortcuts();
+  const layout = !hasSamples ? 'app-body no-panel' : panelOpen ? 'app-body' : 'app-body panel-collapsed';
   return (
     <DropZone>
+      <SkipLink />
       <Toolbar />
       {engineError && (
         <p role="alert" className="error banner">
           {engineError}
         </p>
       )}
-      <main className="workspace">
-        <RestoreBanner />
-        <SampleList />
-        <ViewTabs views={VIEWS} />
-      </main>
+      <RestoreBanner />
+      <div className={layout}>
+        <SamplePanel />
+        <main className="main-area">
+          <ViewTabs views={VIEWS} placeholder={hasSamples ? undefined : <StartPanel />} />
+        </main>
+      </div>
     </DropZone>
   );
 }

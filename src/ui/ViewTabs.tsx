@@ -1,4 +1,4 @@
-import { type ComponentType, type KeyboardEvent, Suspense } from 'react';
+import { type ComponentType, type KeyboardEvent, type ReactNode, Suspense } from 'react';
 import type { ViewId } from '../state/viewSlice.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
 
@@ -8,8 +8,14 @@ export interface ViewEntry {
   Component: ComponentType;
 }
 
+interface ViewTabsProps {
+  views: readonly ViewEntry[];
+  /** Shown in the panel instead of the view (the start screen, before any file is open). */
+  placeholder?: ReactNode;
+}
+
 /** WAI-ARIA tabs: arrow keys move between views, the active view's panel follows. */
-export function ViewTabs({ views }: { views: readonly ViewEntry[] }) {
+export function ViewTabs({ views, placeholder }: ViewTabsProps) {
   const store = useStoreApi();
   const active = useAppStore((s) => s.activeView);
   const current = views.find((v) => v.id === active) ?? views[0];
@@ -40,9 +46,11 @@ export function ViewTabs({ views }: { views: readonly ViewEntry[] }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="view-panel">
-        <Suspense fallback={<p className="hint">Loading {current.label}…</p>}>
-          <current.Component />
-        </Suspense>
+        {placeholder ?? (
+          <Suspense fallback={<p className="hint">Loading {current.label}…</p>}>
+            <current.Component />
+          </Suspense>
+        )}
       </div>
     </>
   );

@@ -8,6 +8,7 @@ import { handEdits } from './analysisGates.ts';
 import { sharedQuadrant } from './liveRows.ts';
 import { NumberField } from '../NumberField.tsx';
 import { runApoptosisAnalysis } from './runAnalysis.ts';
+import { focusWhenShown } from '../focusWhenShown.ts';
 import type { ApoptosisPlan } from './setup.ts';
 
 const threshold = (value: number) => formatNumber(value, 'significant');
@@ -48,7 +49,17 @@ export function RunControls({ plan }: { plan: ApoptosisPlan }) {
         </label>
       )}
       <div className="run-row">
-        <button type="button" className="button primary" disabled={!plan.ok || running} aria-busy={running} onClick={() => void runApoptosisAnalysis(client, store, { keepHandEdits })}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!plan.ok || running}
+          aria-busy={running}
+          onClick={() =>
+            void runApoptosisAnalysis(client, store, { keepHandEdits }).then(() => {
+              if (store.getState().apoptosisStatus.kind === 'idle') focusWhenShown('apoptosis-results-heading');
+            })
+          }
+        >
           Run analysis
         </button>
         {running && <span role="status">Analysing…</span>}

@@ -22,22 +22,19 @@ export function SetupPanel() {
   return (
     <section className="apoptosis-step" aria-labelledby="apoptosis-setup-heading">
       <h3 id="apoptosis-setup-heading">1. Setup</h3>
+      {/* Run comes first: everything below is prefilled, so a keyboard user reaches it in a few keys. */}
+      <RunControls plan={plan} />
       <div className="setup-grid">
-        <div>
-          <SamplesSetup />
-          <WarningList label="Warnings about the controls" groups={groupWarnings(runWarnings, 'controls')} />
-        </div>
-        <div>
-          {channels.length > 0 && <ChannelsSetup channels={channels} choices={choices} />}
-          {annexin.channel !== null && pi.channel !== null && (
-            <>
-              <CompensationSetup fluorescence={{ annexin: annexin.channel, pi: pi.channel }} />
-              <WarningList label="Warnings about compensation" groups={groupWarnings(runWarnings, 'compensation')} />
-            </>
-          )}
-          <RunControls plan={plan} />
-        </div>
+        {channels.length > 0 && <ChannelsSetup channels={channels} choices={choices} />}
+        {annexin.channel !== null && pi.channel !== null && (
+          <div>
+            <CompensationSetup fluorescence={{ annexin: annexin.channel, pi: pi.channel }} />
+            <WarningList label="Warnings about compensation" groups={groupWarnings(runWarnings, 'compensation')} />
+          </div>
+        )}
       </div>
+      <SamplesSetup />
+      <WarningList label="Warnings about the controls" groups={groupWarnings(runWarnings, 'controls')} />
     </section>
   );
 }

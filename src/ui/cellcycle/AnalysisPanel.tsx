@@ -5,6 +5,7 @@ import { useClient } from '../context.ts';
 import { analyseAllSamples } from './analyseAll.ts';
 import { ChannelChoice } from './ChannelChoice.tsx';
 import { ModelOptionsForm } from './ModelOptionsForm.tsx';
+import { focusWhenShown } from '../focusWhenShown.ts';
 
 /** Channels, model options and "Analyse all samples", with its progress and what it could not do. */
 export function AnalysisPanel({ samples }: { samples: readonly SampleEntry[] }) {
@@ -26,7 +27,13 @@ export function AnalysisPanel({ samples }: { samples: readonly SampleEntry[] }) 
       <ChannelChoice channels={channels} chosen={inUse} />
       <ModelOptionsForm />
       <div className="cell-cycle-run">
-        <button type="button" className="button primary" disabled={running || inUse === null} onClick={() => inUse && void analyseAllSamples(client, store, inUse)}>
+        <button type="button" className="button primary" disabled={running || inUse === null} onClick={() =>
+            inUse &&
+            void analyseAllSamples(client, store, inUse).then(() => {
+              if (store.getState().cellCycleStatus.kind === 'idle') focusWhenShown('cell-cycle-results-heading');
+            })
+          }
+        >
           Analyse all samples
         </button>
         <p className="hint">

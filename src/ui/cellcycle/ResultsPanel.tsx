@@ -10,7 +10,9 @@ export function ResultsPanel({ rows, selectedId }: { rows: readonly CellCycleSam
   const updating = !allCurrent(rows);
   return (
     <section className="cell-cycle-results" aria-labelledby="cell-cycle-results-heading">
-      <h2 id="cell-cycle-results-heading">Results</h2>
+      <h2 id="cell-cycle-results-heading" tabIndex={-1}>
+        Results
+      </h2>
       <TableExport
         table={() => resultsTable(rows)}
         fileStem="cell-cycle-results"
