@@ -1,16 +1,25 @@
 import { expect, test as base } from '@playwright/test';
 
+interface FaultOptions {
+  /** Console errors a test provokes on purpose (a 404 it routes, a fault it injects); any other error still fails it. */
+  expectedErrors: RegExp | null;
+}
+
 /** Every test fails on any uncaught page error or console error, in the page or in its workers. */
-export const test = base.extend<{ failOnPageErrors: void }>({
+export const test = base.extend<FaultOptions & { failOnPageErrors: void }>({
+  expectedErrors: [null, { option: true }],
   failOnPageErrors: [
-    async ({ page }, use) => {
+    async ({ page, expectedErrors }, use) => {
       const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      const report = (problem: string) => {
+        if (!expectedErrors?.test(problem)) problems.push(problem);
+      };
+      page.on('pageerror', (error) => report(`page error: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+        if (message.type() === 'error') report(`console error: ${message.text()}`);
       });
       page.on('worker', (worker) => worker.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`worker console error: ${message.text()}`);
+        if (message.type() === 'error') report(`worker console error: ${message.text()}`);
       }));
       await use();
       expect(problems, 'the page reported errors').toEqual([]);

@@ -6,6 +6,7 @@ import { densityPalette } from './colorScale.ts';
 import { type ContourSet, equalProbabilityContours } from './contours.ts';
 import { plotFrame } from './frame.ts';
 import { PlotAxes } from './PlotAxes.tsx';
+import { FaultBoundary } from '../ui/boundary/FaultBoundary.tsx';
 
 /** Dots and contour outliers: the app's ink colour, opaque, as ABGR for ImageData. */
 const DOT_PIXEL = (255 << 24) | (0x30 << 16) | (0x24 << 8) | 0x1d;
@@ -32,8 +33,16 @@ interface DensityPlotProps {
   ref?: Ref<HTMLElement>;
 }
 
-/** Pseudocolour density of a binned grid on canvas, with D3 axes and an SVG overlay. */
-export function DensityPlot({ label, grid, kind = 'density', x, y, xLabel, yLabel, width = 440, height = 420, overlay, ref }: DensityPlotProps) {
+/** Pseudocolour density of a binned grid on canvas, with D3 axes and an SVG overlay; a fault stays inside the plot. */
+export function DensityPlot(props: DensityPlotProps) {
+  return (
+    <FaultBoundary what={`The plot ${props.label}`} size="plot">
+      <DensityFigure {...props} />
+    </FaultBoundary>
+  );
+}
+
+function DensityFigure({ label, grid, kind = 'density', x, y, xLabel, yLabel, width = 440, height = 420, overlay, ref }: DensityPlotProps) {
   const frame = plotFrame(width, height);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState(0);

@@ -4,6 +4,7 @@ import type { AxisSpec } from '../analysis/axes.ts';
 import { axisScale, type AxisScale } from './axisScale.ts';
 import { plotFrame } from './frame.ts';
 import { PlotAxes } from './PlotAxes.tsx';
+import { FaultBoundary } from '../ui/boundary/FaultBoundary.tsx';
 
 export interface HistogramSeries {
   name: string;
@@ -36,8 +37,16 @@ interface HistogramPlotProps {
   ref?: Ref<HTMLElement>;
 }
 
-/** 1-D histogram(s): filled for a single series, outlined for overlays, with D3 axes and an SVG overlay. */
-export function HistogramPlot({ label, series, axis, xLabel, mode = 'count', width = 440, height = 300, overlay, offScale = 0, ref }: HistogramPlotProps) {
+/** 1-D histogram(s): filled for a single series, outlined for overlays, with D3 axes and an SVG overlay; a fault stays inside the plot. */
+export function HistogramPlot(props: HistogramPlotProps) {
+  return (
+    <FaultBoundary what={`The plot ${props.label}`} size="plot">
+      <HistogramFigure {...props} />
+    </FaultBoundary>
+  );
+}
+
+function HistogramFigure({ label, series, axis, xLabel, mode = 'count', width = 440, height = 300, overlay, offScale = 0, ref }: HistogramPlotProps) {
   const frame = plotFrame(width, height);
   const heights = series.map((s) => {
     const values = Array.from(s.counts);

@@ -1,5 +1,5 @@
-import { lazy } from 'react';
 import { useAppStore } from '../state/store.ts';
+import { lazyView } from './boundary/lazyView.tsx';
 import { DropZone } from './DropZone.tsx';
 import { ExploreView } from './explore/ExploreView.tsx';
 import { useGatingShortcuts } from './gating/useGatingShortcuts.ts';
@@ -12,8 +12,8 @@ import { type ViewEntry, ViewTabs } from './ViewTabs.tsx';
 /** The app's views, in tab order; the assay views load when first shown, so the first screen loads less. */
 const VIEWS: readonly ViewEntry[] = [
   { id: 'explore', label: 'Explore and gate', Component: ExploreView },
-  { id: 'apoptosis', label: 'Apoptosis (Annexin V / PI)', Component: lazy(async () => ({ default: (await import('./apoptosis/ApoptosisView.tsx')).ApoptosisView })) },
-  { id: 'cellCycle', label: 'Cell cycle (PI DNA)', Component: lazy(async () => ({ default: (await import('./cellcycle/CellCycleView.tsx')).CellCycleView })) },
+  { id: 'apoptosis', label: 'Apoptosis (Annexin V / PI)', Component: lazyView(async () => (await import('./apoptosis/ApoptosisView.tsx')).ApoptosisView) },
+  { id: 'cellCycle', label: 'Cell cycle (PI DNA)', Component: lazyView(async () => (await import('./cellcycle/CellCycleView.tsx')).CellCycleView) },
 ];
 
 /** Keyboard users jump past the toolbar and the sample list straight to the view tabs. */

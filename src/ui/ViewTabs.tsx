@@ -1,6 +1,7 @@
 import { type ComponentType, type KeyboardEvent, type ReactNode, Suspense } from 'react';
 import type { ViewId } from '../state/viewSlice.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
+import { FaultBoundary } from './boundary/FaultBoundary.tsx';
 
 export interface ViewEntry {
   id: ViewId;
@@ -46,11 +47,13 @@ export function ViewTabs({ views, placeholder }: ViewTabsProps) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} className="view-panel">
-        {placeholder ?? (
-          <Suspense fallback={<p className="hint">Loading {current.label}…</p>}>
-            <current.Component />
-          </Suspense>
-        )}
+        <FaultBoundary key={current.id} what={`The ${current.label} view`} size="view">
+          {placeholder ?? (
+            <Suspense fallback={<p className="hint">Loading {current.label}…</p>}>
+              <current.Component />
+            </Suspense>
+          )}
+        </FaultBoundary>
       </div>
     </>
   );

@@ -95,7 +95,11 @@ export function HistogramCard({ sampleId, fileName, revision, population, popula
                     type="checkbox"
                     checked={overlaid.includes(o.id)}
                     disabled={!overlaid.includes(o.id) && overlaid.length >= MAX_OVERLAYS}
-                    onChange={(e) => setOverlaid((ids) => (e.currentTarget.checked ? [...ids, o.id] : ids.filter((id) => id !== o.id)))}
+                    onChange={(e) => {
+                      // Read the event now: React clears currentTarget before the updater runs.
+                      const checked = e.currentTarget.checked;
+                      setOverlaid((ids) => (checked ? [...ids, o.id] : ids.filter((id) => id !== o.id)));
+                    }}
                   />
                   {o.fileName}
                 </label>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { importStrategy, strategyForSample } from '../../analysis/gatingDocument.ts';
 import { parseGatingStrategy, stringifyGatingStrategy } from '../../gating/strategyJson.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
+import { loadChunk } from '../boundary/loadChunk.ts';
 import { downloadBlob } from '../files/download.ts';
 import { FilePickerButton } from '../files/FilePickerButton.tsx';
 
@@ -38,7 +39,7 @@ export function GatesFiles({ sampleId }: { sampleId: string }) {
         onClick={() =>
           report(async () => {
             // Gating-ML code loads on first use: most sessions never need it.
-            const { writeGatingMl } = await import('../../gatingml/write.ts');
+            const { writeGatingMl } = await loadChunk(() => import('../../gatingml/write.ts'));
             save(writeGatingMl(strategyNow()), 'gates.gating-ml.xml', 'application/xml');
           })
         }
@@ -58,7 +59,7 @@ export function GatesFiles({ sampleId }: { sampleId: string }) {
         onFiles={async ([file]) => {
           const text = await file.text();
           await report(async () => {
-            const strategy = file.name.toLowerCase().endsWith('.json') ? parseGatingStrategy(text) : (await import('../../gatingml/parse.ts')).parseGatingMl(text);
+            const strategy = file.name.toLowerCase().endsWith('.json') ? parseGatingStrategy(text) : (await loadChunk(() => import('../../gatingml/parse.ts'))).parseGatingMl(text);
             store.getState().changeGating((document) => importStrategy(document, strategy));
             setMessage({ error: false, text: `Imported ${strategy.gates.length} ${strategy.gates.length === 1 ? 'gate' : 'gates'} from ${file.name}; Undo restores the previous gates.` });
           });
