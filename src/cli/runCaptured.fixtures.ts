@@ -1,4 +1,4 @@
-import { asLine } from './command.ts';
+import { printableLine } from './command.ts';
 import { runCli } from './main.ts';
 
 export interface CapturedRun {
@@ -11,6 +11,6 @@ export interface CapturedRun {
 export async function runCaptured(argv: string[]): Promise<CapturedRun> {
   let out = '';
   let err = '';
-  const status = await runCli(argv, { out: (text) => (out += asLine(text)), err: (text) => (err += asLine(text)) });
+  const status = await runCli(argv, { out: (text) => (out += printableLine(text)), err: (text) => (err += printableLine(text)) });
   return { status, out, err };
 }

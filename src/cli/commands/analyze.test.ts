@@ -67,6 +67,18 @@ describe('flowfate analyze', () => {
     expect(out.split('\r\n').filter((l) => l.startsWith('grid tube.fcs')).length).toBe(2);
   });
 
+  it('leaves an existing summary as it was when every input fails', async () => {
+    const dir = temporary();
+    const { template } = writeGridSample(dir);
+    const out = join(dir, 'summary.csv');
+    writeFileSync(out, 'yesterday,s results\r\n');
+    writeFileSync(join(dir, 'notes.fcs'), 'not a cytometry file at all');
+    const { status, err } = await runAnalyze([join(dir, 'missing.fcs'), join(dir, 'notes.fcs'), '--gating', template, '--out', out]);
+    expect(status).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('yesterday,s results\r\n');
+    expect(err).toContain(`no results, so "${out}" was not written (a file already there is left as it was).`);
+  });
+
   it('explains gates that do not fit the file', async () => {
     const dir = temporary();
     const { fcs } = writeGridSample(dir);
@@ -94,7 +106,7 @@ describe('flowfate analyze', () => {
     const { fcs, template } = writeGridSample(dir);
     const { status, err } = await runAnalyze([fcs, '--gating', template, '--out', join(dir, 'no-such-folder', 'summary.csv')]);
     expect(status).toBe(1);
-    expect(err).toMatch(/cannot write the summary to ".*summary\.csv": no such file/);
+    expect(err).toMatch(/cannot write ".*summary\.csv": the folder ".*no-such-folder" does not exist/);
   });
 
   it('refuses an invalid gating file with status 1', async () => {

@@ -1,9 +1,7 @@
-import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { populationCountsTable, type SampleCounts } from '../../export/populationTable.ts';
 import { csvLine, renderCsv, text } from '../../export/table.ts';
-import { FcsError } from '../../fcs/errors.ts';
-import { readFcs } from '../../fcs/read.ts';
 import { defaultDatasetIndex } from '../../fcs/scale.ts';
 import { channelSourceFromDataset } from '../../gating/channelSource.ts';
 import { GatingEvaluator } from '../../gating/evaluator.ts';
@@ -12,6 +10,7 @@ import { parseGatingStrategy } from '../../gating/strategyJson.ts';
 import type { GatingStrategy } from '../../gating/types.ts';
 import { parseGatingMl } from '../../gatingml/parse.ts';
 import type { CliIo, Command } from '../command.ts';
+import { type FileFailure, InputFileError, isFileFailure, readFcsFile, readInputFile, writeCsvFile, writeFileAtomically } from '../files.ts';
 
 const USAGE = `Usage: flowfate analyze FILE... --gating GATES.(xml|json) [--out summary.csv] [--events DIR]
 
@@ -57,15 +56,15 @@ function parseArguments(args: string[]): Options | string {
 }
 
 async function readStrategy(path: string): Promise<GatingStrategy> {
-  const contents = await readFile(path, 'utf8');
+  const contents = new TextDecoder().decode(await readInputFile(path));
   return extname(path).toLowerCase() === '.json' ? parseGatingStrategy(contents) : parseGatingMl(contents);
 }
 
+/** Written atomically: an interrupted run never leaves a shorter file that looks complete. */
 async function writeEventsCsv(path: string, evaluator: GatingEvaluator): Promise<void> {
   const ids = evaluator.populations.map((p) => p.id);
   const masks = ids.map((id) => evaluator.mask(id));
-  const file = await open(path, 'w');
-  try {
+  await writeFileAtomically(path, async (file) => {
     await file.write(csvLine(ids.map(text)));
     for (let start = 0; start < evaluator.eventCount; start += EVENT_ROWS_PER_WRITE) {
       const rows: string[] = [];
@@ -73,14 +72,13 @@ async function writeEventsCsv(path: string, evaluator: GatingEvaluator): Promise
       for (let i = start; i < end; i++) rows.push(`${masks.map((mask) => mask[i]).join(',')}\r\n`);
       await file.write(rows.join(''));
     }
-  } finally {
-    await file.close();
-  }
+  });
 }
 
-/** Summary rows of one file; throws FcsError or a gating error the caller reports. */
-async function analyzeFile(path: string, strategy: GatingStrategy, eventsDir: string | null): Promise<SampleCounts> {
-  const fcs = readFcs(await readFile(path), { fileName: path });
+/** Summary rows of one file, or why the file could not be used; throws a gating error the caller reports. */
+async function analyzeFile(path: string, strategy: GatingStrategy, eventsDir: string | null): Promise<SampleCounts | FileFailure> {
+  const fcs = await readFcsFile(path);
+  if (isFileFailure(fcs)) return fcs;
   const evaluator = new GatingEvaluator(channelSourceFromDataset(fcs.datasets[defaultDatasetIndex(fcs)]));
   evaluator.update(strategy);
   if (eventsDir !== null) await writeEventsCsv(join(eventsDir, `${fileStem(path)}.events.csv`), evaluator);
@@ -116,7 +114,7 @@ export const analyzeCommand: Command = {
     try {
       strategy = await readStrategy(options.gating);
     } catch (error) {
-      io.err(`flowfate analyze: cannot use the gates in "${options.gating}": ${describeError(error)}`);
+      io.err(`flowfate analyze: ${error instanceof InputFileError ? error.message : `cannot use the gates in "${options.gating}": ${describeError(error)}`}`);
       return 1;
     }
     if (options.events !== null) {
@@ -131,24 +129,21 @@ export const analyzeCommand: Command = {
     let failed = false;
     for (const path of options.files) {
       try {
-        samples.push(await analyzeFile(path, strategy, options.events));
+        const result = await analyzeFile(path, strategy, options.events);
+        if (isFileFailure(result)) {
+          failed = true;
+          io.err(`flowfate analyze: ${result.error.message}`);
+        } else {
+          samples.push(result);
+        }
       } catch (error) {
         failed = true;
-        const message = error instanceof FcsError ? error.message : `"${path}": ${describeError(error)}`;
-        io.err(`flowfate analyze: ${message}`);
+        io.err(`flowfate analyze: "${path}": ${describeError(error)}`);
       }
     }
-    const summary = renderCsv(populationCountsTable(samples));
-    if (options.out === null) {
-      io.out(summary);
-    } else {
-      try {
-        await writeFile(options.out, summary);
-      } catch (error) {
-        io.err(`flowfate analyze: cannot write the summary to "${options.out}": ${describeError(error)}`);
-        return 1;
-      }
-    }
+    const summary = populationCountsTable(samples);
+    if (options.out === null) io.out(renderCsv(summary));
+    else if (!(await writeCsvFile(options.out, summary, 'analyze', io))) return 1;
     return failed ? 1 : 0;
   },
 };

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFcs } from '../../fcs/write.ts';
@@ -6,6 +6,7 @@ import { DEMO_BASE_SEED, demoExperiment, demoManifest, simulateDemoFile, type De
 import { assertValidSeed } from '../../simulate/rng.ts';
 import { describeTruth } from '../../simulate/truthSummary.ts';
 import type { CliIo, Command } from '../command.ts';
+import { writeOutputFile } from '../files.ts';
 
 const USAGE = `Usage: flowfate demo DIR [--seed S] [--quiet]
 
@@ -51,12 +52,12 @@ export const demoCommand: Command = {
         const sample = simulateDemoFile(spec);
         // Big-endian float32, as FACSDiva exports.
         const bytes = writeFcs(sample.input, { byteOrder: 'big' });
-        await writeFile(join(dir, spec.fileName), bytes);
+        await writeOutputFile(join(dir, spec.fileName), bytes);
         bytesWritten += bytes.length;
         truths.push(sample.truth);
         if (!quiet) io.out(`${spec.fileName}: ${describeTruth(sample.truth)}`);
       }
-      await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(demoManifest(experiment, truths), null, 2)}\n`);
+      await writeOutputFile(join(dir, 'manifest.json'), `${JSON.stringify(demoManifest(experiment, truths), null, 2)}\n`);
     } catch (error) {
       io.err(`flowfate demo: cannot write into "${dir}": ${error instanceof Error ? error.message : String(error)}`);
       return 1;

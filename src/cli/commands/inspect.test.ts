@@ -66,6 +66,19 @@ describe('flowfate inspect --json', () => {
     expect(unknown.err).toContain('unknown option --xml');
   });
 
+  it('shows control characters from keyword values as escapes, never as terminal commands', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowfate-inspect-'));
+    const path = join(dir, 'escapes.fcs');
+    const label = 'PI\u001b]0;owned\u0007\u001b[2J\u009b31m\u202egnp.';
+    writeFileSync(path, writeFcs({ channels: [{ name: 'FL2-A', label, range: 1024 }], columns: [Float32Array.of(1, 2)] }));
+    const text = await runInspect([path]);
+    expect(text.out).toContain('FL2-A (PI\\u001b]0;owned\\u0007\\u001b[2J\\u009b31m\\u202egnp.)');
+    const json = await runInspect([path, '--json']);
+    // oxlint-disable-next-line no-control-regex
+    for (const printed of [text.out, json.out]) expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(JSON.parse(json.out)[0].datasets[0].channels[0].label).toBe(label);
+  });
+
   it('prints a readable summary without --json', async () => {
     const { status, out } = await runInspect([writeSample()]);
     expect(status).toBe(0);

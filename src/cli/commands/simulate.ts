@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFcs } from '../../fcs/write.ts';
@@ -9,6 +9,7 @@ import type { DemoTruth } from '../../simulate/experiment.ts';
 import { MAX_SIMULATED_EVENTS, type SimulatedSample } from '../../simulate/simulatedSample.ts';
 import { describeTruth } from '../../simulate/truthSummary.ts';
 import type { CliIo, Command } from '../command.ts';
+import { describeWriteFailure, writeOutputFile } from '../files.ts';
 
 const USAGE = `Usage: flowfate simulate --assay apoptosis|cellcycle --out FILE.fcs [options]
 
@@ -111,9 +112,9 @@ export const simulateCommand: Command = {
     try {
       bytes = writeFcs(sample.input, { byteOrder: options.byteOrder });
       await mkdir(dirname(options.out), { recursive: true });
-      await writeFile(options.out, bytes);
+      await writeOutputFile(options.out, bytes);
     } catch (error) {
-      io.err(`flowfate simulate: cannot write "${options.out}": ${error instanceof Error ? error.message : String(error)}`);
+      io.err(`flowfate simulate: ${describeWriteFailure(options.out, error)}`);
       return 1;
     }
     io.out(options.json
