@@ -65,13 +65,13 @@ async function openDemoAndRun(page: Page): Promise<Locator> {
   await page.goto('/');
   await page.getByRole('tab', { name: 'Apoptosis (Annexin V / PI)' }).click();
   await page.getByRole('button', { name: 'Open demo experiment' }).click();
-  await expect(page.getByRole('region', { name: /Samples \(23\)/ }).getByText('Ready', { exact: true })).toHaveCount(23);
+  await expect(page.getByRole('region', { name: /Samples \(63\)/ }).getByText('Ready', { exact: true })).toHaveCount(63);
 
   // The setup comes prefilled: roles from the sample sheet, channels from $PnS with the reason, the file's matrix.
   await expect(page.getByLabel(`Role of ${CONTROLS.piOnly}`)).toHaveValue('piOnly');
   await expect(page.getByLabel(`Role of ${CONTROLS.annexinOnly}`)).toHaveValue('annexinOnly');
   await expect(page.getByLabel(`Role of ${CONTROLS.unstained}`)).toHaveValue('unstained');
-  await expect(page.getByLabel('Role of AnnV-PI_48h_000nM.fcs')).toHaveValue('untreated');
+  await expect(page.getByLabel('Role of AnnV-PI_48h_000nM_R1.fcs')).toHaveValue('untreated');
   await expect(page.getByLabel('Annexin V channel')).toHaveValue('FITC-A');
   await expect(page.getByLabel('PI channel')).toHaveValue('PE-A');
   await expect(page.getByText(/^FITC-A \(Annexin V\): stain name \(\$PnS\) mentions Annexin V/)).toBeVisible();
@@ -100,7 +100,7 @@ test('the guided Annexin V / PI analysis of the demo experiment gives the CLI’
     expect(row['PI threshold'], file).toBe(significant(expected.thresholds.pi));
     expect(row.Adjusted, file).toBe('no');
   }
-  expect(shown.get('AnnV-PI_48h_050nM.fcs')).toMatchObject({ Role: 'sample', 'Dose (nM)': '50', 'Time (h)': '48' });
+  expect(shown.get('AnnV-PI_48h_050nM_R1.fcs')).toMatchObject({ Role: 'sample', 'Dose (nM)': '50', 'Time (h)': '48' });
 
   // The review shows the selected sample's three plots with its gates.
   await expect(page.getByRole('img', { name: /^FSC-A vs SSC-A of All events: 20,000 events/ })).toBeVisible();
@@ -159,7 +159,7 @@ test('compensation computed from the single-stain controls gives the CLI’s num
   await page.goto('/');
   await page.getByRole('tab', { name: 'Apoptosis (Annexin V / PI)' }).click();
   await page.getByRole('button', { name: 'Open demo experiment' }).click();
-  await expect(page.getByRole('region', { name: /Samples \(23\)/ }).getByText('Ready', { exact: true })).toHaveCount(23);
+  await expect(page.getByRole('region', { name: /Samples \(63\)/ }).getByText('Ready', { exact: true })).toHaveCount(63);
   await page.getByRole('radio', { name: 'Compute from the Annexin V-only and PI-only controls' }).check();
   await expect(page.getByText(`Measured on ${CONTROLS.annexinOnly} and ${CONTROLS.piOnly} when you run the analysis.`)).toBeVisible();
   await page.getByRole('button', { name: 'Run analysis' }).click();
@@ -180,7 +180,7 @@ test('compensation computed from the single-stain controls gives the CLI’s num
   }
 
   // Move the quadrant on one sample and keep it there only: that row is flagged and changes, the others do not.
-  const file = 'AnnV-PI_48h_050nM.fcs';
+  const file = 'AnnV-PI_48h_050nM_R1.fcs';
   await page.getByLabel('Sample to review').selectOption({ label: file });
   const gates = page.getByRole('group', { name: /^Gates on FITC-A \(Annexin V\) vs PE-A \(PI\) of Singlets/ });
   await expect(gates.getByRole('img', { name: /^Viable .*% of parent$/ })).toBeVisible();

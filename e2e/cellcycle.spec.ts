@@ -5,7 +5,7 @@ import { expect, test } from './fixtures.ts';
 
 /** Plot area of the 400 × 300 DNA histogram (src/plots/frame.ts margins). */
 const AREA = { left: 62, top: 12, width: 400 - 62 - 14, height: 300 - 12 - 48 };
-const CONTROL = 'PI-DNA_24h_000nM.fcs';
+const CONTROL = 'PI-DNA_24h_000nM_R1.fcs';
 
 interface CliEntry {
   file: string;
@@ -40,7 +40,7 @@ function resultRow(page: Page, file: string): Locator {
 test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, follows band edits and a dragged G2/M boundary, exports CSV, refits on options', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Open demo experiment' }).click();
-  await expect(page.getByRole('region', { name: /Samples \(23\)/ }).getByText('Ready', { exact: true })).toHaveCount(23);
+  await expect(page.getByRole('region', { name: /Samples \(63\)/ }).getByText('Ready', { exact: true })).toHaveCount(63);
   await page.getByRole('tab', { name: 'Cell cycle (PI DNA)' }).click();
 
   // Channels are prefilled from the files' names; one click analyses every sample.
@@ -61,10 +61,10 @@ test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, 
 
   // Every sample's row, with the CLI's numbers for the same files and options.
   const table = page.getByRole('table', { name: 'Cell-cycle results' });
-  await expect(table.getByRole('row')).toHaveCount(11);
+  await expect(table.getByRole('row')).toHaveCount(31);
   await expect(table).toHaveAttribute('aria-busy', 'false');
   const cli = cliResults();
-  for (const file of [CONTROL, 'PI-DNA_24h_050nM.fcs', 'PI-DNA_48h_100nM.fcs']) {
+  for (const file of [CONTROL, 'PI-DNA_24h_050nM_R1.fcs', 'PI-DNA_48h_100nM_R1.fcs']) {
     const expected = cli.get(file);
     if (!expected) throw new Error(`the CLI did not analyse ${file}`);
     const cells = resultRow(page, file).getByRole('cell');
@@ -122,7 +122,7 @@ test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, 
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\r\n').map((line) => line.split(','));
   const [header, ...rows] = csv;
-  expect(rows).toHaveLength(10);
+  expect(rows).toHaveLength(30);
   const column = (name: string) => header.indexOf(name);
   const control = rows.find((r) => r[0] === CONTROL);
   if (!control) throw new Error('the control is not in the CSV');
@@ -140,8 +140,8 @@ test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, 
   const controlMean = (await sample.getByRole('region', { name: `Fit of ${CONTROL}` }).getByRole('definition').first().textContent())?.split(' ')[0] ?? '';
   await expect(page.getByText(/^Held from a control: G0\/G1 mean at /)).toContainText(controlMean.slice(0, 4));
   await expect(table).toHaveAttribute('aria-busy', 'false');
-  await page.getByLabel('Sample', { exact: true }).selectOption({ label: 'PI-DNA_48h_100nM.fcs' });
-  await expect(page.getByRole('region', { name: 'Fit of PI-DNA_48h_100nM.fcs' }).getByRole('definition').first()).toHaveText(new RegExp(`^${escaped(controlMean)} `));
+  await page.getByLabel('Sample', { exact: true }).selectOption({ label: 'PI-DNA_48h_100nM_R1.fcs' });
+  await expect(page.getByRole('region', { name: 'Fit of PI-DNA_48h_100nM_R1.fcs' }).getByRole('definition').first()).toHaveText(new RegExp(`^${escaped(controlMean)} `));
 
   // The cell-cycle gates are the experiment's gates: Explore shows the selected sample's band on PI-A vs PI-W.
   await page.getByRole('tab', { name: 'Explore and gate' }).click();
@@ -153,7 +153,7 @@ test('analyses the demo PI-DNA samples like the CLI, shows band, fit and table, 
 test('an optional FSC/SSC cells gate comes before the singlet band, and the chosen model fits every sample', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Open demo experiment' }).click();
-  await expect(page.getByRole('region', { name: /Samples \(23\)/ }).getByText('Ready', { exact: true })).toHaveCount(23);
+  await expect(page.getByRole('region', { name: /Samples \(63\)/ }).getByText('Ready', { exact: true })).toHaveCount(63);
   await page.getByRole('tab', { name: 'Cell cycle (PI DNA)' }).click();
   await page.getByLabel(/^Cells gate on FSC-A vs SSC-A first/).check();
   await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Watson pragmatic' });

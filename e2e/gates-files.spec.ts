@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoFile, expect, test } from './fixtures.ts';
 
-const FILE = 'AnnV-PI_24h_050nM.fcs';
+const FILE = 'AnnV-PI_24h_050nM_R1.fcs';
 
 test('gates exported as Gating-ML give the CLI the same counts, and import back into a fresh session', async ({ page }) => {
   await page.goto('/');

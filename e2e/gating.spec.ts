@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { demoFile, expect, test } from './fixtures.ts';
 
-const FILE = 'AnnV-PI_24h_050nM.fcs';
+const FILE = 'AnnV-PI_24h_050nM_R1.fcs';
 /** Plot area inside the 440 × 420 density plot and the 440 × 300 histogram (src/plots/frame.ts margins). */
 const AREA = { left: 62, top: 12 };
 const CENTRE = { annexin: 1000, pi: 2000 };

@@ -5,7 +5,7 @@ const plotName = /FSC-A vs SSC-A of All events: 20,000 events/;
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('Open FCS files…').setInputFiles([demoFile('AnnV-PI_24h_050nM.fcs'), demoFile('AnnV-PI_24h_000nM.fcs')]);
+  await page.getByLabel('Open FCS files…').setInputFiles([demoFile('AnnV-PI_24h_050nM_R1.fcs'), demoFile('AnnV-PI_24h_000nM_R1.fcs')]);
   await expect(page.getByRole('img', { name: plotName })).toBeVisible();
 });
 
@@ -58,8 +58,8 @@ test('switches between density, dot and contour plots, edits an axis range and o
   await expect(page.getByText(/events outside the axis ranges, piled at the edges/)).toBeVisible();
 
   await page.getByText(/Overlay samples/).click();
-  await page.getByRole('checkbox', { name: 'AnnV-PI_24h_000nM.fcs' }).check();
-  await expect(page.getByRole('img', { name: /in 2 overlaid series: AnnV-PI_24h_050nM\.fcs, AnnV-PI_24h_000nM\.fcs/ })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'AnnV-PI_24h_000nM_R1.fcs' }).check();
+  await expect(page.getByRole('img', { name: /in 2 overlaid series: AnnV-PI_24h_050nM_R1\.fcs, AnnV-PI_24h_000nM_R1\.fcs/ })).toBeVisible();
   await page.getByLabel('Height').selectOption('percentOfMax');
   await expect(page.getByRole('img', { name: /Histogram of .* overlaid series/ })).toBeVisible();
 });

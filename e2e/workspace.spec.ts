@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { demoFile, expect, test } from './fixtures.ts';
 
-const FILE = 'AnnV-PI_24h_050nM.fcs';
+const FILE = 'AnnV-PI_24h_050nM_R1.fcs';
 
 /** Waits until the session has been autosaved after `since` (an ISO time, or null for the first save). */
 async function autosavedAfter(page: Page, since: string | null): Promise<string> {

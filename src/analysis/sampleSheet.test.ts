@@ -1,36 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { inferAnnotation, inferAssay, parseDoseNm, parseTimeH } from './sampleSheet.ts';
+import { concentrationUnitOf, doseInUnit, emptyAnnotation, inferAssay, migrateAnnotation, timeInUnit, timeUnitOf, toHours, toNm } from './sampleSheet.ts';
 
-const annexinTube = [
-  { name: 'FSC-A', label: null },
-  { name: 'FITC-A', label: 'Annexin V' },
-  { name: 'PE-A', label: 'PI' },
-];
-const dnaTube = [
-  { name: 'FSC-A', label: null },
-  { name: 'PI-A', label: null },
-  { name: 'PI-W', label: null },
-];
+describe('sample sheet units', () => {
+  it('converts concentrations and times exactly as written', () => {
+    expect(toNm(0.3, 'µM')).toBe(300);
+    expect(toNm(50, 'pM')).toBe(0.05);
+    expect(toHours(90, 'min')).toBe(1.5);
+    expect(toHours(3, 'd')).toBe(72);
+    expect(doseInUnit({ doseNm: 300, doseUnit: 'µM' })).toBe(0.3);
+    expect(timeInUnit({ timeH: 72, timeUnit: 'd' })).toBe(3);
+    expect(doseInUnit({ doseNm: null, doseUnit: 'nM' })).toBeNull();
+  });
+
+  it('reads units the ways spreadsheets and files write them', () => {
+    expect(['nM', 'nm', 'uM', 'µM', '\u03bcM', 'mM', 'M', 'nmol/L'].map(concentrationUnitOf)).toEqual(['nM', 'nM', 'µM', 'µM', 'µM', 'mM', 'M', 'nM']);
+    expect(concentrationUnitOf('mg/mL')).toBeNull();
+    expect(['h', 'hr', 'hours', 'min', 'days', 'weeks'].map(timeUnitOf)).toEqual(['h', 'h', 'h', 'min', 'd', null]);
+  });
+});
+
+describe('saved sheets', () => {
+  it('completes a row saved by the first version and keeps its numbers', () => {
+    expect(migrateAnnotation({ assay: 'apoptosis', role: 'annexinOnly', doseNm: 50, timeH: 24 })).toEqual({
+      ...emptyAnnotation(), assay: 'apoptosis', role: 'annexinOnly', doseNm: 50, timeH: 24,
+    });
+  });
+
+  it('keeps a current row as it is and repairs unknown values rather than dropping the row', () => {
+    const row = { ...emptyAnnotation(), assay: 'cellCycle' as const, role: 'fmo' as const, cellLine: 'MM1S', compound: 'Ixa', doseNm: 500, doseUnit: 'µM' as const, timeH: 48, timeUnit: 'd' as const, replicate: '2', label: '+ Z-VAD' };
+    expect(migrateAnnotation(JSON.parse(JSON.stringify(row)))).toEqual(row);
+    expect(migrateAnnotation({ role: 'mystery', doseNm: 'ten', doseUnit: 'furlong', replicate: 3 })).toEqual({ ...emptyAnnotation(), replicate: '3' });
+    expect(migrateAnnotation(null)).toBeNull();
+    expect(migrateAnnotation([1])).toBeNull();
+  });
+});
 
 const tube = (...specs: [string, string | null][]) => specs.map(([name, label]) => ({ name, label }));
 
-describe('sample sheet inference', () => {
-  it('reads doses and times the way labs write them', () => {
-    expect(parseDoseNm('AnnV-PI 24h 050nM')).toBe(50);
-    expect(parseDoseNm('MM1S 0.5uM 48h')).toBe(500);
-    expect(parseDoseNm('bortezomib 10 nM')).toBe(10);
-    expect(parseDoseNm('untreated')).toBeNull();
-    // The myeloma line MM1S after a date is not 14 mM.
-    expect(parseDoseNm('2025-03-14 MM1S ixazomib 24h 050nM rep2')).toBe(50);
-    expect(parseDoseNm('2025-03-14 MM1S unstained')).toBeNull();
-    expect(parseTimeH('AnnV-PI 24h 050nM')).toBe(24);
-    expect(parseTimeH('day 3 72 hrs')).toBe(72);
-    expect(parseTimeH('PI only')).toBeNull();
-  });
-
+describe('assay from channels', () => {
   it('tells the assay from the channels', () => {
-    expect(inferAssay(annexinTube)).toBe('apoptosis');
-    expect(inferAssay(dnaTube)).toBe('cellCycle');
+    expect(inferAssay([{ name: 'FSC-A', label: null }, { name: 'FITC-A', label: 'Annexin V' }, { name: 'PE-A', label: 'PI' }])).toBe('apoptosis');
+    expect(inferAssay([{ name: 'FSC-A', label: null }, { name: 'PI-A', label: null }, { name: 'PI-W', label: null }])).toBe('cellCycle');
     expect(inferAssay([{ name: 'FSC-A', label: null }])).toBeNull();
   });
 
@@ -50,15 +60,5 @@ describe('sample sheet inference', () => {
     expect(inferAssay(calibur, 'MM1S cell cycle 24h')).toBe('cellCycle');
     expect(inferAssay(calibur, 'tube 3')).toBeNull();
     expect(inferAssay([{ name: 'PE-A', label: 'PI' }], 'PI only')).toBe('apoptosis');
-    expect(inferAnnotation('AnnV-PI_PI-only.fcs', [{ name: 'PE-A', label: 'PI' }]).assay).toBe('apoptosis');
-  });
-
-  it('recognises control tubes by name', () => {
-    expect(inferAnnotation('AnnV-PI_unstained.fcs', annexinTube).role).toBe('unstained');
-    expect(inferAnnotation('AnnV-PI_AnnV-only.fcs', annexinTube).role).toBe('annexinOnly');
-    expect(inferAnnotation('AnnV-PI_PI-only.fcs', annexinTube).role).toBe('piOnly');
-    expect(inferAnnotation('Annexin only.fcs', annexinTube).role).toBe('annexinOnly');
-    expect(inferAnnotation('AnnV-PI_48h_100nM.fcs', annexinTube)).toEqual({ assay: 'apoptosis', role: 'sample', doseNm: 100, timeH: 48 });
-    expect(inferAnnotation('PI-DNA_24h_000nM.fcs', dnaTube)).toEqual({ assay: 'cellCycle', role: 'sample', doseNm: 0, timeH: 24 });
   });
 });

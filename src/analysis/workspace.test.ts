@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyAnnotation } from './sampleSheet.ts';
 import { fileFingerprint, parseWorkspace, remapIds, sampleKey, WORKSPACE_FORMAT, WORKSPACE_VERSION } from './workspace.ts';
 
 describe('workspace', () => {
@@ -29,5 +30,11 @@ describe('workspace', () => {
     expect(() => parseWorkspace('{"format":"other"}')).toThrow('not a FlowFate workspace file');
     expect(() => parseWorkspace(JSON.stringify({ ...good, version: 99 }))).toThrow('version 99');
     expect(() => parseWorkspace(JSON.stringify({ ...good, samples: [{ key: 1 }] }))).toThrow('unknown form');
+  });
+
+  it('reads the sample sheet of a workspace saved before the sheet had cell line, compound, units and replicates', () => {
+    const sample = { key: 'k', fileName: 'a.fcs', byteLength: 1, source: { kind: 'file' }, activeDataset: 0, annotation: { assay: 'apoptosis', role: 'sample', doseNm: 50, timeH: 24 } };
+    const old = { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: '', samples: [sample], state: {} };
+    expect(parseWorkspace(JSON.stringify(old)).samples[0].annotation).toEqual({ ...emptyAnnotation(), assay: 'apoptosis', doseNm: 50, timeH: 24 });
   });
 });

@@ -4,7 +4,7 @@
  * (name, size and a checksum of its first bytes) and every id inside the saved state is replaced by that key.
  */
 import { crc32 } from '../shared/crc32.ts';
-import type { SampleAnnotation } from './sampleSheet.ts';
+import { migrateAnnotation, type SampleAnnotation } from './sampleSheet.ts';
 
 export const WORKSPACE_FORMAT = 'flowfate-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -76,7 +76,9 @@ export function parseWorkspace(text: string): Workspace {
   }
   if (!Array.isArray(value.samples) || !value.samples.every(isWorkspaceSample)) throw new WorkspaceError('the workspace lists its files in an unknown form');
   if (!isRecord(value.state)) throw new WorkspaceError('the workspace has no saved state');
-  return value as unknown as Workspace;
+  // Sheets saved by earlier versions are completed with today's columns, never dropped.
+  const samples = value.samples.map((sample) => ({ ...sample, annotation: migrateAnnotation(sample.annotation) }));
+  return { ...value, samples } as unknown as Workspace;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

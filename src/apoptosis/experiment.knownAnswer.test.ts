@@ -93,7 +93,7 @@ describe('per-sample adjustments and missing controls', () => {
 
   it('flags a hand-moved quadrant centre on that sample only and changes only its counts', () => {
     const plain = analyseApoptosisExperiment(tubes.map((t) => t.tube), base);
-    const target = 'AnnV-PI_48h_100nM.fcs';
+    const target = 'AnnV-PI_48h_100nM_R1.fcs';
     const moved = analyseApoptosisExperiment(
       tubes.map((t) => (t.tube.name === target ? { ...t.tube, thresholdOverride: { pi: plain.sharedThresholds.pi * 10 } } : t.tube)),
       base,

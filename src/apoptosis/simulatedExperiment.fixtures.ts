@@ -1,7 +1,7 @@
 /**
  * Simulated Annexin V/PI experiments with known answers, as real files: the project's simulator writes each tube
  * (the demo series: unstained, Annexin V-only and PI-only controls of untreated cells, then 0, 10, 20, 50 and 100 nM
- * at 24 h and 48 h), writeFcs encodes it and readFcs decodes it, so tests run the whole path from FCS bytes.
+ * at 24 h and 48 h in up to three replicate cultures), writeFcs encodes it and readFcs decodes it, so tests run the whole path from FCS bytes.
  */
 import { SampleSession } from '../analysis/sampleSession.ts';
 import { readFcs } from '../fcs/read.ts';
@@ -9,7 +9,6 @@ import { writeFcs } from '../fcs/write.ts';
 import { simulateApoptosisSample, type ApoptosisTruth } from '../simulate/apoptosisModel.ts';
 import { demoApoptosisParams, demoExperiment, type DemoFileSpec } from '../simulate/experiment.ts';
 import type { ApoptosisTube } from './experiment.ts';
-import type { ApoptosisRole } from './populations.ts';
 
 export interface SimulatedTube {
   tube: ApoptosisTube;
@@ -21,15 +20,13 @@ export interface SimulatedTube {
 
 export interface SimulatedExperimentOptions {
   baseSeed?: number;
+  /** Replicate cultures per condition (the demo has 3); 1 by default: the first culture of each condition. */
+  replicates?: number;
   /** false reproduces files whose $SPILLOVER was lost. */
   writeSpillover?: boolean;
   eventCount?: number;
 }
 
-function roleOf(spec: DemoFileSpec): ApoptosisRole {
-  if (spec.role !== 'sample') return spec.role;
-  return spec.doseNm === 0 ? 'untreated' : 'sample';
-}
 
 /** One tube of the demo series, through FCS bytes. */
 export function simulatedTube(spec: DemoFileSpec, options: SimulatedExperimentOptions = {}): SimulatedTube {
@@ -37,7 +34,7 @@ export function simulatedTube(spec: DemoFileSpec, options: SimulatedExperimentOp
   const simulated = simulateApoptosisSample(params, spec.seed, { fileName: spec.fileName });
   const file = readFcs(writeFcs(simulated.input, { byteOrder: 'big' }), { fileName: spec.fileName });
   return {
-    tube: { name: spec.fileName, role: roleOf(spec), session: new SampleSession(file.datasets[0]) },
+    tube: { name: spec.fileName, role: spec.role, session: new SampleSession(file.datasets[0]) },
     spec,
     truth: simulated.truth,
     labels: simulated.labels,
@@ -46,5 +43,6 @@ export function simulatedTube(spec: DemoFileSpec, options: SimulatedExperimentOp
 
 /** The apoptosis tubes of the demo experiment (controls first), through FCS bytes. */
 export function simulatedExperiment(options: SimulatedExperimentOptions = {}): SimulatedTube[] {
-  return demoExperiment(options.baseSeed).files.filter((spec) => spec.assay === 'apoptosis').map((spec) => simulatedTube(spec, options));
+  const replicates = options.replicates ?? 1;
+  return demoExperiment(options.baseSeed).files.filter((spec) => spec.assay === 'apoptosis' && spec.replicate <= replicates).map((spec) => simulatedTube(spec, options));
 }

@@ -1,8 +1,9 @@
 /** Opening files, the demo experiment and a workspace's files: the worker decodes, the store tracks each file's status. */
 import * as Comlink from 'comlink';
-import { inferAnnotation, type SampleAnnotation } from '../analysis/sampleSheet.ts';
+import type { SampleAnnotation } from '../analysis/sampleSheet.ts';
+import { inferAnnotation } from '../analysis/sampleSheetNames.ts';
 import type { SampleSource, WorkspaceSample } from '../analysis/workspace.ts';
-import type { DemoManifest } from '../simulate/experiment.ts';
+import { demoAnnotation, type DemoManifest } from '../simulate/experiment.ts';
 import type { AppStore } from '../state/store.ts';
 import type { ReadProgress, Result, SampleId, SampleSummary } from '../../workers/api.ts';
 import type { CytometryClient } from './cytometryClient.ts';
@@ -40,7 +41,7 @@ async function openAll(items: FileToOpen[], store: AppStore): Promise<(SampleSum
       const result = await item.open(item.id);
       if (result.ok) {
         const dataset = result.value.datasets[result.value.activeDataset];
-        annotateSample(item.id, { ...inferAnnotation(item.fileName, dataset.channels), ...item.annotation });
+        annotateSample(item.id, { ...inferAnnotation(item.fileName, dataset.channels, dataset.keywords), ...item.annotation });
         setSampleStatus(item.id, { kind: 'ready', summary: result.value });
         summaries[item.index] = result.value;
       } else {
@@ -87,7 +88,7 @@ export async function openDemoExperiment(client: CytometryClient, store: AppStor
       fileName: file.fileName,
       byteLength: 0,
       source: { kind: 'url', url },
-      annotation: { assay: file.assay, role: file.role, doseNm: file.doseNm, timeH: file.timeH },
+      annotation: demoAnnotation(file),
       open: fromUrl(client, url, file.fileName),
     };
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFcs } from '../fcs/read.ts';
 import { writeFcs } from '../fcs/write.ts';
 import { ApoptosisClass } from './apoptosisModel.ts';
-import { DEMO_MANIFEST_VERSION, demoExperiment, demoManifest, simulateDemoFile, type DemoFileSpec } from './experiment.ts';
+import { inferAnnotation } from '../analysis/sampleSheetNames.ts';
+import { DEMO_MANIFEST_VERSION, demoAnnotation, demoExperiment, demoManifest, simulateDemoFile, type DemoFileSpec } from './experiment.ts';
 import type { SimulatedSample } from './simulatedSample.ts';
 
 const experiment = demoExperiment();
@@ -38,21 +39,40 @@ function roundTrip(sample: SimulatedSample<unknown>, byteOrder: 'little' | 'big'
 }
 
 describe('demoExperiment', () => {
-  it('lists the three Annexin V/PI controls and 5 doses × 2 times for each assay, with lab-style names', () => {
-    expect(experiment.files).toHaveLength(3 + 2 * 10);
+  it('lists the three Annexin V/PI controls and 5 doses × 2 times × 3 replicates for each assay, with lab-style names', () => {
+    expect(experiment.files).toHaveLength(3 + 2 * 2 * 5 * 3);
     expect(experiment.files.slice(0, 3).map((f) => [f.fileName, f.role])).toEqual([
       ['AnnV-PI_unstained.fcs', 'unstained'], ['AnnV-PI_AnnV-only.fcs', 'annexinOnly'], ['AnnV-PI_PI-only.fcs', 'piOnly'],
     ]);
-    const samples = experiment.files.filter((f) => f.role === 'sample');
+    const samples = experiment.files.filter((f) => f.role === 'sample' || f.role === 'untreated');
     for (const file of samples) {
       const prefix = file.assay === 'apoptosis' ? 'AnnV-PI' : 'PI-DNA';
-      expect(file.fileName).toBe(`${prefix}_${file.timeH}h_${String(file.doseNm).padStart(3, '0')}nM.fcs`);
+      expect(file.fileName).toBe(`${prefix}_${file.timeH}h_${String(file.doseNm).padStart(3, '0')}nM_R${file.replicate}.fcs`);
+      expect(file.role).toBe(file.doseNm === 0 ? 'untreated' : 'sample');
     }
-    expect(samples.map((f) => f.fileName)).toContain('AnnV-PI_24h_050nM.fcs');
-    expect(samples.map((f) => f.fileName)).toContain('PI-DNA_48h_000nM.fcs');
-    expect(new Set(experiment.files.map((f) => f.fileName)).size).toBe(23);
-    expect(new Set(experiment.files.map((f) => f.seed)).size).toBe(23);
+    expect(samples.map((f) => f.fileName)).toContain('AnnV-PI_24h_050nM_R2.fcs');
+    expect(samples.map((f) => f.fileName)).toContain('PI-DNA_48h_000nM_R3.fcs');
+    expect(new Set(experiment.files.map((f) => f.fileName)).size).toBe(63);
+    expect(new Set(experiment.files.map((f) => f.seed)).size).toBe(63);
     expect(experiment.files.every((f) => f.eventCount === (f.assay === 'apoptosis' ? 20_000 : 30_000))).toBe(true);
+  });
+
+  it('gives each replicate culture its own sensitivity, shared by both assays of a time point', () => {
+    const effective = (assay: string, timeH: number, doseNm: number) =>
+      experiment.files.filter((f) => f.assay === assay && f.timeH === timeH && f.doseNm === doseNm).map((f) => f.effectiveDoseNm);
+    const at50 = effective('apoptosis', 24, 50);
+    expect(new Set(at50).size).toBe(3);
+    expect(Math.max(...at50) / Math.min(...at50)).toBeGreaterThan(1.1);
+    expect(effective('cellCycle', 24, 50)).toEqual(at50);
+    expect(effective('apoptosis', 24, 0).every((dose) => dose >= 0 && dose < 10)).toBe(true);
+  });
+
+  it('has a sample sheet that the file names alone mostly reproduce', () => {
+    for (const spec of experiment.files) {
+      const sheet = demoAnnotation(spec);
+      const inferred = inferAnnotation(spec.fileName, [], { $SRC: spec.cellLine });
+      expect({ ...inferred, assay: sheet.assay, compound: sheet.compound }).toEqual(spec.role === 'sample' || spec.role === 'untreated' ? sheet : { ...sheet, doseNm: null, timeH: null });
+    }
   });
 
   it('is a pure function of its base seed', () => {
@@ -73,14 +93,14 @@ describe('simulateDemoFile', () => {
   });
 
   it('follows the dose: fewer viable cells at 100 nM than untreated at 48 h', () => {
-    expect(viableFraction('AnnV-PI_48h_000nM.fcs')).toBeGreaterThan(0.85);
-    expect(viableFraction('AnnV-PI_48h_100nM.fcs')).toBeLessThan(0.4);
+    expect(viableFraction('AnnV-PI_48h_000nM_R1.fcs')).toBeGreaterThan(0.85);
+    expect(viableFraction('AnnV-PI_48h_100nM_R1.fcs')).toBeLessThan(0.4);
   });
 
-  it('writes $FIL, $DATE and $BTIM from the sample sheet', () => {
-    const { input } = simulateDemoFile(byName('PI-DNA_48h_020nM.fcs'));
-    expect(input.keywords).toMatchObject({ $FIL: 'PI-DNA_48h_020nM.fcs', $DATE: '15-MAR-2025', 'TUBE NAME': 'PI-DNA_48h_020nM' });
-    expect(input.keywords?.$BTIM).toMatch(/^09:\d\d:00$/);
+  it('writes $FIL, $DATE, $BTIM and the cell line as $SRC from the sample sheet', () => {
+    const { input } = simulateDemoFile(byName('PI-DNA_48h_020nM_R1.fcs'));
+    expect(input.keywords).toMatchObject({ $FIL: 'PI-DNA_48h_020nM_R1.fcs', $DATE: '15-MAR-2025', 'TUBE NAME': 'PI-DNA_48h_020nM_R1', $SRC: 'MM1S-like' });
+    expect(input.keywords?.$BTIM).toMatch(/^(09|10):\d\d:00$/);
   });
 });
 
@@ -92,17 +112,17 @@ describe('demoManifest', () => {
     expect(manifest.version).toBe(DEMO_MANIFEST_VERSION);
     expect(manifest.files.map((f) => [f.fileName, f.truth.seed])).toEqual(files.map((f) => [f.fileName, f.seed]));
     expect(JSON.parse(JSON.stringify(manifest))).toEqual(manifest);
-    expect(() => demoManifest(experiment, truths)).toThrow(/23 files but 2 truths/);
+    expect(() => demoManifest(experiment, truths)).toThrow(/63 files but 2 truths/);
   });
 });
 
 describe('write → read round trip through writeFcs/readFcs', () => {
   it('keeps every value, keyword and the $SPILLOVER of an Annexin V/PI file (big-endian, as Diva writes)', () => {
-    roundTrip(simulateDemoFile(byName('AnnV-PI_24h_050nM.fcs')), 'big');
+    roundTrip(simulateDemoFile(byName('AnnV-PI_24h_050nM_R1.fcs')), 'big');
   });
 
   it('keeps every value of a PI DNA file (little-endian)', () => {
-    roundTrip(simulateDemoFile(byName('PI-DNA_24h_100nM.fcs')), 'little');
+    roundTrip(simulateDemoFile(byName('PI-DNA_24h_100nM_R1.fcs')), 'little');
   });
 
   it('stores uncompensated detector values: Annexin-bright cells carry ~21% of their FITC signal in PE-A', () => {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { SampleAnnotation } from '../analysis/sampleSheet.ts';
+import { emptyAnnotation, type SampleAnnotation } from '../analysis/sampleSheet.ts';
 import type { SampleSource } from '../analysis/workspace.ts';
 import type { Failure, ReadProgress, SampleId, SampleSummary } from '../../workers/api.ts';
 
@@ -25,6 +25,8 @@ export interface SamplesSlice {
   addSample(entry: Omit<SampleEntry, 'status' | 'annotation'>): void;
   setSampleStatus(id: SampleId, status: SampleStatus): void;
   annotateSample(id: SampleId, annotation: Partial<SampleAnnotation>): void;
+  /** Several rows of the sample sheet changed at once (a paste, fill down), as one update. */
+  annotateSamples(changes: ReadonlyMap<SampleId, Partial<SampleAnnotation>>): void;
   removeSample(id: SampleId): void;
 }
 
@@ -32,14 +34,17 @@ export const createSamplesSlice: StateCreator<SamplesSlice> = (set) => ({
   samples: [],
   addSample: (entry) => set((s) => ({ samples: [...s.samples, { ...entry, status: { kind: 'loading', progress: null }, annotation: null }] })),
   setSampleStatus: (id, status) => set((s) => ({ samples: s.samples.map((e) => (e.id === id ? { ...e, status } : e)) })),
-  annotateSample: (id, annotation) =>
-    set((s) => ({
-      samples: s.samples.map((e) =>
-        e.id === id ? { ...e, annotation: { assay: null, role: 'sample', doseNm: null, timeH: null, ...e.annotation, ...annotation } } : e,
-      ),
-    })),
+  annotateSample: (id, annotation) => set((s) => ({ samples: annotated(s.samples, new Map([[id, annotation]])) })),
+  annotateSamples: (changes) => set((s) => ({ samples: annotated(s.samples, changes) })),
   removeSample: (id) => set((s) => ({ samples: s.samples.filter((e) => e.id !== id) })),
 });
+
+function annotated(samples: readonly SampleEntry[], changes: ReadonlyMap<SampleId, Partial<SampleAnnotation>>): SampleEntry[] {
+  return samples.map((e) => {
+    const change = changes.get(e.id);
+    return change ? { ...e, annotation: { ...emptyAnnotation(), ...e.annotation, ...change } } : e;
+  });
+}
 
 export function readySummary(entry: SampleEntry | undefined): SampleSummary | null {
   return entry?.status.kind === 'ready' ? entry.status.summary : null;

@@ -19,7 +19,7 @@ function run(args: string[]): Promise<CapturedRun> {
 
 const dir = mkdtempSync(join(tmpdir(), 'flowfate-apoptosis-'));
 const path = (name: string) => join(dir, name);
-const SAMPLES = ['AnnV-PI_24h_000nM.fcs', 'AnnV-PI_24h_050nM.fcs', 'AnnV-PI_48h_100nM.fcs'];
+const SAMPLES = ['AnnV-PI_24h_000nM_R1.fcs', 'AnnV-PI_24h_050nM_R1.fcs', 'AnnV-PI_48h_100nM_R1.fcs'];
 const CONTROLS = ['--unstained', path('AnnV-PI_unstained.fcs'), '--annexin-only', path('AnnV-PI_AnnV-only.fcs'), '--pi-only', path('AnnV-PI_PI-only.fcs')];
 let manifest: DemoManifest;
 

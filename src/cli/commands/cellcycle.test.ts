@@ -11,7 +11,7 @@ function run(args: string[]): Promise<CapturedRun> {
 
 const dir = mkdtempSync(join(tmpdir(), 'flowfate-cellcycle-'));
 const path = (name: string) => join(dir, name);
-const SAMPLES = ['24h', '48h'].flatMap((t) => ['000', '010', '020', '050', '100'].map((d) => `PI-DNA_${t}_${d}nM.fcs`));
+const SAMPLES = ['24h', '48h'].flatMap((t) => ['000', '010', '020', '050', '100'].map((d) => `PI-DNA_${t}_${d}nM_R1.fcs`));
 let manifest: DemoManifest;
 
 beforeAll(async () => {

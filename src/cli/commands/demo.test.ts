@@ -19,8 +19,8 @@ describe('flowfate demo', () => {
     const experiment = demoExperiment();
     const expectedNames = [...experiment.files.map((f) => f.fileName), 'manifest.json'];
     expect(readdirSync(dir).toSorted()).toEqual(expectedNames.toSorted());
-    expect(out).toMatch(/Wrote 23 FCS files \([\d.]+ MB\) and manifest\.json to .* in [\d.]+ s\./);
-    expect(out).toContain('AnnV-PI_48h_100nM.fcs: viable ');
+    expect(out).toMatch(/Wrote 63 FCS files \([\d.]+ MB\) and manifest\.json to .* in [\d.]+ s\./);
+    expect(out).toContain('AnnV-PI_48h_100nM_R1.fcs: viable ');
 
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as DemoManifest;
     expect(manifest.version).toBe(DEMO_MANIFEST_VERSION);
@@ -37,8 +37,8 @@ describe('flowfate demo', () => {
       expect(dataset.spillover === null).toBe(entry.assay === 'cellCycle');
     }
     // The manifest's truth is the truth of the file on disk: regenerate one tube and compare values.
-    const spec = experiment.files.find((f) => f.fileName === 'PI-DNA_24h_050nM.fcs');
-    if (!spec) throw new Error('demo lost PI-DNA_24h_050nM.fcs');
+    const spec = experiment.files.find((f) => f.fileName === 'PI-DNA_24h_050nM_R1.fcs');
+    if (!spec) throw new Error('demo lost PI-DNA_24h_050nM_R1.fcs');
     const regenerated = simulateDemoFile(spec);
     const [onDisk] = readFcs(readFileSync(join(dir, spec.fileName))).datasets;
     onDisk.columns.forEach((column, i) => expect(column).toEqual(regenerated.input.columns[i]));

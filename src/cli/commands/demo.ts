@@ -11,9 +11,10 @@ import { writeOutputFile } from '../files.ts';
 const USAGE = `Usage: flowfate demo DIR [--seed S] [--quiet]
 
 Writes the simulated demo experiment into DIR (created if missing): an ixazomib-like series
-(0, 10, 20, 50, 100 nM x 24 h and 48 h) of Annexin V-FITC/PI and PI DNA-content FCS 3.1 files
-from a simulated FACSCanto II, the unstained, Annexin V-only and PI-only controls, and
-DIR/manifest.json, a versioned sample sheet with the true fractions behind every file.
+(0, 10, 20, 50, 100 nM x 24 h and 48 h, three replicate cultures each) of Annexin V-FITC/PI and
+PI DNA-content FCS 3.1 files from a simulated FACSCanto II, the unstained, Annexin V-only and
+PI-only controls, and DIR/manifest.json, a versioned sample sheet with the true fractions behind
+every file.
 
   --seed S   base seed, 0 to 4294967295 (default ${DEMO_BASE_SEED}); the same seed gives the same files
   --quiet    print only the summary line

@@ -30,7 +30,7 @@ describe('the compensation step', () => {
   it('names the files that have no matrix, and says when none has one', () => {
     const someMissing = entries.map((e, i) => (i === 0 || i === 5 ? withoutSpillover(e) : e));
     const shown = shownMatrix(setup({ compensation: 'file' }), someMissing, FLUORESCENCE, null);
-    expect(shown).toMatchObject({ kind: 'matrix', source: 'AnnV-PI_AnnV-only.fcs ($SPILLOVER)', status: '2 of 13 files have no spillover matrix for FITC-A and PE-A and will be analysed uncompensated: AnnV-PI_unstained.fcs, AnnV-PI_24h_020nM.fcs.' });
+    expect(shown).toMatchObject({ kind: 'matrix', source: 'AnnV-PI_AnnV-only.fcs ($SPILLOVER)', status: '2 of 13 files have no spillover matrix for FITC-A and PE-A and will be analysed uncompensated: AnnV-PI_unstained.fcs, AnnV-PI_24h_020nM_R1.fcs.' });
     expect(shownMatrix(setup({ compensation: 'file' }), entries.map(withoutSpillover), FLUORESCENCE, null)).toMatchObject({ kind: 'note', status: expect.stringMatching(/^None of the files carries a spillover matrix/) });
   });
 

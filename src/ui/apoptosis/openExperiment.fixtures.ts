@@ -3,6 +3,7 @@
  * entries (ready, annotated from the manifest), so the UI's pure modules are tested on what they really receive.
  */
 import { simulatedExperiment } from '../../apoptosis/simulatedExperiment.fixtures.ts';
+import { demoAnnotation } from '../../simulate/experiment.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import { SampleRegistry } from '../../../workers/sampleRegistry.ts';
 
@@ -22,7 +23,7 @@ export function openApoptosisExperiment(eventCount = 3000): OpenExperiment {
       byteLength: 0,
       source: { kind: 'file' },
       status: { kind: 'ready', summary },
-      annotation: { assay: 'apoptosis', role: spec.role, doseNm: spec.doseNm, timeH: spec.timeH },
+      annotation: demoAnnotation(spec),
     };
   });
   return { registry, entries };

@@ -1,32 +1,33 @@
 /**
- * The sample sheet knows four roles (sample, unstained, Annexin V-only, PI-only); the analysis also knows the
- * untreated double-stained sample, the physiological negative. An untreated tube is a sample with no drug, so the
- * sheet records it as a sample at dose 0 and the analysis reads it back as 'untreated': one fact, stored once.
+ * The sample sheet's roles as the Annexin V/PI analysis reads them. A sample at dose 0 is the untreated sample too,
+ * so a sheet that only records doses still gives the analysis its physiological negative. FMO tubes belong to larger
+ * panels: the two-colour analysis leaves them out (apoptosisEntries), so they never reach these functions.
  */
 import type { SampleAnnotation } from '../../analysis/sampleSheet.ts';
 import type { ApoptosisRole } from '../../apoptosis/populations.ts';
 
 export const ROLE_CHOICES: readonly { role: ApoptosisRole; label: string }[] = [
   { role: 'sample', label: 'Sample' },
-  { role: 'untreated', label: 'Untreated (dose 0)' },
+  { role: 'untreated', label: 'Untreated' },
   { role: 'unstained', label: 'Unstained control' },
   { role: 'annexinOnly', label: 'Annexin V only' },
   { role: 'piOnly', label: 'PI only' },
 ];
 
 export function apoptosisRoleOf(annotation: SampleAnnotation | null): ApoptosisRole {
-  if (!annotation || annotation.role === 'sample') return annotation?.doseNm === 0 ? 'untreated' : 'sample';
-  return annotation.role;
+  if (!annotation) return 'sample';
+  switch (annotation.role) {
+    case 'sample':
+    case 'fmo':
+      return annotation.doseNm === 0 ? 'untreated' : 'sample';
+    default:
+      return annotation.role;
+  }
 }
 
 /** The sheet change that gives a tube `role`; a dose-0 tube made a (treated) sample loses its 0 dose, to be filled in. */
 export function annotationForRole(role: ApoptosisRole, current: SampleAnnotation | null): Partial<SampleAnnotation> {
-  switch (role) {
-    case 'untreated':
-      return { role: 'sample', doseNm: 0 };
-    case 'sample':
-      return current?.doseNm === 0 ? { role: 'sample', doseNm: null } : { role: 'sample' };
-    default:
-      return { role };
-  }
+  if (role === 'untreated') return current?.doseNm === null || current?.doseNm === undefined ? { role, doseNm: 0 } : { role };
+  if (role === 'sample' && current?.doseNm === 0) return { role, doseNm: null };
+  return { role };
 }

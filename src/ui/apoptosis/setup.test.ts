@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyAnnotation } from '../../analysis/sampleSheet.ts';
 import type { ApoptosisSetup } from '../../state/apoptosisSlice.ts';
 import { createAppStore } from '../../state/store.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
@@ -29,9 +30,9 @@ describe('the apoptosis run request', () => {
       { sampleId: 'sample-1', name: 'AnnV-PI_unstained.fcs', role: 'unstained' },
       { sampleId: 'sample-2', name: 'AnnV-PI_AnnV-only.fcs', role: 'annexinOnly' },
       { sampleId: 'sample-3', name: 'AnnV-PI_PI-only.fcs', role: 'piOnly' },
-      { sampleId: 'sample-4', name: 'AnnV-PI_24h_000nM.fcs', role: 'untreated' },
+      { sampleId: 'sample-4', name: 'AnnV-PI_24h_000nM_R1.fcs', role: 'untreated' },
     ]);
-    expect(request.tubes[4]).toEqual({ sampleId: 'sample-5', name: 'AnnV-PI_24h_010nM.fcs', role: 'sample' });
+    expect(request.tubes[4]).toEqual({ sampleId: 'sample-5', name: 'AnnV-PI_24h_010nM_R1.fcs', role: 'sample' });
   });
 
   it('says why the channels were suggested, and follows the user where the files have the channel', () => {
@@ -62,9 +63,9 @@ describe('the apoptosis run request', () => {
   });
 
   it('names a file opened twice apart, and leaves out samples of the other assay', () => {
-    const twice = [...entries, { ...entries[4], id: 'again' }, { ...entries[5], id: 'dna', annotation: { assay: 'cellCycle' as const, role: 'sample' as const, doseNm: 0, timeH: 24 } }];
+    const twice = [...entries, { ...entries[4], id: 'again' }, { ...entries[5], id: 'dna', annotation: { ...emptyAnnotation(), assay: 'cellCycle' as const, doseNm: 0, timeH: 24 } }];
     const names = planned(twice).request.tubes.map((t) => t.name);
-    expect(names.filter((n) => n.startsWith('AnnV-PI_24h_010nM.fcs'))).toEqual(['AnnV-PI_24h_010nM.fcs', 'AnnV-PI_24h_010nM.fcs (2)']);
+    expect(names.filter((n) => n.startsWith('AnnV-PI_24h_010nM_R1.fcs'))).toEqual(['AnnV-PI_24h_010nM_R1.fcs', 'AnnV-PI_24h_010nM_R1.fcs (2)']);
     expect(planned(twice).request.tubes.map((t) => t.sampleId)).not.toContain('dna');
   });
 

@@ -4,7 +4,7 @@
  */
 import { readFcs } from '../../fcs/read.ts';
 import { writeFcs } from '../../fcs/write.ts';
-import { demoExperiment, simulateDemoFile } from '../../simulate/experiment.ts';
+import { demoAnnotation, demoExperiment, simulateDemoFile } from '../../simulate/experiment.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import { SampleRegistry } from '../../../workers/sampleRegistry.ts';
 
@@ -13,15 +13,15 @@ export interface OpenTubes {
   entries: SampleEntry[];
 }
 
-/** The 24 h PI-DNA tubes at the given doses, opened in list order. */
+/** The 24 h PI-DNA tubes of the first replicate culture at the given doses, opened in list order. */
 export function openCellCycleTubes(doses: readonly number[], eventCount = 8000): OpenTubes {
   const registry = new SampleRegistry();
-  const specs = demoExperiment().files.filter((f) => f.assay === 'cellCycle' && f.timeH === 24 && doses.includes(f.doseNm));
+  const specs = demoExperiment().files.filter((f) => f.assay === 'cellCycle' && f.timeH === 24 && f.replicate === 1 && doses.includes(f.doseNm));
   const entries = specs.map((spec, i): SampleEntry => {
     const id = `sample-${i + 1}`;
     const file = readFcs(writeFcs(simulateDemoFile({ ...spec, eventCount }).input), { fileName: spec.fileName });
     const summary = registry.add(id, spec.fileName, 0, '00000000', file);
-    return { id, fileName: spec.fileName, byteLength: 0, source: { kind: 'file' }, status: { kind: 'ready', summary }, annotation: { assay: 'cellCycle', role: spec.role, doseNm: spec.doseNm, timeH: spec.timeH } };
+    return { id, fileName: spec.fileName, byteLength: 0, source: { kind: 'file' }, status: { kind: 'ready', summary }, annotation: demoAnnotation(spec) };
   });
   return { registry, entries };
 }

@@ -90,7 +90,7 @@ describe('cell-cycle rows', () => {
     expect(table.columns.slice(0, 3)).toEqual(['File', 'Dose (nM)', 'Time (h)']);
     const lines = renderCsv(table).trim().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[2].split(',').slice(0, 3)).toEqual(['PI-DNA_24h_050nM.fcs', '50', '24']);
+    expect(lines[2].split(',').slice(0, 3)).toEqual(['PI-DNA_24h_050nM_R1.fcs', '50', '24']);
   });
 
   it('mark a sample as being refitted once its singlet gate is edited, until the new fit arrives', () => {
