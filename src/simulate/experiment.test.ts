@@ -38,6 +38,9 @@ function roundTrip(sample: SimulatedSample<unknown>, byteOrder: 'little' | 'big'
   }
 }
 
+const effective = (assay: string, timeH: number, doseNm: number) =>
+  experiment.files.filter((f) => f.assay === assay && f.timeH === timeH && f.doseNm === doseNm).map((f) => f.effectiveDoseNm);
+
 describe('demoExperiment', () => {
   it('lists the three Annexin V/PI controls and 5 doses × 2 times × 3 replicates for each assay, with lab-style names', () => {
     expect(experiment.files).toHaveLength(3 + 2 * 2 * 5 * 3);
@@ -58,8 +61,6 @@ describe('demoExperiment', () => {
   });
 
   it('gives each replicate culture its own sensitivity, shared by both assays of a time point', () => {
-    const effective = (assay: string, timeH: number, doseNm: number) =>
-      experiment.files.filter((f) => f.assay === assay && f.timeH === timeH && f.doseNm === doseNm).map((f) => f.effectiveDoseNm);
     const at50 = effective('apoptosis', 24, 50);
     expect(new Set(at50).size).toBe(3);
     expect(Math.max(...at50) / Math.min(...at50)).toBeGreaterThan(1.1);

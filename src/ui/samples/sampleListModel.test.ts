@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SampleAnnotation } from '../../analysis/sampleSheet.ts';
+import { emptyAnnotation, type SampleAnnotation } from '../../analysis/sampleSheet.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import { conditionKey, conditionsOf, EVERY_SAMPLE, listSamples } from './sampleListModel.ts';
 
@@ -8,7 +8,7 @@ function entry(fileName: string, annotation: Partial<SampleAnnotation> | null, k
     kind === 'loading' ? { kind, progress: null } : kind === 'error' ? { kind, error: { code: 'BAD', message: 'broken' } } : ({ kind, summary: {} } as unknown as SampleEntry['status']);
   return {
     id: fileName, fileName, byteLength: 1, source: { kind: 'file' }, status: status as SampleEntry['status'],
-    annotation: annotation && { assay: null, role: 'sample', doseNm: null, timeH: null, ...annotation },
+    annotation: annotation && { ...emptyAnnotation(), ...annotation },
   };
 }
 
