@@ -1,6 +1,7 @@
 /**
- * The command line's file edges: reading inputs (regular files only, streamed in chunks so files over 2 GiB read too,
- * the FCS HEADER checked before the rest is read) and writing outputs atomically (a temporary file beside the
+ * The command line's file edges: reading inputs (regular files only; FCS files piece by piece through a ByteSource,
+ * the HEADER checked before the rest is read and no copy of the whole file held, so any size reads; other inputs whole,
+ * in chunks so files over 2 GiB read too) and writing outputs atomically (a temporary file beside the
  * output, renamed over it once complete), with the errors a user can act on.
  */
 import { constants as bufferLimits } from 'node:buffer';
@@ -9,12 +10,13 @@ import { rmSync, type Stats } from 'node:fs';
 import { constants, type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { renderCsv, type Table } from '../export/table.ts';
-import { describeReadFailure, FcsError } from '../fcs/errors.ts';
-import { HEADER_BYTES, parseHeader } from '../fcs/header.ts';
-import { readFcs } from '../fcs/read.ts';
+import type { ByteSource } from '../fcs/byteSource.ts';
+import { FcsError } from '../fcs/errors.ts';
+import { type EventScanner, readFcs, scanFcs, type ScannedDataset } from '../fcs/read.ts';
 import { defaultDatasetIndex } from '../fcs/scale.ts';
 import type { FcsDataset, FcsFile } from '../fcs/types.ts';
 import type { CliIo } from './command.ts';
+import { descriptorSource } from './fileSource.ts';
 
 /** A file a command could not use, as the JSON outputs report it. */
 export interface FileFailure {
@@ -36,7 +38,7 @@ export class InputFileError extends Error {
   }
 }
 
-/** The largest input: one byte array holds a whole file (Node's limit, 4 GiB on 64-bit machines). */
+/** The largest input read whole (FCS files are not): one byte array holds it (Node's limit, 4 GiB on 64-bit machines). */
 export const MAX_INPUT_BYTES = bufferLimits.MAX_LENGTH;
 /** Bytes read at a time: large files are read in pieces (one read call is limited to 2 GiB). */
 const READ_CHUNK_BYTES = 64 * 1024 * 1024;
@@ -83,17 +85,12 @@ async function readInto(handle: FileHandle, bytes: Uint8Array, position: number)
 }
 
 /**
- * Reads a whole input file. Only regular files are read (a FIFO or a device such as /dev/zero would never end),
- * and `check` sees the file's first `check.bytes` bytes before anything else is read or allocated, so a wrong file
- * is refused at once whatever its size.
+ * Reads a whole input file (Gating-ML, templates). Only regular files are read (a FIFO or a device such as /dev/zero
+ * would never end).
  */
-export async function readInputFile(path: string, check?: { bytes: number; accept(start: Uint8Array): void }): Promise<Uint8Array> {
+export async function readInputFile(path: string): Promise<Uint8Array> {
   const { handle, size } = await openInput(path);
   try {
-    if (check && size >= check.bytes) {
-      const start = new Uint8Array(check.bytes);
-      if (await readInto(handle, start, 0)) check.accept(start);
-    }
     if (size > MAX_INPUT_BYTES) {
       throw new InputFileError('TOO_LARGE', `Cannot read "${path}": it is ${sizeText(size)}, more than the ${sizeText(MAX_INPUT_BYTES)} one file can hold in memory here.`);
     }
@@ -110,24 +107,29 @@ export async function readInputFile(path: string, check?: { bytes: number; accep
   }
 }
 
-/** Refuses a file that does not start with an FCS HEADER, with the reader's own sentence. */
-function checkHeader(start: Uint8Array, path: string): void {
+/** Runs `use` over an input as a ByteSource; a missing, unreadable or refused file, or an FcsError, becomes a FileFailure. */
+async function withFcsSource<T>(path: string, use: (source: ByteSource) => T): Promise<T | FileFailure> {
   try {
-    parseHeader(start, 0);
-  } catch (error) {
-    throw error instanceof FcsError ? describeReadFailure(error, path) : error;
-  }
-}
-
-/** Reads and decodes an FCS file; a missing, unreadable or refused file, or an FcsError, becomes a FileFailure. */
-export async function readFcsFile(path: string): Promise<FcsFile | FileFailure> {
-  try {
-    const bytes = await readInputFile(path, { bytes: HEADER_BYTES, accept: (start) => checkHeader(start, path) });
-    return readFcs(bytes, { fileName: path });
+    const { handle, size } = await openInput(path);
+    try {
+      return use(descriptorSource(handle.fd, size));
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     if (!(error instanceof InputFileError || error instanceof FcsError)) throw error;
     return { file: path, error: { code: error.code, message: error.message } };
   }
+}
+
+/** Reads and decodes an FCS file piece by piece (the HEADER first), so a wrong file is refused whatever its size. */
+export function readFcsFile(path: string): Promise<FcsFile | FileFailure> {
+  return withFcsSource(path, (source) => readFcs(source, { fileName: path }));
+}
+
+/** Hands an FCS file's events to `scan` chunk by chunk (scanFcs) without keeping them; failures as readFcsFile. */
+export function scanFcsFile(path: string, scan: EventScanner): Promise<ScannedDataset[] | FileFailure> {
+  return withFcsSource(path, (source) => scanFcs(source, scan, { fileName: path }));
 }
 
 /** The data set the analyses use: the file's default one (src/fcs/scale.ts defaultDatasetIndex). */

@@ -1,6 +1,7 @@
+import type { ByteSource } from './byteSource.ts';
 import { parseDataType, readChannels } from './channels.ts';
 import { decodeAsciiDelimited, decodeAsciiFixed, countDelimitedValues } from './decodeAscii.ts';
-import { decodeBinaryData } from './decodeBinary.ts';
+import { type ChunkVisitor, columnBytesPerEvent, decodeBinaryData } from './decodeBinary.ts';
 import { FcsError, quoted } from './errors.ts';
 import { parseHeader } from './header.ts';
 import { parseCount, requireKeyword } from './keywordValues.ts';
@@ -11,6 +12,14 @@ import { readSpillover } from './spillover.ts';
 import { parseKeywordSegment } from './text.ts';
 import type { ByteOrder, Channel, FcsDataset, FcsWarning, Keywords, RawColumn } from './types.ts';
 import { listForMessage, makeWarning } from './warnings.ts';
+
+/** How a data set's events are read: kept as columns (after `reserve` agreed to their size) or visited chunk by chunk. */
+export interface EventHandling {
+  /** Called with the bytes the decoded columns will take, before the DATA segment is read; throws to refuse. */
+  reserve?: (columnBytes: number, eventCount: number, parameterCount: number) => void;
+  /** Receives the events chunk by chunk instead of keeping them (the data set's columns are then empty). */
+  visit?: ChunkVisitor;
+}
 
 /** One parsed data set plus what the file walk needs to find the next one. */
 export interface ParsedDataset {
@@ -42,38 +51,54 @@ function fixedRecordBytes(layout: DataLayout): number | null {
   return layout.kind === 'asciiDelimited' ? null : layout.recordBytes;
 }
 
-/** Decodes the DATA segment into raw columns and records masking/precision warnings. */
-function decodeColumns(
-  bytes: Uint8Array, start: number, endExclusive: number, eventCount: number, layout: DataLayout, channels: Channel[], warnings: FcsWarning[],
-): RawColumn[] {
-  switch (layout.kind) {
-    case 'asciiFixed':
-      return decodeAsciiFixed(bytes, start, eventCount, layout.widths);
-    case 'asciiDelimited':
-      return decodeAsciiDelimited(bytes, start, endExclusive, eventCount, channels.length);
-    case 'binary': {
-      const decoded = decodeBinaryData(bytes, start, eventCount, layout);
-      const masked = channels.filter((_, i) => decoded.maskedChannels[i]).map((c) => c.name);
-      if (masked.length > 0) {
-        warnings.push(
-          makeWarning(
-            'BITS_MASKED',
-            `Values of ${listForMessage(masked)} had bits set above the channel range ($PnR); those bits were removed, as the FCS standard says (some instruments store flags there).`,
-          ),
-        );
-      }
-      const unsafe = channels.filter((_, i) => decoded.unsafeIntegerCounts[i] > 0).map((c) => c.name);
-      if (unsafe.length > 0) {
-        warnings.push(makeWarning('INTEGER_EXCEEDS_2_53', `Some values of ${listForMessage(unsafe)} exceed 2^53 and were rounded to the nearest representable number.`));
-      }
-      return decoded.columns;
-    }
-  }
+/** Bytes per event of the decoded columns: exact typed widths for binary data, float64 for ASCII. */
+function bytesPerEvent(layout: DataLayout, channels: Channel[]): number {
+  return layout.kind === 'binary' ? columnBytesPerEvent(layout.fields) : 8 * channels.length;
 }
 
-function parseOptionalSegment(bytes: Uint8Array, base: number, range: SegmentRange, name: string, code: 'SUPPLEMENTAL_TEXT_UNREADABLE' | 'ANALYSIS_UNREADABLE', warnings: FcsWarning[]): Keywords | null {
+/**
+ * Decodes the DATA segment into raw columns and records masking/precision warnings. ASCII data (rare, small) is read
+ * in one piece from the start of the file, so its messages give absolute byte positions; binary data chunk by chunk.
+ */
+function decodeColumns(
+  source: ByteSource, start: number, endExclusive: number, eventCount: number, layout: DataLayout, channels: Channel[], warnings: FcsWarning[], events: EventHandling,
+): RawColumn[] {
+  events.reserve?.(eventCount * bytesPerEvent(layout, channels), eventCount, channels.length);
+  if (layout.kind !== 'binary') {
+    const bytes = source.read(0, endExclusive);
+    const columns = layout.kind === 'asciiFixed'
+      ? decodeAsciiFixed(bytes, start, eventCount, layout.widths)
+      : decodeAsciiDelimited(bytes, start, endExclusive, eventCount, channels.length);
+    if (!events.visit) return columns;
+    if (eventCount > 0) events.visit(columns, 0);
+    return columns.map(() => new Float64Array(0));
+  }
+  const decoded = decodeBinaryData(source, start, eventCount, layout, events.visit);
+  const masked = channels.filter((_, i) => decoded.maskedChannels[i]).map((c) => c.name);
+  if (masked.length > 0) {
+    warnings.push(
+      makeWarning(
+        'BITS_MASKED',
+        `Values of ${listForMessage(masked)} had bits set above the channel range ($PnR); those bits were removed, as the FCS standard says (some instruments store flags there).`,
+      ),
+    );
+  }
+  const unsafe = channels.filter((_, i) => decoded.unsafeIntegerCounts[i] > 0).map((c) => c.name);
+  if (unsafe.length > 0) {
+    warnings.push(makeWarning('INTEGER_EXCEEDS_2_53', `Some values of ${listForMessage(unsafe)} exceed 2^53 and were rounded to the nearest representable number.`));
+  }
+  return decoded.columns;
+}
+
+/** The keywords of a segment; only its own bytes are read. */
+function readKeywordSegment(source: ByteSource, base: number, range: SegmentRange, name: string) {
+  const bytes = source.read(base + range.start, base + range.end + 1);
+  return parseKeywordSegment(bytes, 0, bytes.length - 1, name);
+}
+
+function parseOptionalSegment(source: ByteSource, base: number, range: SegmentRange, name: string, code: 'SUPPLEMENTAL_TEXT_UNREADABLE' | 'ANALYSIS_UNREADABLE', warnings: FcsWarning[]): Keywords | null {
   try {
-    const segment = parseKeywordSegment(bytes, base + range.start, base + range.end, name);
+    const segment = readKeywordSegment(source, base, range, name);
     warnings.push(...segment.warnings);
     return segment.keywords;
   } catch (error) {
@@ -83,16 +108,19 @@ function parseOptionalSegment(bytes: Uint8Array, base: number, range: SegmentRan
   }
 }
 
-/** Reads the data set whose HEADER starts at byte `base`; `index` is its 1-based position in the file. */
-export function readDataset(bytes: Uint8Array, base: number, index: number): ParsedDataset {
+/**
+ * Reads the data set whose HEADER starts at byte `base`; `index` is its 1-based position in the file. The HEADER and
+ * TEXT are read and checked first; the DATA segment only once its layout and size are known.
+ */
+export function readDataset(source: ByteSource, base: number, index: number, events: EventHandling = {}): ParsedDataset {
   const warnings: FcsWarning[] = [];
-  const header = parseHeader(bytes, base);
+  const header = parseHeader(source, base);
   if (header.version === '1.0') warnings.push(makeWarning('VERSION_1_0', 'This is an FCS 1.0 file; it was read with the FCS 2.0 rules.'));
-  const availableBytes = bytes.length - base;
+  const availableBytes = source.size - base;
   if (header.textEnd >= availableBytes) {
     throw new FcsError('TRUNCATED', `the TEXT segment (bytes ${header.textStart}-${header.textEnd}) runs past the end of the file (${availableBytes} bytes)`);
   }
-  const primary = parseKeywordSegment(bytes, base + header.textStart, base + header.textEnd, 'TEXT');
+  const primary = readKeywordSegment(source, base, { start: header.textStart, end: header.textEnd }, 'TEXT');
   warnings.push(...primary.warnings);
   const keywords: Keywords = { ...primary.keywords };
 
@@ -110,12 +138,12 @@ export function readDataset(bytes: Uint8Array, base: number, index: number): Par
 
   let eventCount = declaredEvents ?? 0;
   // No events: empty columns of the right types, decoded from an empty region.
-  let columns: RawColumn[] = decodeColumns(bytes, 0, 0, 0, layout, channels, warnings);
+  let columns: RawColumn[] = decodeColumns(source, 0, 0, 0, layout, channels, warnings, {});
   if (dataRange) {
     const start = base + dataRange.start;
-    const endExclusive = Math.min(bytes.length, base + dataRange.end + 1);
+    const endExclusive = Math.min(source.size, base + dataRange.end + 1);
     if (layout.kind === 'asciiDelimited') {
-      const available = countDelimitedValues(bytes, start, endExclusive);
+      const available = countDelimitedValues(source.read(0, endExclusive), start, endExclusive);
       if (declaredEvents !== null && declaredEvents * channels.length > available) {
         throw new FcsError('DATA_TOO_SHORT', `the ASCII DATA segment holds ${available} values but $TOT ${declaredEvents} events need ${declaredEvents * channels.length}`);
       }
@@ -126,14 +154,14 @@ export function readDataset(bytes: Uint8Array, base: number, index: number): Par
     if (declaredEvents === null) {
       warnings.push(makeWarning('TOT_MISSING', `The file does not say how many events it holds ($TOT); ${eventCount} events were read from the DATA segment's length.`));
     }
-    columns = decodeColumns(bytes, start, endExclusive, eventCount, layout, channels, warnings);
+    columns = decodeColumns(source, start, endExclusive, eventCount, layout, channels, warnings, events);
   }
 
   const textRange = { start: header.textStart, end: header.textEnd };
   const occupied = dataRange ? [dataRange] : [];
-  const supplementalRange = resolveSupplementalText(bytes, base, keywords, textRange, primary.delimiter, occupied, warnings);
+  const supplementalRange = resolveSupplementalText(source, base, keywords, textRange, primary.delimiter, occupied, warnings);
   if (supplementalRange) {
-    const supplemental = parseOptionalSegment(bytes, base, supplementalRange, 'supplemental TEXT', 'SUPPLEMENTAL_TEXT_UNREADABLE', warnings);
+    const supplemental = parseOptionalSegment(source, base, supplementalRange, 'supplemental TEXT', 'SUPPLEMENTAL_TEXT_UNREADABLE', warnings);
     const repeated = Object.keys(supplemental ?? {}).filter((key) => Object.hasOwn(keywords, key));
     for (const [key, value] of Object.entries(supplemental ?? {})) if (!Object.hasOwn(keywords, key)) keywords[key] = value;
     if (repeated.length > 0) {
@@ -142,7 +170,7 @@ export function readDataset(bytes: Uint8Array, base: number, index: number): Par
   }
   const avoid = [textRange, ...occupied, ...(supplementalRange ? [supplementalRange] : [])];
   const analysisRange = resolveAnalysisSegment(header, keywords, availableBytes, avoid, warnings);
-  const analysis = analysisRange ? parseOptionalSegment(bytes, base, analysisRange, 'ANALYSIS', 'ANALYSIS_UNREADABLE', warnings) : null;
+  const analysis = analysisRange ? parseOptionalSegment(source, base, analysisRange, 'ANALYSIS', 'ANALYSIS_UNREADABLE', warnings) : null;
 
   const spillover = readSpillover(keywords, channels, warnings);
   warnings.push(...scalingWarnings(channels, keywords));

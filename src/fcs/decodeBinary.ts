@@ -1,10 +1,12 @@
-import type { BinaryField, ByteOrderSpec } from './layout.ts';
+import type { ByteSource } from './byteSource.ts';
 import { HOST_IS_LITTLE } from './byteSwap.ts';
 import { deinterleave16Masked, deinterleave16Pairs, deinterleave32, deinterleave64, deinterleaveMasked, maskedSomething } from './deinterleave.ts';
+import type { BinaryField, ByteOrderSpec } from './layout.ts';
 import type { RawColumn } from './types.ts';
 
 /** Raw columns plus what decoding noticed, for the reader's warnings. */
 export interface DecodedColumns {
+  /** Every event of every channel; empty columns when the events were visited instead of kept. */
   columns: RawColumn[];
   /** Per channel: whether some integer value had bits above $PnR that were masked off. */
   maskedChannels: boolean[];
@@ -18,11 +20,35 @@ export interface BinaryData {
   byteOrder: ByteOrderSpec;
 }
 
+/** Receives events chunk by chunk: per channel a view of the chunk's values, valid only during the call. */
+export type ChunkVisitor = (columns: readonly RawColumn[], firstEvent: number) => void;
+
+/**
+ * Bytes of records decoded at a time, unless the source says otherwise: big enough that per-chunk work vanishes,
+ * small enough that a chunk read from a file stays in cache while it is de-interleaved and that no copy of the whole
+ * DATA segment is ever made.
+ */
+export const CHUNK_BYTES = 2 * 1024 * 1024;
 const TWO_POW_32 = 4294967296;
 /** hi word limit for an exact double: hi * 2^32 + lo <= 2^53. */
 const SAFE_HIGH_WORD = 2 ** 21;
 
-/** Copies the data region with every value's bytes put in little-endian order (rare legacy $BYTEORD permutations). */
+/** Decodes `count` records starting at bytes[start] into `targets` (one view per channel, `count` long). */
+type ChunkDecoder = (bytes: Uint8Array, start: number, count: number, targets: RawColumn[]) => void;
+
+/** The typed array that holds a field's values exactly. */
+function columnOf(field: BinaryField, length: number): RawColumn {
+  if (field.kind === 'float32') return new Float32Array(length);
+  if (field.kind === 'float64' || field.byteWidth > 4) return new Float64Array(length);
+  return field.byteWidth === 1 ? new Uint8Array(length) : field.byteWidth === 2 ? new Uint16Array(length) : new Uint32Array(length);
+}
+
+/** Bytes per event of the columns that decoding `fields` allocates. */
+export function columnBytesPerEvent(fields: readonly BinaryField[]): number {
+  return fields.reduce((sum, field) => sum + columnOf(field, 0).BYTES_PER_ELEMENT, 0);
+}
+
+/** Copies `length` bytes at `start` with every value's bytes put in little-endian order (rare legacy $BYTEORD permutations). */
 function toLittleEndianCopy(bytes: Uint8Array, start: number, length: number, significance: number[]): Uint8Array {
   const width = significance.length;
   const out = new Uint8Array(length);
@@ -32,11 +58,10 @@ function toLittleEndianCopy(bytes: Uint8Array, start: number, length: number, si
   return out;
 }
 
-/** A view of `length` bytes at `start` whose absolute offset is a multiple of `alignment` (copying once if not). */
+/** A view of `length` bytes at `start` whose absolute offset is a multiple of `alignment` (copying the chunk if not). */
 function alignedRegion(bytes: Uint8Array, start: number, length: number, alignment: number): { buffer: ArrayBufferLike; offset: number } {
   const absolute = bytes.byteOffset + start;
   if (absolute % alignment === 0) return { buffer: bytes.buffer, offset: absolute };
-  // Explicit copy: a Node Buffer's slice() is a view, not a copy.
   const copy = new Uint8Array(length);
   copy.set(bytes.subarray(start, start + length));
   return { buffer: copy.buffer, offset: 0 };
@@ -49,49 +74,41 @@ function uniformWidth(fields: BinaryField[]): { kind: BinaryField['kind']; width
   return typed ? { kind: first.kind, width: first.byteWidth } : null;
 }
 
+const int32View = (column: RawColumn) => new Int32Array(column.buffer, column.byteOffset, column.byteLength / 4);
+
 /**
- * The fast path: every value has the same typed-array width, so the segment is read through one typed view
+ * The fast path: every value has the same typed-array width, so each chunk is read through one typed view
  * (byte-swapped in the same pass when the file's order is not the host's) and de-interleaved block by block.
+ * `seen` collects, per channel, the OR of the integer values before masking.
  */
-function decodeUniform(
-  bytes: Uint8Array, start: number, eventCount: number, data: BinaryData, little: boolean, kind: BinaryField['kind'], width: number,
-): DecodedColumns {
+function uniformDecoder(data: BinaryData, little: boolean, kind: BinaryField['kind'], width: number, seen: number[]): ChunkDecoder {
   const parameterCount = data.fields.length;
-  const total = eventCount * parameterCount;
   const pairs16 = kind === 'uint' && width === 2 && parameterCount % 2 === 0 && HOST_IS_LITTLE;
-  const region = alignedRegion(bytes, start, total * width, pairs16 ? 4 : Math.min(width, 4));
+  const alignment = pairs16 ? 4 : Math.min(width, 4);
   const swap = little !== HOST_IS_LITTLE && width > 1;
-  const zeros = () => data.fields.map(() => 0);
-  const none = () => data.fields.map(() => false);
-  if (kind === 'float32' || kind === 'float64') {
-    const columns = data.fields.map(() => (kind === 'float32' ? new Float32Array(eventCount) : new Float64Array(eventCount)));
-    const words = columns.map((column) => new Int32Array(column.buffer));
-    const src = new Int32Array(region.buffer, region.offset, (total * width) / 4);
-    if (kind === 'float32') deinterleave32(src, words, eventCount, swap);
-    else deinterleave64(src, words, eventCount, swap);
-    return { columns, maskedChannels: none(), unsafeIntegerCounts: zeros() };
-  }
   // Masks are kept as int32 bit patterns (0xffffffff becomes -1) so that `&` and `~` stay exact.
   const masks = data.fields.map((f) => (2 ** f.maskBits - 1) | 0);
-  if (width === 2) {
-    const columns = data.fields.map(() => new Uint16Array(eventCount));
-    const seen = pairs16
-      ? deinterleave16Pairs(new Int32Array(region.buffer, region.offset, total / 2), columns, masks, eventCount, swap)
-      : deinterleave16Masked(new Uint16Array(region.buffer, region.offset, total), columns, masks, eventCount, swap);
-    return { columns, maskedChannels: maskedSomething(seen, masks), unsafeIntegerCounts: zeros() };
-  }
-  if (width === 1) {
-    const columns = data.fields.map(() => new Uint8Array(eventCount));
-    const seen = deinterleaveMasked(new Uint8Array(region.buffer, region.offset, total), columns, masks, eventCount, false);
-    return { columns, maskedChannels: maskedSomething(seen, masks), unsafeIntegerCounts: zeros() };
-  }
-  const columns = data.fields.map(() => new Uint32Array(eventCount));
-  if (masks.every((m) => m === -1)) {
-    deinterleave32(new Int32Array(region.buffer, region.offset, total), columns.map((c) => new Int32Array(c.buffer)), eventCount, swap);
-    return { columns, maskedChannels: none(), unsafeIntegerCounts: zeros() };
-  }
-  const seen = deinterleaveMasked(new Int32Array(region.buffer, region.offset, total), columns, masks, eventCount, swap);
-  return { columns, maskedChannels: maskedSomething(seen, masks), unsafeIntegerCounts: zeros() };
+  const collect = (chunkSeen: number[]) => chunkSeen.forEach((bits, c) => (seen[c] |= bits));
+  return (bytes, start, count, targets) => {
+    const total = count * parameterCount;
+    const { buffer, offset } = alignedRegion(bytes, start, total * width, alignment);
+    if (kind === 'float32' || kind === 'float64') {
+      const src = new Int32Array(buffer, offset, (total * width) / 4);
+      if (kind === 'float32') deinterleave32(src, targets.map(int32View), count, swap);
+      else deinterleave64(src, targets.map(int32View), count, swap);
+    } else if (width === 2) {
+      const outs = targets as Uint16Array[];
+      collect(pairs16
+        ? deinterleave16Pairs(new Int32Array(buffer, offset, total / 2), outs, masks, count, swap)
+        : deinterleave16Masked(new Uint16Array(buffer, offset, total), outs, masks, count, swap));
+    } else if (width === 1) {
+      collect(deinterleaveMasked(new Uint8Array(buffer, offset, total), targets as Uint8Array[], masks, count, false));
+    } else if (masks.every((m) => m === -1)) {
+      deinterleave32(new Int32Array(buffer, offset, total), targets.map(int32View), count, swap);
+    } else {
+      collect(deinterleaveMasked(new Int32Array(buffer, offset, total), targets as Uint32Array[], masks, count, swap));
+    }
+  };
 }
 
 /** Reads one unsigned integer of 1 to 4 bytes at `at`. */
@@ -102,85 +119,80 @@ function readSmallUint(u8: Uint8Array, at: number, width: number, little: boolea
   return value;
 }
 
-/** The general path (mixed widths, 24-bit, 40-64-bit, FCS 3.2 mixed types): one strided DataView loop per channel. */
-function decodeStrided(bytes: Uint8Array, start: number, eventCount: number, data: BinaryData, little: boolean): DecodedColumns {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * The general path (mixed widths, 24-bit, 40-64-bit, FCS 3.2 mixed types): one strided DataView loop per channel.
+ * `over` and `unsafe` count, per channel, values masked and integers rounded above 2^53.
+ */
+function stridedDecoder(data: BinaryData, little: boolean, over: number[], unsafe: number[]): ChunkDecoder {
   const stride = data.recordBytes;
-  const columns: RawColumn[] = [];
-  const maskedChannels: boolean[] = [];
-  const unsafeIntegerCounts: number[] = [];
-  for (const field of data.fields) {
-    const base = start + field.offset;
-    const width = field.byteWidth;
-    let over = 0;
-    let unsafe = 0;
-    switch (field.kind) {
-      case 'float32': {
-        const out = new Float32Array(eventCount);
-        for (let e = 0, at = base; e < eventCount; e++, at += stride) out[e] = view.getFloat32(at, little);
-        columns.push(out);
-        break;
-      }
-      case 'float64': {
-        const out = new Float64Array(eventCount);
-        for (let e = 0, at = base; e < eventCount; e++, at += stride) out[e] = view.getFloat64(at, little);
-        columns.push(out);
-        break;
-      }
-      case 'uint': {
-        if (width <= 4) {
-          const mask = 2 ** field.maskBits - 1;
-          const out = width === 1 ? new Uint8Array(eventCount) : width === 2 ? new Uint16Array(eventCount) : new Uint32Array(eventCount);
-          for (let e = 0, at = base; e < eventCount; e++, at += stride) {
-            const v =
-              width === 2 ? view.getUint16(at, little) : width === 4 ? view.getUint32(at, little) : readSmallUint(bytes, at, width, little);
-            if (v > mask) over++;
-            out[e] = v & mask;
-          }
-          columns.push(out);
-        } else {
-          const highBytes = width - 4;
-          const highLimit = field.maskBits > 32 ? 2 ** (field.maskBits - 32) : 1;
-          const lowMask = field.maskBits >= 32 ? TWO_POW_32 - 1 : 2 ** field.maskBits - 1;
-          const out = new Float64Array(eventCount);
-          for (let e = 0, at = base; e < eventCount; e++, at += stride) {
-            let high = little ? readSmallUint(bytes, at + 4, highBytes, true) : readSmallUint(bytes, at, highBytes, false);
-            let low = view.getUint32(little ? at : at + highBytes, little);
-            if (high >= highLimit || low > lowMask) {
-              over++;
-              high %= highLimit;
-              low = (low & lowMask) >>> 0;
-            }
-            if (high >= SAFE_HIGH_WORD) unsafe++;
-            out[e] = high * TWO_POW_32 + low;
-          }
-          columns.push(out);
+  return (bytes, start, count, targets) => {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    data.fields.forEach((field, c) => {
+      const base = start + field.offset;
+      const width = field.byteWidth;
+      const out = targets[c];
+      if (field.kind === 'float32') {
+        for (let e = 0, at = base; e < count; e++, at += stride) out[e] = view.getFloat32(at, little);
+      } else if (field.kind === 'float64') {
+        for (let e = 0, at = base; e < count; e++, at += stride) out[e] = view.getFloat64(at, little);
+      } else if (width <= 4) {
+        const mask = 2 ** field.maskBits - 1;
+        for (let e = 0, at = base; e < count; e++, at += stride) {
+          const v = width === 2 ? view.getUint16(at, little) : width === 4 ? view.getUint32(at, little) : readSmallUint(bytes, at, width, little);
+          if (v > mask) over[c]++;
+          out[e] = v & mask;
         }
-        break;
+      } else {
+        const highBytes = width - 4;
+        const highLimit = field.maskBits > 32 ? 2 ** (field.maskBits - 32) : 1;
+        const lowMask = field.maskBits >= 32 ? TWO_POW_32 - 1 : 2 ** field.maskBits - 1;
+        for (let e = 0, at = base; e < count; e++, at += stride) {
+          let high = little ? readSmallUint(bytes, at + 4, highBytes, true) : readSmallUint(bytes, at, highBytes, false);
+          let low = view.getUint32(little ? at : at + highBytes, little);
+          if (high >= highLimit || low > lowMask) {
+            over[c]++;
+            high %= highLimit;
+            low = (low & lowMask) >>> 0;
+          }
+          if (high >= SAFE_HIGH_WORD) unsafe[c]++;
+          out[e] = high * TWO_POW_32 + low;
+        }
       }
-    }
-    maskedChannels.push(over > 0);
-    unsafeIntegerCounts.push(unsafe);
-  }
-  return { columns, maskedChannels, unsafeIntegerCounts };
+    });
+  };
 }
 
 /**
- * Decodes `eventCount` fixed-width records starting at byte `start` (the caller has checked they fit).
- * Columns keep the stored values exactly: 8/16/24/32-bit integers as Uint8/16/32Array, wider integers as
- * Float64Array, floats and doubles bit for bit.
+ * Decodes `eventCount` fixed-width records starting at byte `start` of the source (the caller has checked they fit),
+ * reading one chunk of records at a time. Columns keep the stored values exactly: 8/16/32-bit integers as
+ * Uint8/16/32Array (24-bit in Uint32Array), wider integers as Float64Array, floats and doubles bit for bit.
+ * With `visit`, each chunk is handed to it instead and no full-length column is allocated.
  */
-export function decodeBinaryData(bytes: Uint8Array, start: number, eventCount: number, data: BinaryData): DecodedColumns {
-  let source = bytes;
-  let offset = start;
-  let little = data.byteOrder.kind !== 'big';
-  if (data.byteOrder.kind === 'permuted') {
-    source = toLittleEndianCopy(bytes, start, eventCount * data.recordBytes, data.byteOrder.significance);
-    offset = 0;
-    little = true;
+export function decodeBinaryData(source: ByteSource, start: number, eventCount: number, data: BinaryData, visit?: ChunkVisitor): DecodedColumns {
+  const { fields, recordBytes, byteOrder } = data;
+  const chunkEvents = Math.max(1, Math.min(eventCount, Math.floor((source.chunkBytes ?? CHUNK_BYTES) / recordBytes)));
+  const columns = fields.map((field) => columnOf(field, visit ? chunkEvents : eventCount));
+  const seen = fields.map(() => 0);
+  const over = fields.map(() => 0);
+  const unsafe = fields.map(() => 0);
+  // A permuted byte order is put in little-endian order chunk by chunk, before decoding.
+  const little = byteOrder.kind !== 'big';
+  const uniform = uniformWidth(fields);
+  const decode = uniform ? uniformDecoder(data, little, uniform.kind, uniform.width, seen) : stridedDecoder(data, little, over, unsafe);
+  for (let first = 0; first < eventCount; first += chunkEvents) {
+    const count = Math.min(chunkEvents, eventCount - first);
+    const length = count * recordBytes;
+    const read = source.read(start + first * recordBytes, start + first * recordBytes + length);
+    const bytes = byteOrder.kind === 'permuted' ? toLittleEndianCopy(read, 0, length, byteOrder.significance) : read;
+    const targets = columns.map((column) => (visit ? column.subarray(0, count) : column.subarray(first, first + count)));
+    decode(bytes, 0, count, targets);
+    visit?.(targets, first);
   }
-  const uniform = uniformWidth(data.fields);
-  return uniform
-    ? decodeUniform(source, offset, eventCount, data, little, uniform.kind, uniform.width)
-    : decodeStrided(source, offset, eventCount, data, little);
+  const masks = fields.map((f) => (2 ** f.maskBits - 1) | 0);
+  const maskedByBits = maskedSomething(seen, masks);
+  return {
+    columns: visit ? fields.map((field) => columnOf(field, 0)) : columns,
+    maskedChannels: fields.map((_, c) => maskedByBits[c] || over[c] > 0),
+    unsafeIntegerCounts: unsafe,
+  };
 }

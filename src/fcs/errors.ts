@@ -12,6 +12,7 @@ export type FcsErrorCode =
   | 'DATA_TOO_SHORT'
   | 'BAD_ASCII_DATA'
   | 'INVALID_WRITE_INPUT'
+  | 'TOO_LARGE'
   | 'INTERNAL';
 
 export class FcsError extends Error {

@@ -1,3 +1,4 @@
+import type { ByteSource } from './byteSource.ts';
 import { FcsError, quoted } from './errors.ts';
 
 /** The fixed 58-byte HEADER of one data set (FCS 3.1, HEADER segment); offsets are relative to that HEADER, ends inclusive. */
@@ -21,24 +22,25 @@ function readAscii(bytes: Uint8Array, start: number, end: number): string {
   return String.fromCharCode(...bytes.subarray(start, end));
 }
 
-/** Reads an 8-character right-justified offset field; blank gives null. */
-function readOffsetField(bytes: Uint8Array, base: number, field: number): number | null {
-  const at = base + 10 + field * 8;
-  const text = readAscii(bytes, at, at + 8).trim();
+/** Reads an 8-character right-justified offset field of `header` (the HEADER's bytes, read at `base`); blank gives null. */
+function readOffsetField(header: Uint8Array, base: number, field: number): number | null {
+  const at = 10 + field * 8;
+  const text = readAscii(header, at, at + 8).trim();
   if (text === '') return null;
   if (!/^-?\d+$/.test(text)) {
-    throw new FcsError('BAD_HEADER', `the HEADER field "${FIELD_NAMES[field]}" at byte ${at} is not a number (${quoted(text)})`);
+    throw new FcsError('BAD_HEADER', `the HEADER field "${FIELD_NAMES[field]}" at byte ${base + at} is not a number (${quoted(text)})`);
   }
   return Number(text);
 }
 
-/** Parses the HEADER that starts at byte `base` of the file. */
-export function parseHeader(bytes: Uint8Array, base: number): FcsHeader {
-  if (bytes.length - base < HEADER_BYTES) {
+/** Parses the HEADER that starts at byte `base` of the file, reading only its 58 bytes. */
+export function parseHeader(source: ByteSource, base: number): FcsHeader {
+  if (source.size - base < HEADER_BYTES) {
     const what = base === 0 ? 'it is not an FCS file: it' : `the data set at byte ${base}`;
-    throw new FcsError(base === 0 ? 'NOT_FCS' : 'TRUNCATED', `${what} is shorter than the 58-byte FCS HEADER (${bytes.length - base} bytes)`);
+    throw new FcsError(base === 0 ? 'NOT_FCS' : 'TRUNCATED', `${what} is shorter than the 58-byte FCS HEADER (${source.size - base} bytes)`);
   }
-  const magic = readAscii(bytes, base, base + 6);
+  const header = source.read(base, base + HEADER_BYTES);
+  const magic = readAscii(header, 0, 6);
   const match = /^FCS(\d\.\d)$/.exec(magic);
   if (!match) {
     throw new FcsError('NOT_FCS', `it is not an FCS file: it starts with ${quoted(magic)} instead of "FCS" and a version number (byte ${base})`);
@@ -47,8 +49,8 @@ export function parseHeader(bytes: Uint8Array, base: number): FcsHeader {
   if (!SUPPORTED_VERSIONS.has(version)) {
     throw new FcsError('UNSUPPORTED_VERSION', `it uses FCS version ${version}, which FlowFate does not read (it reads 2.0, 3.0, 3.1 and 3.2)`);
   }
-  const textStart = readOffsetField(bytes, base, 0);
-  const textEnd = readOffsetField(bytes, base, 1);
+  const textStart = readOffsetField(header, base, 0);
+  const textEnd = readOffsetField(header, base, 1);
   if (textStart === null || textEnd === null || textStart < HEADER_BYTES || textEnd < textStart) {
     throw new FcsError(
       'BAD_HEADER',
@@ -59,9 +61,9 @@ export function parseHeader(bytes: Uint8Array, base: number): FcsHeader {
     version,
     textStart,
     textEnd,
-    dataStart: readOffsetField(bytes, base, 2),
-    dataEnd: readOffsetField(bytes, base, 3),
-    analysisStart: readOffsetField(bytes, base, 4),
-    analysisEnd: readOffsetField(bytes, base, 5),
+    dataStart: readOffsetField(header, base, 2),
+    dataEnd: readOffsetField(header, base, 3),
+    analysisStart: readOffsetField(header, base, 4),
+    analysisEnd: readOffsetField(header, base, 5),
   };
 }

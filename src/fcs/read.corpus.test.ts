@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { corpusDir, describeWithCorpus } from '../testing/corpus.ts';
+import { comparedWith, fileLikeSource } from './byteSource.fixtures.ts';
 import { FcsError } from './errors.ts';
 import { readFcs } from './read.ts';
 import { isTimeChannel, scaledColumn } from './scale.ts';
@@ -48,6 +49,8 @@ interface RefFile extends RefDataset {
 const fcsDir = join(corpusDir, 'fcs');
 const refFiles = (): string[] => readdirSync(fcsDir).filter((f) => f.endsWith('.ref.json')).toSorted();
 const RELATIVE_MEAN_TOLERANCE = 1e-9;
+/** An odd chunk size, so that reading a file piece by piece crosses records, values and alignments everywhere. */
+const ODD_CHUNK_BYTES = 4093;
 
 function columnStats(column: ArrayLike<number>): { min: number; max: number; mean: number } {
   let min = Infinity;
@@ -182,12 +185,15 @@ describeWithCorpus('readFcs against the corpus reference values', () => {
     const ref = JSON.parse(readFileSync(join(fcsDir, refName), 'utf8')) as RefFile;
     it(ref.file, () => {
       const bytes = readFileSync(join(fcsDir, ref.file));
+      const fromFile = () => readFcs(fileLikeSource(bytes, ODD_CHUNK_BYTES), { fileName: ref.file });
       if (!ref.version) {
         expect(() => readFcs(bytes, { fileName: ref.file })).toThrow(FcsError);
         expect(() => readFcs(bytes, { fileName: ref.file })).toThrow(`Cannot read "${ref.file}"`);
+        expect(fromFile).toThrow(`Cannot read "${ref.file}"`);
         return;
       }
       const file = readFcs(bytes, { fileName: ref.file });
+      expect(comparedWith(fromFile(), file), 'read piece by piece as from a file').toEqual(comparedWith(file, file));
       const refs = [ref, ...(ref.additional_datasets ?? [])];
       expect(file.datasets).toHaveLength(refs.length);
       refs.forEach((datasetRef, i) => {

@@ -1,6 +1,6 @@
 import { quoted } from './errors.ts';
 import { parseDecimal } from './keywordValues.ts';
-import type { Channel, FcsDataset, FcsFile, FcsWarning, Keywords } from './types.ts';
+import type { Channel, FcsDataset, FcsWarning, Keywords } from './types.ts';
 import { listForMessage, makeWarning } from './warnings.ts';
 
 /** FCS 3.2 §3.3.48 and §3.3.64: the time parameter is the one named "Time", case-insensitively. */
@@ -92,7 +92,7 @@ export function scalingWarnings(channels: Channel[], keywords: Keywords): FcsWar
   return warnings;
 }
 
-function maxRange(dataset: FcsDataset): number {
+function maxRange(dataset: Pick<FcsDataset, 'channels'>): number {
   return dataset.channels.reduce((max, c) => Math.max(max, c.range), 0);
 }
 
@@ -102,7 +102,7 @@ function maxRange(dataset: FcsDataset): number {
  * (larger maximum $PnR). That is the Beckman LMD layout: a 10-bit FCS 2.0 copy first, the full-resolution
  * FCS 3.0 data second. Among several such data sets the one with the largest range wins.
  */
-export function defaultDatasetIndex(file: FcsFile): number {
+export function defaultDatasetIndex(file: { datasets: readonly Pick<FcsDataset, 'eventCount' | 'channels'>[] }): number {
   const first = file.datasets[0];
   if (!first) return 0;
   let best = 0;

@@ -1,3 +1,4 @@
+import type { ByteSource } from './byteSource.ts';
 import { FcsError } from './errors.ts';
 import { HEADER_BYTES, type FcsHeader } from './header.ts';
 import { parseCount } from './keywordValues.ts';
@@ -151,14 +152,14 @@ export function resolveAnalysisSegment(
  * first silently (it adds nothing) and the others with a warning.
  */
 export function resolveSupplementalText(
-  bytes: Uint8Array, base: number, keywords: Keywords, primary: SegmentRange, delimiter: number, avoid: SegmentRange[], warnings: FcsWarning[],
+  source: ByteSource, base: number, keywords: Keywords, primary: SegmentRange, delimiter: number, avoid: SegmentRange[], warnings: FcsWarning[],
 ): SegmentRange | null {
   const candidate = textCandidate(keywords, '$BEGINSTEXT', '$ENDSTEXT');
   if (!candidate) return null;
   const { range } = candidate;
   if (range.start === primary.start && range.end === primary.end) return null;
-  const availableBytes = bytes.length - base;
-  if (!isUsable(range, availableBytes, [primary, ...avoid]) || bytes[base + range.start] !== delimiter) {
+  const availableBytes = source.size - base;
+  if (!isUsable(range, availableBytes, [primary, ...avoid]) || source.read(base + range.start, base + range.start + 1)[0] !== delimiter) {
     warnings.push(
       makeWarning('SUPPLEMENTAL_TEXT_IGNORED', `The supplemental TEXT offsets ($BEGINSTEXT/$ENDSTEXT, ${describe(range)}) do not point at a separate keyword segment; they were ignored.`),
     );

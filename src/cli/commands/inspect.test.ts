@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFcs } from '../../fcs/read.ts';
 import { writeFcs } from '../../fcs/write.ts';
 import { corpusDir, describeWithCorpus } from '../../testing/corpus.ts';
 import { type CapturedRun, runCaptured } from '../runCaptured.fixtures.ts';
@@ -57,6 +58,23 @@ describe('flowfate inspect --json', () => {
     expect(entries).toHaveLength(2);
     expect(entries[0].datasets).toHaveLength(1);
     expect(entries[1]).toEqual({ file: missing, error: { code: 'FILE_UNREADABLE', message: `Cannot open "${missing}": no such file.` } });
+  });
+
+  it('reads a file of many chunks in one pass with the same min, max, mean (summed in event order) and events as its columns', async () => {
+    const events = 150_000;
+    const columns = [0, 1, 2, 3].map((c) => Float32Array.from({ length: events }, (_, i) => Math.sin(i * (c + 1)) * 1e5 + i / 7));
+    const bytes = writeFcs({ channels: columns.map((_, c) => ({ name: `P${c + 1}`, range: 262144 })), columns });
+    const path = join(mkdtempSync(join(tmpdir(), 'flowfate-inspect-')), 'big.fcs');
+    writeFileSync(path, bytes);
+    const [dataset] = JSON.parse((await runInspect([path, '--json'])).out)[0].datasets;
+    const decoded = readFcs(bytes).datasets[0].columns;
+    decoded.forEach((column, c) => {
+      let [min, max, sum] = [Infinity, -Infinity, 0];
+      for (const v of column) [min, max, sum] = [Math.min(min, v), Math.max(max, v), sum + v];
+      expect(dataset.channels[c].raw).toEqual({ min, max, mean: sum / events });
+    });
+    expect(dataset.head).toEqual([0, 1, 2].map((e) => decoded.map((column) => column[e])));
+    expect(dataset.tail).toEqual([events - 3, events - 2, events - 1].map((e) => decoded.map((column) => column[e])));
   });
 
   it('exits 2 with the usage on a missing file argument or an unknown option', async () => {

@@ -1,7 +1,8 @@
+import type { ScannedDataset } from '../../fcs/read.ts';
 import { defaultDatasetIndex } from '../../fcs/scale.ts';
-import type { FcsDataset, RawColumn } from '../../fcs/types.ts';
+import type { RawColumn } from '../../fcs/types.ts';
 import type { CliIo, Command } from '../command.ts';
-import { isFileFailure, readFcsFile } from '../files.ts';
+import { isFileFailure, scanFcsFile } from '../files.ts';
 
 const USAGE = `Usage: flowfate inspect FILE... [--json]
 
@@ -20,27 +21,52 @@ interface RawStats {
   mean: number | null;
 }
 
-function rawStats(column: RawColumn): RawStats {
-  if (column.length === 0) return { min: null, max: null, mean: null };
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
+/** Adds a chunk of one channel to its [min, max, sum] at `tallies[at..at+2]` (a plain loop V8 keeps monomorphic per type). */
+function tallyColumn(column: RawColumn, tallies: Float64Array, at: number): void {
+  let min = tallies[at];
+  let max = tallies[at + 1];
+  let sum = tallies[at + 2];
   for (let i = 0; i < column.length; i++) {
     const v = column[i];
     if (v < min) min = v;
     if (v > max) max = v;
     sum += v;
   }
-  return { min, max, mean: sum / column.length };
+  tallies[at] = min;
+  tallies[at + 1] = max;
+  tallies[at + 2] = sum;
 }
 
-function eventRows(dataset: FcsDataset, from: number, to: number): number[][] {
-  const rows: number[][] = [];
-  for (let e = Math.max(0, from); e < to; e++) rows.push(dataset.columns.map((column) => column[e]));
-  return rows;
+/**
+ * What inspect shows of a data set's events, gathered in one pass over the chunks the reader hands out: per channel
+ * the raw minimum, maximum and sum (added in event order, as a single loop would), and the first and last events.
+ */
+class EventTally {
+  private tallies = new Float64Array(0);
+  private count = 0;
+  readonly head: number[][] = [];
+  /** The last (up to) SAMPLE_EVENTS events seen. */
+  tail: number[][] = [];
+
+  add(columns: readonly RawColumn[], firstEvent: number): void {
+    if (this.count === 0) this.tallies = Float64Array.from(columns.flatMap(() => [Infinity, -Infinity, 0]));
+    for (let c = 0; c < columns.length; c++) tallyColumn(columns[c], this.tallies, 3 * c);
+    const length = columns[0]?.length ?? 0;
+    const row = (e: number) => columns.map((column) => column[e]);
+    for (let e = 0; e < length && firstEvent + e < SAMPLE_EVENTS; e++) this.head.push(row(e));
+    const last = Math.min(SAMPLE_EVENTS, length);
+    this.tail = [...this.tail, ...Array.from({ length: last }, (_, k) => row(length - last + k))].slice(-SAMPLE_EVENTS);
+    this.count += length;
+  }
+
+  stats(channel: number): RawStats {
+    if (this.count === 0) return { min: null, max: null, mean: null };
+    const [min, max, sum] = this.tallies.subarray(3 * channel, 3 * channel + 3);
+    return { min, max, mean: sum / this.count };
+  }
 }
 
-function describeDataset(dataset: FcsDataset) {
+function describeDataset(dataset: ScannedDataset, tally: EventTally) {
   return {
     index: dataset.index,
     version: dataset.version,
@@ -55,10 +81,10 @@ function describeDataset(dataset: FcsDataset) {
       range: channel.range,
       amplification: channel.amplification,
       gain: channel.gain,
-      raw: rawStats(dataset.columns[i]),
+      raw: tally.stats(i),
     })),
-    head: eventRows(dataset, 0, Math.min(SAMPLE_EVENTS, dataset.eventCount)),
-    tail: eventRows(dataset, dataset.eventCount - SAMPLE_EVENTS, dataset.eventCount),
+    head: tally.head,
+    tail: tally.tail,
     spillover: dataset.spillover ? { channels: dataset.spillover.channels, matrix: dataset.spillover.matrix } : null,
     warnings: dataset.warnings.map(({ code, message }) => ({ code, message })),
   };
@@ -69,9 +95,11 @@ type FileReport =
   | { file: string; error: { code: string; message: string } };
 
 async function inspectFile(path: string): Promise<FileReport> {
-  const fcs = await readFcsFile(path);
-  if (isFileFailure(fcs)) return fcs;
-  return { file: path, datasets: fcs.datasets.map(describeDataset), defaultDataset: defaultDatasetIndex(fcs) };
+  const tallies: EventTally[] = [];
+  const scanned = await scanFcsFile(path, (index, columns, firstEvent) => (tallies[index - 1] ??= new EventTally()).add(columns, firstEvent));
+  if (isFileFailure(scanned)) return scanned;
+  const datasets = scanned.map((dataset, i) => describeDataset(dataset, tallies[i] ?? new EventTally()));
+  return { file: path, datasets, defaultDataset: defaultDatasetIndex({ datasets: scanned }) };
 }
 
 function formatNumber(value: number | null): string {
