@@ -107,12 +107,12 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
   }
 }
 
-/** Runs `use` over an input as a ByteSource; a missing, unreadable or refused file, or an FcsError, becomes a FileFailure. */
-async function withFcsSource<T>(path: string, use: (source: ByteSource) => T): Promise<T | FileFailure> {
+/** Runs `read` over an input as a ByteSource; a missing, unreadable or refused file, or an FcsError, becomes a FileFailure. */
+async function withFcsSource<T>(path: string, read: (source: ByteSource) => T): Promise<T | FileFailure> {
   try {
     const { handle, size } = await openInput(path);
     try {
-      return use(descriptorSource(handle.fd, size));
+      return read(descriptorSource(handle.fd, size));
     } finally {
       await handle.close();
     }
