@@ -5,7 +5,10 @@ interface FaultOptions {
   expectedErrors: RegExp | null;
 }
 
-/** Every test fails on any uncaught page error or console error, in the page or in its workers. */
+/**
+ * Every test fails on any uncaught page error or console error, in the page or in its workers, and on any breach of
+ * the Content-Security-Policy the preview server sends (vite-plugins/securityHeaders.ts).
+ */
 export const test = base.extend<FaultOptions & { failOnPageErrors: void }>({
   expectedErrors: [null, { option: true }],
   failOnPageErrors: [
@@ -21,6 +24,13 @@ export const test = base.extend<FaultOptions & { failOnPageErrors: void }>({
       page.on('worker', (worker) => worker.on('console', (message) => {
         if (message.type() === 'error') report(`worker console error: ${message.text()}`);
       }));
+      await page.exposeFunction('reportCspViolation', (text: string) => report(`Content-Security-Policy violation: ${text}`));
+      await page.addInitScript(() => {
+        const reporter = window as unknown as { reportCspViolation(text: string): void };
+        document.addEventListener('securitypolicyviolation', (event) =>
+          reporter.reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'an inline source'} (${event.sourceFile}:${event.lineNumber})`),
+        );
+      });
       await use();
       expect(problems, 'the page reported errors').toEqual([]);
     },

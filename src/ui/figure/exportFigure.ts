@@ -18,12 +18,14 @@ export function figureSvg(figure: HTMLElement): string {
   if (!source) throw new Error('this plot has nothing to export yet');
   const width = source.width.baseVal.value;
   const height = source.height.baseVal.value;
-  const copy = source.cloneNode(true) as SVGSVGElement;
+  // Built in a document of its own, which loads nothing (the embedded PNG) and is outside the page's policy.
+  const figureDocument = document.implementation.createDocument(SVG_NS, null, null);
+  const copy = figureDocument.importNode(source, true);
   inlineStyles(source, copy);
   for (const layer of layers) {
-    const group = document.createElementNS(SVG_NS, 'g');
+    const group = figureDocument.createElementNS(SVG_NS, 'g');
     for (const child of Array.from(layer.children)) {
-      const childCopy = child.cloneNode(true) as Element;
+      const childCopy = figureDocument.importNode(child, true);
       inlineStyles(child, childCopy);
       group.append(childCopy);
     }
@@ -33,32 +35,32 @@ export function figureSvg(figure: HTMLElement): string {
   copy.setAttribute('xmlns', SVG_NS);
   copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
   copy.removeAttribute('role');
-  const background = document.createElementNS(SVG_NS, 'rect');
+  const background = figureDocument.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', String(width));
   background.setAttribute('height', String(height));
   background.setAttribute('fill', '#ffffff');
   const underlays: Element[] = [background];
   const canvas = figure.querySelector('canvas');
   if (canvas) {
-    const image = document.createElementNS(SVG_NS, 'image');
+    const image = figureDocument.createElementNS(SVG_NS, 'image');
     image.setAttribute('href', canvas.toDataURL('image/png'));
     image.setAttribute('width', String(width));
     image.setAttribute('height', String(height));
     image.setAttribute('preserveAspectRatio', 'none');
-    image.setAttribute('style', 'image-rendering: pixelated');
+    image.style.setProperty('image-rendering', 'pixelated');
     underlays.push(image);
   }
   copy.prepend(...underlays);
-  const title = document.createElementNS(SVG_NS, 'title');
+  const title = figureDocument.createElementNS(SVG_NS, 'title');
   title.textContent = figure.getAttribute('aria-label') ?? 'FlowFate plot';
   copy.prepend(title);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
 
+/** Through the CSSOM, never setAttribute('style'): the Content-Security-Policy allows no inline style attributes. */
 function inlineStyles(source: Element, copy: Element): void {
   const computed = getComputedStyle(source);
-  const style = STYLE_PROPERTIES.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(';');
-  copy.setAttribute('style', style);
+  if (copy instanceof SVGElement) for (const p of STYLE_PROPERTIES) copy.style.setProperty(p, computed.getPropertyValue(p));
   for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i], copy.children[i]);
 }
 
