@@ -3,17 +3,20 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { demoFile, expect, test } from './fixtures.ts';
+import { readResultsTable as readTable } from './resultsTables.ts';
 
 const MINUS = '\u2212';
 const CONTROLS = { unstained: 'AnnV-PI_unstained.fcs', annexinOnly: 'AnnV-PI_AnnV-only.fcs', piOnly: 'AnnV-PI_PI-only.fcs' };
-/** The five reported populations: the table's column names and the CLI's JSON keys. */
+/** The five reported populations: the column names of the table and of its exports, and the CLI's JSON keys. */
 const POPULATIONS = [
-  { column: `Viable (AnnV${MINUS}/PI${MINUS}) %`, csv: 'Viable (AnnV-/PI-) % of singlets', key: 'viable' },
-  { column: `Early apoptotic (AnnV+/PI${MINUS}) %`, csv: 'Early apoptotic (AnnV+/PI-) % of singlets', key: 'earlyApoptotic' },
-  { column: 'Late apoptotic (AnnV+/PI+) %', csv: 'Late apoptotic (AnnV+/PI+) % of singlets', key: 'lateApoptotic' },
-  { column: `Necrotic (AnnV${MINUS}/PI+) %`, csv: 'Necrotic (AnnV-/PI+) % of singlets', key: 'necrotic' },
-  { column: 'Total apoptotic (early + late) %', csv: 'Total apoptotic (early + late) % of singlets', key: 'totalApoptotic' },
+  { column: 'Viable (AnnV-/PI-) % of singlets', key: 'viable' },
+  { column: 'Early apoptotic (AnnV+/PI-) % of singlets', key: 'earlyApoptotic' },
+  { column: 'Late apoptotic (AnnV+/PI+) % of singlets', key: 'lateApoptotic' },
+  { column: 'Necrotic (AnnV-/PI+) % of singlets', key: 'necrotic' },
+  { column: 'Total apoptotic (early + late) % of singlets', key: 'totalApoptotic' },
 ] as const;
+const ADJUSTED = 'Thresholds adjusted for this sample';
+const PI_THRESHOLD = 'PI threshold (compensated)';
 
 type PopulationKey = (typeof POPULATIONS)[number]['key'];
 
@@ -44,22 +47,9 @@ function cliResults(): Map<string, CliEntry> {
   return new Map((JSON.parse(out) as CliEntry[]).map((entry) => [basename(entry.file), entry]));
 }
 
-/** Numbers as the app prints them: thresholds to 6 significant digits, percentages to 2 decimals, counts with commas. */
+/** Thresholds as the exports write them (6 significant digits) and as the screen shows them (4). */
 const significant = (value: number) => String(Number(value.toPrecision(6)));
-
-/** Each row of the results table as column name → cell text. */
-async function readTable(table: Locator): Promise<Map<string, Record<string, string>>> {
-  const columns = await table.getByRole('columnheader').allInnerTexts();
-  const rows = new Map<string, Record<string, string>>();
-  for (const row of await table.getByRole('row').all()) {
-    const header = row.getByRole('rowheader');
-    if ((await header.count()) === 0) continue;
-    const cells = await row.getByRole('cell').allInnerTexts();
-    const file = (await header.innerText()).trim();
-    rows.set(file, Object.fromEntries(cells.map((text, i) => [columns[i + 1].trim(), text.trim()])));
-  }
-  return rows;
-}
+const shownValue = (value: number) => String(Number(value.toPrecision(4)));
 
 async function openDemoAndRun(page: Page): Promise<Locator> {
   await page.goto('/');
@@ -96,9 +86,9 @@ test('the guided Annexin V / PI analysis of the demo experiment gives the CLI’
     if (!row) throw new Error(`no row for ${file}`);
     expect(row.Singlets, file).toBe(expected.singlets.toLocaleString('en-US'));
     for (const { column, key } of POPULATIONS) expect(row[column], `${file} ${column}`).toBe(`${expected.percent[key].toFixed(2)}%`);
-    expect(row['Annexin V threshold'], file).toBe(significant(expected.thresholds.annexin));
-    expect(row['PI threshold'], file).toBe(significant(expected.thresholds.pi));
-    expect(row.Adjusted, file).toBe('no');
+    expect(row['Annexin V threshold (compensated)'], file).toBe(shownValue(expected.thresholds.annexin));
+    expect(row[PI_THRESHOLD], file).toBe(shownValue(expected.thresholds.pi));
+    expect(row[ADJUSTED], file).toBe('no');
   }
   expect(shown.get('AnnV-PI_48h_050nM_R1.fcs')).toMatchObject({ Role: 'sample', 'Dose (nM)': '50', 'Time (h)': '48' });
 
@@ -123,7 +113,7 @@ test('the guided Annexin V / PI analysis of the demo experiment gives the CLI’
     const expected = cli.get(cells.File);
     if (!expected) throw new Error(`unexpected CSV row ${line}`);
     expect(Number(cells.Singlets)).toBe(expected.singlets);
-    for (const { csv, key } of POPULATIONS) expect(cells[csv], `${cells.File} ${csv}`).toBe(expected.percent[key].toFixed(3));
+    for (const { column, key } of POPULATIONS) expect(cells[column], `${cells.File} ${column}`).toBe(expected.percent[key].toFixed(3));
     expect(cells['Annexin V threshold (compensated)']).toBe(significant(expected.thresholds.annexin));
     expect(cells['PI threshold (compensated)']).toBe(significant(expected.thresholds.pi));
   }
@@ -176,7 +166,7 @@ test('compensation computed from the single-stain controls gives the CLI’s num
   const before = await readTable(table);
   for (const [file, expected] of cli) {
     for (const { column, key } of POPULATIONS) expect(before.get(file)?.[column], `${file} ${column}`).toBe(`${expected.percent[key].toFixed(2)}%`);
-    expect(before.get(file)?.['PI threshold'], file).toBe(significant(expected.thresholds.pi));
+    expect(before.get(file)?.[PI_THRESHOLD], file).toBe(shownValue(expected.thresholds.pi));
   }
 
   // Move the quadrant on one sample and keep it there only: that row is flagged and changes, the others do not.
@@ -187,11 +177,11 @@ test('compensation computed from the single-stain controls gives the CLI’s num
   const question = await moveQuadrant(page, gates);
   await question.getByRole('button', { name: 'Only this sample' }).click();
   await expect(question).toHaveCount(0);
-  await expect.poll(async () => (await readTable(table)).get(file)?.Adjusted).toBe('yes');
+  await expect.poll(async () => (await readTable(table)).get(file)?.[ADJUSTED]).toBe('yes');
   await expect(table).toHaveAttribute('aria-busy', 'false');
   const after = await readTable(table);
-  expect(after.get(file)?.Adjusted).toBe('yes');
-  expect(after.get(file)?.['PI threshold']).not.toBe(before.get(file)?.['PI threshold']);
+  expect(after.get(file)?.[ADJUSTED]).toBe('yes');
+  expect(after.get(file)?.[PI_THRESHOLD]).not.toBe(before.get(file)?.[PI_THRESHOLD]);
   for (const [other, row] of after) if (other !== file) expect(row, other).toEqual(before.get(other));
 
   // One undo step puts it back.

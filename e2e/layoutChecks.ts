@@ -12,30 +12,27 @@ const CONTROLS = 'button, a[href], input:not([type="hidden"]), select, textarea,
  * scrolling each into view. Returns a description of each covered control.
  */
 export async function coveredControls(page: Page): Promise<string[]> {
-  const count = await page.locator(CONTROLS).count();
-  const covered: string[] = [];
-  for (let k = 0; k < count; k++) {
-    const control = page.locator(CONTROLS).nth(k);
-    if (!(await control.isVisible())) continue;
-    await control.scrollIntoViewIfNeeded();
-    const problem = await control.evaluate((element) => {
+  return page.evaluate((selector) => {
+    const covered: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      if (!element.isConnected || element.checkVisibility?.({ visibilityProperty: true }) === false) continue;
+      element.scrollIntoView({ block: 'center', inline: 'center' });
       const box = element.getBoundingClientRect();
-      if (box.width < 2 || box.height < 2) return null;
+      if (box.width < 2 || box.height < 2) continue;
       // Clipped by a scrolling ancestor: the part shown must still be reachable.
       const x = Math.min(Math.max(box.left + box.width / 2, 1), window.innerWidth - 2);
       const y = Math.min(Math.max(box.top + box.height / 2, 1), window.innerHeight - 2);
       const hit = document.elementFromPoint(x, y);
-      if (!hit || element === hit || element.contains(hit)) return null;
+      if (!hit || element === hit || element.contains(hit)) continue;
       // A <label> for an input is where users click it.
-      if (hit instanceof HTMLLabelElement && hit.control === element) return null;
-      if (element instanceof HTMLInputElement && element.labels && [...element.labels].some((l) => l.contains(hit))) return null;
+      if (element instanceof HTMLInputElement && element.labels && [...element.labels].some((l) => l.contains(hit))) continue;
       const name = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 60) ?? element.tagName;
-      const by = hit.getAttribute('aria-label') ?? hit.className ?? hit.tagName;
-      return `${element.tagName.toLowerCase()} "${name}" is covered by ${hit.tagName.toLowerCase()} "${String(by).slice(0, 60)}"`;
-    });
-    if (problem) covered.push(problem);
-  }
-  return covered;
+      const by = hit.getAttribute('aria-label') ?? hit.getAttribute('class') ?? hit.tagName;
+      covered.push(`${element.tagName.toLowerCase()} "${name}" is covered by ${hit.tagName.toLowerCase()} "${String(by).slice(0, 60)}"`);
+    }
+    window.scrollTo(0, 0);
+    return covered;
+  }, CONTROLS);
 }
 
 /** Pairs of text boxes that overlap, and texts cut off by their SVG's edge, in every plot SVG on the page. */

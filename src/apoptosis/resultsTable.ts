@@ -2,7 +2,7 @@
  * The apoptosis results as a table a lab can paste into Prism or Excel: ASCII headers naming each count and
  * percentage with its denominator, one row per sample. Rendering (CSV, clipboard, XLSX) is src/export's.
  */
-import { integer, percent, significant, text, type Cell, type Table } from '../export/table.ts';
+import { type Cell, type ColumnLayout, integer, percent, significant, type Table, text } from '../export/table.ts';
 import { APOPTOSIS_POPULATION_KEYS, APOPTOSIS_POPULATIONS, ROLE_NAMES } from './populations.ts';
 import type { ApoptosisResultRow } from './results.ts';
 
@@ -16,12 +16,24 @@ function asciiName(name: string): string {
   return name.replaceAll('−', '-').replaceAll('×', 'x');
 }
 
-const POPULATION_COLUMNS = APOPTOSIS_POPULATION_KEYS.flatMap((key) => {
-  const name = asciiName(APOPTOSIS_POPULATIONS[key].name);
-  return [`${name} count`, `${name} % of singlets`];
+type Column = [name: string, layout: ColumnLayout];
+
+/** Each population's count and % of singlets under the population's name; on screen the counts are details. */
+const POPULATION_COLUMNS: Column[] = APOPTOSIS_POPULATION_KEYS.flatMap((key): Column[] => {
+  const group = asciiName(APOPTOSIS_POPULATIONS[key].name);
+  return [[`${group} count`, { group, detail: true }], [`${group} % of singlets`, { group }]];
 });
 
-const RESULT_COLUMNS = ['Annexin V threshold (compensated)', 'PI threshold (compensated)', 'Thresholds adjusted for this sample', 'Compensation', 'Warnings'];
+const CONDITION_COLUMNS: Column[] = [['Dose (nM)', {}], ['Time (h)', {}]];
+const COUNT_COLUMNS: Column[] = [['Events', { detail: true }], ['Cells', { detail: true }], ['Singlets', { detail: true }]];
+
+const RESULT_COLUMNS: Column[] = [
+  ['Annexin V threshold (compensated)', { detail: true }],
+  ['PI threshold (compensated)', { detail: true }],
+  ['Thresholds adjusted for this sample', {}],
+  ['Compensation', { detail: true }],
+  ['Warnings', { detail: true }],
+];
 
 const conditionCell = (value: number | null | undefined): Cell => (value === null || value === undefined ? text('') : significant(value));
 
@@ -30,8 +42,12 @@ const conditionCell = (value: number | null | undefined): Cell => (value === nul
  * "Dose (nM)" and "Time (h)" columns after the role, so a dose–response can be plotted straight from it.
  */
 export function apoptosisResultsTable(rows: readonly ApoptosisResultRow[], conditions?: ReadonlyMap<string, TubeCondition>): Table {
+  const columns: Column[] = [
+    ['File', {}], ['Role', {}], ...(conditions ? CONDITION_COLUMNS : []), ...COUNT_COLUMNS, ...POPULATION_COLUMNS, ...RESULT_COLUMNS,
+  ];
   return {
-    columns: ['File', 'Role', ...(conditions ? ['Dose (nM)', 'Time (h)'] : []), 'Events', 'Cells', 'Singlets', ...POPULATION_COLUMNS, ...RESULT_COLUMNS],
+    columns: columns.map(([name]) => name),
+    layout: columns.map(([, layout]) => layout),
     rows: rows.map((row) => [
       text(row.file), text(ROLE_NAMES[row.role]),
       ...(conditions ? [conditionCell(conditions.get(row.file)?.doseNm), conditionCell(conditions.get(row.file)?.timeH)] : []),

@@ -24,14 +24,17 @@ describe('cell-cycle results as CSV', () => {
     const csv = renderCsv(cellCycleResultsTable([{ file: 'a.fcs', fit, flags: [] }]));
     const [header, row, end] = csv.split('\r\n');
     expect(header.split(',')).toEqual([
-      'File', 'Model', 'Singlets', 'Sub-G1 % of singlets', 'G0/G1 % of cycling', 'S % of cycling', 'G2/M % of cycling',
-      'Cycling cells modelled', 'G0/G1 mean', 'G2/M mean', 'G0/G1 CV %', 'G2/M CV %', 'G2/G1 ratio', 'RCS',
-      'Debris % of singlets', 'Aggregates % of singlets', 'Flags',
+      'File', 'Model', 'Singlets', 'Cycling cells modelled', 'Sub-G1 % of singlets (suggested range)',
+      'G0/G1 % of cycling cells (fit)', 'S % of cycling cells (fit)', 'G2/M % of cycling cells (fit)',
+      'G0/G1 mean', 'G2/M mean', 'G0/G1 CV %', 'G2/M CV %', 'G2/G1 ratio', 'RCS',
+      'Debris % of singlets (model)', 'Aggregates % of singlets (model)', 'Flags',
     ]);
     const cells = row.split(',');
     expect(cells.slice(0, 2)).toEqual(['a.fcs', 'Dean-Jett-Fox']);
-    expect(Number(cells[4]) + Number(cells[5]) + Number(cells[6])).toBeCloseTo(100, 2);
+    expect(Number(cells[5]) + Number(cells[6]) + Number(cells[7])).toBeCloseTo(100, 2);
     expect(cells[8]).toBe(String(Number(fit.g1Mean.toPrecision(6))));
+    // Neither debris nor aggregates were modelled: empty, not 0.
+    expect(cells.slice(14, 16)).toEqual(['', '']);
     expect(end).toBe('');
   });
 
@@ -46,18 +49,38 @@ describe('cell-cycle results as CSV', () => {
 });
 
 describe('cell-cycle results with the app’s sample sheet and range gates', () => {
-  it('adds dose and time after the file and the live range-gate percentages before the flags, blank where unknown', () => {
+  it('adds dose and time after the file and each phase’s live range-gate percentage after the fit’s, blank where unknown', () => {
     const table = cellCycleResultsTable([
       { file: 'a.fcs', fit, flags: [], condition: { doseNm: 50, timeH: 24 }, rangeGatePercents: { subG1: 2.5, g0g1: 50, s: 30, g2m: 15 } },
       { file: 'b.fcs', fit, flags: [], condition: { doseNm: null, timeH: 48 } },
     ]);
     expect(table.columns.slice(0, 4)).toEqual(['File', 'Dose (nM)', 'Time (h)', 'Model']);
-    expect(table.columns.slice(-5)).toEqual(['Sub-G1 gate % of singlets', 'G0/G1 gate % of singlets', 'S gate % of singlets', 'G2/M gate % of singlets', 'Flags']);
+    const gates = ['Sub-G1 % of singlets (range gate)', 'G0/G1 % of singlets (range gate)', 'S % of singlets (range gate)', 'G2/M % of singlets (range gate)'];
+    expect(table.columns.slice(6, 14)).toEqual([
+      'Sub-G1 % of singlets (suggested range)', gates[0], 'G0/G1 % of cycling cells (fit)', gates[1], 'S % of cycling cells (fit)', gates[2],
+      'G2/M % of cycling cells (fit)', gates[3],
+    ]);
+    const at = gates.map((name) => table.columns.indexOf(name));
     const [first, second] = renderCsv(table).split('\r\n').slice(1).map((line) => line.split(','));
     expect(first.slice(0, 3)).toEqual(['a.fcs', '50', '24']);
-    expect(first.slice(-5)).toEqual(['2.500', '50.000', '30.000', '15.000', '']);
+    expect(at.map((k) => first[k])).toEqual(['2.500', '50.000', '30.000', '15.000']);
     expect(second.slice(0, 3)).toEqual(['b.fcs', '', '48']);
-    expect(second.slice(-5)).toEqual(['', '', '', '', '']);
+    expect(at.map((k) => second[k])).toEqual(['', '', '', '']);
     expect(first).toHaveLength(table.columns.length);
+  });
+});
+
+describe('cell-cycle results on screen', () => {
+  it('groups each phase’s fit and range-gate percentages under the phase, with the details (counts, means, CVs) behind a toggle', () => {
+    const table = cellCycleResultsTable([{ file: 'a.fcs', fit, flags: [], rangeGatePercents: { subG1: 2.5, g0g1: 50, s: 30, g2m: 15 } }]);
+    const shown = table.columns.filter((_, k) => !table.layout?.[k].detail);
+    expect(shown).toEqual([
+      'File', 'Sub-G1 % of singlets (range gate)', 'G0/G1 % of cycling cells (fit)', 'G0/G1 % of singlets (range gate)', 'S % of cycling cells (fit)',
+      'S % of singlets (range gate)', 'G2/M % of cycling cells (fit)', 'G2/M % of singlets (range gate)', 'G2/G1 ratio', 'RCS', 'Flags',
+    ]);
+    table.columns.forEach((name, k) => {
+      const group = table.layout?.[k].group;
+      if (group) expect(name.startsWith(`${group} `)).toBe(true);
+    });
   });
 });

@@ -1,9 +1,10 @@
 /**
- * The per-sample cell-cycle results as a table. Headers name each percentage's denominator: G0/G1 + S + G2/M add up
- * to 100% of the modelled cycling cells, while sub-G1, debris and aggregates are % of all singlets.
- * Rendering (CSV, clipboard, XLSX) is src/export's.
+ * The per-sample cell-cycle results as a table. Every percentage names its denominator and where it comes from, in
+ * the same words on screen, in the app's exports and in the CLI's CSV: the fit's G0/G1 + S + G2/M add up to 100% of
+ * the modelled cycling cells; range gates, the suggested sub-G1 range, debris and aggregates are % of singlets.
+ * A component that was not modelled is an empty cell, never 0. Rendering (CSV, clipboard, XLSX) is src/export's.
  */
-import { integer, percent, significant, text, type Cell, type Table } from '../export/table.ts';
+import { type Cell, type ColumnLayout, integer, percent, significant, type Table, text } from '../export/table.ts';
 import type { PhaseRanges } from './phaseRanges.ts';
 import type { CellCycleFit, QualityFlag } from './types.ts';
 
@@ -20,41 +21,66 @@ export interface CellCycleResultRow {
 
 export const MODEL_NAMES = { djf: 'Dean-Jett-Fox', watson: 'Watson pragmatic', rectangle: 'Broadened rectangle' } as const;
 
-const FIT_COLUMNS = [
-  'Model', 'Singlets', 'Sub-G1 % of singlets', 'G0/G1 % of cycling', 'S % of cycling', 'G2/M % of cycling',
-  'Cycling cells modelled', 'G0/G1 mean', 'G2/M mean', 'G0/G1 CV %', 'G2/M CV %', 'G2/G1 ratio', 'RCS',
-  'Debris % of singlets', 'Aggregates % of singlets',
-];
-const CONDITION_COLUMNS = ['Dose (nM)', 'Time (h)'];
-const RANGE_GATE_COLUMNS = ['Sub-G1 gate % of singlets', 'G0/G1 gate % of singlets', 'S gate % of singlets', 'G2/M gate % of singlets'];
+type Column = [name: string, layout: ColumnLayout, cell: (row: CellCycleResultRow) => Cell];
 
-const orEmpty = (value: number | null) => (value === null ? text('') : significant(value));
+const NOT_THERE = Number.NaN;
+const modelled = (on: boolean, value: number) => percent(on ? value : NOT_THERE);
+const rangeGate = (row: CellCycleResultRow, phase: keyof PhaseRanges) => percent(row.rangeGatePercents?.[phase] ?? NOT_THERE);
+const conditionCell = (value: number | null | undefined) => (value === null || value === undefined ? text('') : significant(value));
+
+/** Names used wherever a cell-cycle percentage is shown, so a number reads the same on screen and in every export. */
+export const FIT_BASIS = '% of cycling cells (fit)';
+export const RANGE_GATE_BASIS = '% of singlets (range gate)';
+
+const CONDITION_COLUMNS: Column[] = [
+  ['Dose (nM)', {}, (row) => conditionCell(row.condition?.doseNm)],
+  ['Time (h)', {}, (row) => conditionCell(row.condition?.timeH)],
+];
+
+const COUNT_COLUMNS: Column[] = [
+  ['Model', { detail: true }, (row) => text(MODEL_NAMES[row.fit.model])],
+  ['Singlets', { detail: true }, (row) => integer(row.fit.singlets)],
+  ['Cycling cells modelled', { detail: true }, (row) => integer(row.fit.cyclingEvents)],
+];
+
+/** Phase by phase: the fit's percentage, then (in the app) the live range gate's, under the phase's name. */
+function phaseColumns(rangeGates: boolean): Column[] {
+  const gate = (phase: keyof PhaseRanges, name: string): Column[] => (rangeGates ? [[`${name} ${RANGE_GATE_BASIS}`, { group: name }, (row) => rangeGate(row, phase)]] : []);
+  return [
+    ['Sub-G1 % of singlets (suggested range)', { group: 'Sub-G1', detail: true }, (row) => percent(row.fit.subG1Percent)],
+    ...gate('subG1', 'Sub-G1'),
+    [`G0/G1 ${FIT_BASIS}`, { group: 'G0/G1' }, (row) => percent(row.fit.g1Percent)],
+    ...gate('g0g1', 'G0/G1'),
+    [`S ${FIT_BASIS}`, { group: 'S' }, (row) => percent(row.fit.sPercent)],
+    ...gate('s', 'S'),
+    [`G2/M ${FIT_BASIS}`, { group: 'G2/M' }, (row) => percent(row.fit.g2mPercent)],
+    ...gate('g2m', 'G2/M'),
+  ];
+}
+
+const QUALITY_COLUMNS: Column[] = [
+  ['G0/G1 mean', { group: 'G0/G1', detail: true }, (row) => significant(row.fit.g1Mean)],
+  ['G2/M mean', { group: 'G2/M', detail: true }, (row) => significant(row.fit.g2Mean)],
+  ['G0/G1 CV %', { group: 'G0/G1', detail: true }, (row) => percent(row.fit.g1CvPercent)],
+  ['G2/M CV %', { group: 'G2/M', detail: true }, (row) => percent(row.fit.g2CvPercent)],
+  ['G2/G1 ratio', {}, (row) => significant(row.fit.g2g1Ratio)],
+  ['RCS', {}, (row) => significant(row.fit.rcs)],
+  ['Debris % of singlets (model)', { detail: true }, (row) => modelled(row.fit.options.debris, row.fit.debrisPercent)],
+  ['Aggregates % of singlets (model)', { detail: true }, (row) => modelled(row.fit.options.aggregates !== 'off', row.fit.aggregatesPercent)],
+  ['Flags', {}, (row) => text(row.flags.map((flag) => flag.message).join(' | '))],
+];
 
 export function cellCycleResultsTable(rows: readonly CellCycleResultRow[]): Table {
-  const conditions = rows.some((row) => row.condition);
-  const rangeGates = rows.some((row) => row.rangeGatePercents);
+  const columns: Column[] = [
+    ['File', {}, (row) => text(row.file)],
+    ...(rows.some((row) => row.condition) ? CONDITION_COLUMNS : []),
+    ...COUNT_COLUMNS,
+    ...phaseColumns(rows.some((row) => row.rangeGatePercents)),
+    ...QUALITY_COLUMNS,
+  ];
   return {
-    columns: ['File', ...(conditions ? CONDITION_COLUMNS : []), ...FIT_COLUMNS, ...(rangeGates ? RANGE_GATE_COLUMNS : []), 'Flags'],
-    rows: rows.map(({ file, fit, flags, condition, rangeGatePercents }): Cell[] => [
-      text(file),
-      ...(conditions ? [orEmpty(condition?.doseNm ?? null), orEmpty(condition?.timeH ?? null)] : []),
-      text(MODEL_NAMES[fit.model]),
-      integer(fit.singlets),
-      percent(fit.subG1Percent),
-      percent(fit.g1Percent),
-      percent(fit.sPercent),
-      percent(fit.g2mPercent),
-      integer(fit.cyclingEvents),
-      significant(fit.g1Mean),
-      significant(fit.g2Mean),
-      percent(fit.g1CvPercent),
-      percent(fit.g2CvPercent),
-      significant(fit.g2g1Ratio),
-      significant(fit.rcs),
-      percent(fit.debrisPercent),
-      percent(fit.aggregatesPercent),
-      ...(rangeGates ? [rangeGatePercents?.subG1, rangeGatePercents?.g0g1, rangeGatePercents?.s, rangeGatePercents?.g2m].map((p) => percent(p ?? Number.NaN)) : []),
-      text(flags.map((flag) => flag.message).join(' | ')),
-    ]),
+    columns: columns.map(([name]) => name),
+    layout: columns.map(([, layout]) => layout),
+    rows: rows.map((row) => columns.map(([, , cell]) => cell(row))),
   };
 }

@@ -9,9 +9,22 @@ export type Cell =
   /** NaN or ±Infinity export as an empty cell (e.g. a percentage of an empty parent). */
   | { kind: 'number'; value: number; format: NumberFormat };
 
+/**
+ * How a screen shows a column; exports use only the names. A column of a group is named `${group} ${rest}`, so the
+ * screen can show the group once above its columns and still give every column its full name.
+ */
+export interface ColumnLayout {
+  /** Heading shared by neighbouring columns, e.g. a population ("Viable (AnnV-/PI-)") or a phase ("G0/G1"). */
+  group?: string;
+  /** Counts, events, thresholds and warnings: on screen only when the user asks for details. */
+  detail?: boolean;
+}
+
 export interface Table {
   columns: string[];
   rows: Cell[][];
+  /** One entry per column, for screens; absent: every column stands alone and is always shown. */
+  layout?: ColumnLayout[];
 }
 
 export const text = (value: string): Cell => ({ kind: 'text', value });

@@ -55,7 +55,7 @@ describe('flowfate cellcycle on the demo experiment', () => {
     expect(status).toBe(0);
     expect(out).toContain(`Wrote ${SAMPLES.length} rows`);
     const lines = readFileSync(csv, 'utf8').split('\r\n');
-    expect(lines[0]).toMatch(/^File,Model,Singlets,Sub-G1 % of singlets,G0\/G1 % of cycling,S % of cycling,G2\/M % of cycling,/);
+    expect(lines[0]).toMatch(/^File,Model,Singlets,Cycling cells modelled,Sub-G1 % of singlets \(suggested range\),G0\/G1 % of cycling cells \(fit\),S % of cycling cells \(fit\),G2\/M % of cycling cells \(fit\),/);
     expect(lines.slice(1, SAMPLES.length + 1).every((line) => line.includes(',Broadened rectangle,'))).toBe(true);
     expect(lines[SAMPLES.length + 1]).toBe('');
   });

@@ -1,5 +1,4 @@
 import { type KeyboardEvent, useRef } from 'react';
-import { BreakableName } from '../BreakableName.tsx';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import { formatCount } from '../format.ts';
 import { conditionKey, type ListedSection } from './sampleListModel.ts';
@@ -99,7 +98,7 @@ function SampleOption({ entry, selected, focusable, onSelect }: SampleOptionProp
       }}
     >
       <span className="sample-name">
-        <BreakableName name={entry.fileName} />
+        {entry.fileName}
       </span>
       <span className="sample-meta">
         {condition && <span>{condition}</span>}
