@@ -1,6 +1,8 @@
 import { channelSourceFromColumns } from '../src/gating/channelSource.ts';
 import { GatingEvaluator } from '../src/gating/evaluator.ts';
+import { splitIntoQuadrants } from '../src/gating/regions.ts';
 import { populationCounts } from '../src/gating/statistics.ts';
+import { quantileInPlace } from '../src/transforms/quantile.ts';
 import { DEFAULT_APOPTOSIS_PARAMS, simulateApoptosisSample } from '../src/simulate/apoptosisModel.ts';
 import { time, type BenchSuite } from './harness.ts';
 import { apoptosisStrategy, compensated, QUADRANT_IDS } from './scenarios.ts';
@@ -50,6 +52,37 @@ const suite: BenchSuite = async (report) => {
     baselineMs: cold.medianMs,
     speedup: cold.medianMs / moved.medianMs,
     note: `baseline: first evaluation; target ≤ 20 ms; ${evaluator.count('singlets')} singlets`,
+  });
+
+  // A drag as the hand makes it: the centre moves so that each step crosses ~0.5% of the singlets on each axis.
+  const singlets = evaluator.indices('singlets');
+  const fitc = evaluator.column(compensated('FITC-A'));
+  const pe = evaluator.column(compensated('PE-A'));
+  const cutsAt = (column: ArrayLike<number>) => {
+    const values = Float64Array.from(singlets, (i) => column[i]);
+    return Array.from({ length: 41 }, (_, k) => quantileInPlace(values, values.length, 0.3 + 0.005 * k));
+  };
+  const [fitcCuts, peCuts] = [cutsAt(fitc), cutsAt(pe)];
+  const dragged = new GatingEvaluator(source);
+  dragged.update(apoptosisStrategy(fitcCuts[0], peCuts[0]));
+  let dragStep = 0;
+  const drag = await time(() => {
+    dragStep = (dragStep % 40) + 1;
+    dragged.update(apoptosisStrategy(fitcCuts[dragStep], peCuts[dragStep]));
+    return countsOfAll(dragged);
+  }, 40, 2);
+  const fullSplit = await time(() => {
+    dragStep = (dragStep % 40) + 1;
+    const dividers = [{ column: fitc, values: [fitcCuts[dragStep]] }, { column: pe, values: [peCuts[dragStep]] }];
+    return splitIntoQuadrants(singlets, dividers, [[0, 0], [1, 0], [1, 1], [0, 1]]).length;
+  }, 21, 2);
+  report({
+    suite: 'gating',
+    name: 'quadrant drag step (each crosses ~0.5% of the singlets per axis): counts follow the crossed events only',
+    ...drag,
+    baselineMs: fullSplit.medianMs,
+    speedup: fullSplit.medianMs / drag.medianMs,
+    note: `baseline: splitting all ${singlets.length} singlets among the quadrants at the same positions (what a step cost before)`,
   });
 
   const movedWithStats = await time(() => moveQuadrant() + quadrantChannelStatistics(evaluator), 21, 3);

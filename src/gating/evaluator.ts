@@ -1,21 +1,42 @@
 /**
- * The incremental gating engine the worker and the CLI call. Each population is stored as the ascending indices of
- * its events, computed only over its parent's events. Results are cached by a key made of everything that decides
+ * The incremental gating engine the worker and the CLI call. Each population is its count plus the ascending indices
+ * of its events, computed only over its parent's events. Results are cached by a key made of everything that decides
  * membership (geometry, resolved dimensions, parent's key, Boolean operands' keys), so after `update` with a moved
- * gate only that gate's populations and their dependants are recomputed; names and ids do not enter the keys.
+ * gate only that gate's populations and their dependants are recomputed; names and ids do not enter the keys. A moved
+ * quadrant, range or rectangle gate re-examines only the events its cuts crossed (CutGrid), and its populations' index
+ * lists are built only when something asks for them (a child gate, a plot, statistics), not per move.
  */
 import type { ChannelSource, NumericColumn } from './channelSource.ts';
 import { DimensionColumns } from './columns.ts';
+import { type CutGate, cutLayout, MovedGates, quadrantIntervals } from './cutGates.ts';
+import type { CutGrid } from './cutGrid.ts';
 import { selectByBoolean, selectInEllipsoid, selectInPolygon, selectInRectangle, splitIntoQuadrants } from './regions.ts';
 import { sortIndicesByValue } from './sortByValue.ts';
 import { type ChannelStatistics, statisticsBySelection, statisticsWithinParent } from './statistics.ts';
 import { checkStrategy, listPopulations, orderGates } from './strategy.ts';
 import type { Dimension, Gate, GatingStrategy, Population, PopulationId, QuadrantGate } from './types.ts';
 
-interface PopulationResult {
+/** A population's count, and its events: given, or built on first request. */
+class PopulationResult {
   readonly key: string;
-  readonly indices: Uint32Array;
-  mask: Uint8Array | null;
+  readonly count: number;
+  mask: Uint8Array | null = null;
+  private events: Uint32Array | (() => Uint32Array);
+
+  constructor(key: string, count: number, events: Uint32Array | (() => Uint32Array)) {
+    this.key = key;
+    this.count = count;
+    this.events = events;
+  }
+
+  static of(key: string, indices: Uint32Array): PopulationResult {
+    return new PopulationResult(key, indices.length, indices);
+  }
+
+  get indices(): Uint32Array {
+    if (typeof this.events === 'function') this.events = this.events();
+    return this.events;
+  }
 }
 
 export interface UpdateSummary {
@@ -32,6 +53,7 @@ export class GatingEvaluator {
   private resultsByKey = new Map<string, PopulationResult>();
   /** A parent's events sorted by a column (null: requested once), kept while both objects live (reused when unchanged). */
   private readonly sortedOrders = new WeakMap<Uint32Array, WeakMap<NumericColumn, Uint32Array | null>>();
+  private readonly movedGates = new MovedGates();
 
   constructor(source: ChannelSource) {
     this.columns = new DimensionColumns(source);
@@ -75,22 +97,17 @@ export class GatingEvaluator {
       const parent = gate.parentId === null ? null : next.get(gate.parentId);
       const parentKey = parent ? parent.key : 'all events';
       const parentIndices = parent ? parent.indices : this.allEvents;
-      if (gate.kind === 'quadrant') {
-        const keys = this.quadrantKeys(gate, parentKey);
+      if (gate.kind === 'quadrant' || gate.kind === 'rectangle') {
+        const keys = gate.kind === 'quadrant' ? this.quadrantKeys(gate, parentKey) : [`${this.regionKey(gate, next)}|parent:${parentKey}`];
+        const ids = gate.kind === 'quadrant' ? gate.quadrants.map((q) => q.id) : [gate.id];
         const reused = keys.map((key) => this.resultsByKey.get(key));
-        if (reused.every((r) => r !== undefined)) {
-          gate.quadrants.forEach((q, k) => next.set(q.id, reused[k] as PopulationResult));
-          continue;
+        if (!reused.every((r) => r !== undefined)) {
+          this.evaluateCutGate(gate, parentKey, parentIndices, next).forEach((result, k) => {
+            reused[k] = new PopulationResult(keys[k], result.count, result.indices);
+            recomputed.push(ids[k]);
+          });
         }
-        const split = splitIntoQuadrants(
-          parentIndices,
-          gate.dividers.map((d) => ({ column: this.columns.column(d.dimension), values: d.values })),
-          gate.quadrants.map((q) => gate.dividers.map((d) => q.positions.find((p) => p.dividerId === d.id)?.interval ?? -1)),
-        );
-        gate.quadrants.forEach((q, k) => {
-          next.set(q.id, { key: keys[k], indices: split[k], mask: null });
-          recomputed.push(q.id);
-        });
+        ids.forEach((id, k) => next.set(id, reused[k] as PopulationResult));
         continue;
       }
       const key = `${this.regionKey(gate, next)}|parent:${parentKey}`;
@@ -99,13 +116,41 @@ export class GatingEvaluator {
         next.set(gate.id, cached);
         continue;
       }
-      next.set(gate.id, { key, indices: this.select(gate, parentIndices, next), mask: null });
+      next.set(gate.id, PopulationResult.of(key, this.select(gate, parentIndices, next)));
       recomputed.push(gate.id);
     }
     this.results = next;
     this.resultsByKey = new Map([...next.values()].map((r) => [r.key, r]));
     this.populationList = listPopulations(strategy);
+    this.movedGates.keepOnly(new Set(strategy.gates.map((g) => g.id)));
     return { recomputed };
+  }
+
+  /**
+   * Counts (and events, or how to build them) of a quadrant or rectangle gate's populations: from its cut grid when
+   * only its cut values moved since the last update, else in full. A grid's lazy events move it back to this update's
+   * values first, so they stay right even after later moves.
+   */
+  private evaluateCutGate(gate: CutGate, parentKey: string, parent: Uint32Array, done: Map<PopulationId, PopulationResult>): { count: number; indices: Uint32Array | (() => Uint32Array) }[] {
+    const layout = cutLayout(gate);
+    const columns = layout.dimensions.map((d) => this.columns.column(d));
+    const structure = JSON.stringify([layout.dimensions.map((d) => this.columns.dimensionKey(d)), layout.values.map((v) => v.length), [...layout.membership], parentKey]);
+    const grid: CutGrid | null = this.movedGates.moved(gate.id, structure, parent, this.eventCount, columns, layout);
+    const populations = gate.kind === 'quadrant' ? gate.quadrants.length : 1;
+    if (grid) {
+      return Array.from({ length: populations }, (_, p) => ({
+        count: grid.count(p),
+        indices: () => {
+          grid.moveTo(layout.values);
+          return grid.indices(p);
+        },
+      }));
+    }
+    const split =
+      gate.kind === 'quadrant'
+        ? splitIntoQuadrants(parent, gate.dividers.map((d, k) => ({ column: columns[k], values: d.values })), quadrantIntervals(gate))
+        : [this.select(gate, parent, done)];
+    return split.map((indices) => ({ count: indices.length, indices }));
   }
 
   /** Ascending event indices of a population; null is the whole sample. */
@@ -114,7 +159,7 @@ export class GatingEvaluator {
   }
 
   count(id: PopulationId | null): number {
-    return this.indices(id).length;
+    return id === null ? this.allEvents.length : this.result(id).count;
   }
 
   /** 1 for each event in the population, 0 otherwise; built on first request and kept with the result. */
@@ -235,9 +280,6 @@ export class GatingEvaluator {
 
   private quadrantKeys(gate: QuadrantGate, parentKey: string): string[] {
     const dividers = JSON.stringify(gate.dividers.map((d) => [this.columns.dimensionKey(d.dimension), d.values]));
-    return gate.quadrants.map((q) => {
-      const intervals = gate.dividers.map((d) => q.positions.find((p) => p.dividerId === d.id)?.interval ?? -1);
-      return `${JSON.stringify(['quadrant', intervals])}${dividers}|parent:${parentKey}`;
-    });
+    return quadrantIntervals(gate).map((intervals) => `${JSON.stringify(['quadrant', intervals])}${dividers}|parent:${parentKey}`);
   }
 }

@@ -142,9 +142,19 @@ export function splitIntoQuadrants(
   quadrantIntervals: readonly (readonly number[])[],
 ): Uint32Array[] {
   const radices = dividers.map((d) => d.values.length + 1);
+  const cellQuadrants = cellMembership(radices, quadrantIntervals);
+  if (cellQuadrants.every((bits) => (bits & (bits - 1)) === 0)) return splitDisjoint(events, dividers, radices, cellQuadrants, quadrantIntervals.length);
+  return splitOverlapping(events, dividers, radices, cellQuadrants, quadrantIntervals.length);
+}
+
+/**
+ * Which populations contain each cell of a divider grid: bit p of `result[cell]` is set when population p requires,
+ * on every divider d it constrains, the interval the cell has there (`populationIntervals[p][d]`, −1 = any). Cells
+ * count in mixed radix over the dividers (`radices[d]` = values + 1), divider 0 varying fastest.
+ */
+export function cellMembership(radices: readonly number[], populationIntervals: readonly (readonly number[])[]): Uint32Array {
   const cellCount = radices.reduce((product, r) => product * r, 1);
-  // cellQuadrants[cell] has bit q set when quadrant q contains that cell of the divider grid.
-  const cellQuadrants = new Uint32Array(cellCount);
+  const membership = new Uint32Array(cellCount);
   for (let cell = 0; cell < cellCount; cell++) {
     let rest = cell;
     const intervals = radices.map((r) => {
@@ -152,25 +162,28 @@ export function splitIntoQuadrants(
       rest = Math.floor(rest / r);
       return interval;
     });
-    quadrantIntervals.forEach((required, q) => {
-      if (required.every((interval, d) => interval < 0 || interval === intervals[d])) cellQuadrants[cell] |= 1 << q;
+    populationIntervals.forEach((required, p) => {
+      if (required.every((interval, d) => interval < 0 || interval === intervals[d])) membership[cell] |= 1 << p;
     });
   }
-  if (cellQuadrants.every((bits) => (bits & (bits - 1)) === 0)) return splitDisjoint(events, dividers, radices, cellQuadrants, quadrantIntervals.length);
-  return splitOverlapping(events, dividers, radices, cellQuadrants, quadrantIntervals.length);
+  return membership;
+}
+
+/** The interval of a divider a value falls in: how many cuts it reaches (v ≥ cut), counted until the first it does not. */
+export function intervalOf(v: number, cuts: ArrayLike<number>): number {
+  let interval = 0;
+  while (interval < cuts.length && v >= cuts[interval]) interval++;
+  return interval;
 }
 
 /** Grid cell of one event (mixed radix over the dividers' intervals), or `nanCell` when a value is NaN. */
-function cellOf(i: number, columns: readonly NumericColumn[], cuts: readonly Float64Array[], radices: readonly number[], nanCell: number): number {
+export function cellOf(i: number, columns: readonly NumericColumn[], cuts: readonly ArrayLike<number>[], radices: readonly number[], nanCell: number): number {
   let cell = 0;
   let weight = 1;
   for (let d = 0; d < columns.length; d++) {
     const v = columns[d][i];
     if (v !== v) return nanCell;
-    const values = cuts[d];
-    let interval = 0;
-    while (interval < values.length && v >= values[interval]) interval++;
-    cell += interval * weight;
+    cell += intervalOf(v, cuts[d]) * weight;
     weight *= radices[d];
   }
   return cell;
