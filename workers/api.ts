@@ -200,6 +200,11 @@ export interface CytometryApi {
   sharedAxis(ids: SampleId[], channel: ChannelRef, kind?: AxisKind): Promise<AxisSpec>;
   density(request: DensityRequest): Promise<DensityGrid>;
   histogram(request: HistogramRequest): Promise<HistogramData>;
+  /**
+   * Statistics of each channel over a population. Computed a channel at a time, letting other requests run in between
+   * (they are wanted while the user waits; statistics can come later); resolves to [] when a newer statistics request
+   * for the same sample arrives before this one is done.
+   */
   statistics(id: SampleId, population: PopulationId | null, channels: ChannelRef[]): Promise<ChannelStatistics[]>;
   /**
    * The guided Annexin V/PI analysis (src/apoptosis analyseApoptosisExperiment, as `flowfate apoptosis` runs it) over

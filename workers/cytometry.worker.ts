@@ -12,6 +12,18 @@ import { readBlob } from './readBlob.ts';
 import { SampleRegistry } from './sampleRegistry.ts';
 
 const registry = new SampleRegistry();
+/** The newest statistics request of each sample: an older one still running stops at its next channel. */
+const statisticsRequests = new Map<SampleId, number>();
+let requestCount = 0;
+
+/** Lets messages that arrived meanwhile (a plot, an axis the user asked for) run before the rest of a long job. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
 
 /** Progress is reported for files at least this big, at most every 2% of the file. */
 const PROGRESS_MIN_BYTES = 20e6;
@@ -93,7 +105,15 @@ const api: CytometryApi = {
     return Comlink.transfer(histogram, [histogram.counts.buffer]);
   },
   async statistics(id, population, channels) {
-    return registry.session(id).statistics(population, channels);
+    const request = ++requestCount;
+    statisticsRequests.set(id, request);
+    const rows = [];
+    for (const channel of channels) {
+      await yieldToMessages();
+      if (statisticsRequests.get(id) !== request) return [];
+      rows.push(...registry.session(id).statistics(population, [channel]));
+    }
+    return rows;
   },
   async analyseApoptosis(request) {
     return attempt(() => analyseOpenSamples(registry, request), 'APOPTOSIS_FAILED');

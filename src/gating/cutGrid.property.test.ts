@@ -8,7 +8,7 @@ import { ValueBuckets } from './valueBuckets.ts';
 const value = fc.oneof(
   { weight: 10, arbitrary: fc.integer({ min: -12, max: 12 }) },
   { weight: 2, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
-  { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 1e300) },
+  { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 1e300, -5e-324, 5e-324, -1.7e308) },
 );
 const cut = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: -14, max: 14 }) }, { weight: 1, arbitrary: fc.double({ min: -2e6, max: 2e6, noNaN: true }) });
 

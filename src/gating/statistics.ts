@@ -10,8 +10,9 @@
  *   Floreada computes 10^mean(log10(x + 1)) − 1; both depend on a choice (transform, offset) this one avoids.
  * NaN values are left out of every statistic (`valueCount` counts the others).
  */
-import { quantileInPlace, quantilePosition } from '../transforms/quantile.ts';
+import { quantilePosition } from '../transforms/quantile.ts';
 import type { NumericColumn } from './channelSource.ts';
+import { percentilesOf } from './rankSelect.ts';
 import type { GatingEvaluator } from './evaluator.ts';
 import type { PopulationId } from './types.ts';
 
@@ -39,17 +40,11 @@ export function channelStatistics(column: NumericColumn, indices: Uint32Array | 
   return statisticsBySelection(column, [events])[0];
 }
 
-/** Statistics of each population, percentiles by quickselect over its own values (no shared work). */
+/** Statistics of each population, percentiles by selection over its own values (percentilesOf; no shared work). */
 export function statisticsBySelection(column: NumericColumn, populations: readonly Uint32Array[]): ChannelStatistics[] {
   return populations.map((events) => {
-    const values = new Float64Array(events.length);
-    let n = 0;
-    for (let k = 0; k < events.length; k++) {
-      const v = column[events[k]];
-      if (v === v) values[n++] = v;
-    }
-    const percentiles = Float64Array.from(PERCENTILES, (p) => quantileInPlace(values, n, p));
-    return assemble(events.length, momentsOf(column, events, null, 0, n > 0 ? percentiles[1] : 0), percentiles);
+    const { valueCount, percentiles } = percentilesOf(column, events, PERCENTILES);
+    return assemble(events.length, momentsOf(column, events, null, 0, valueCount > 0 ? percentiles[1] : 0), percentiles);
   });
 }
 

@@ -30,9 +30,12 @@ export class BucketScale {
     const sorted = Float64Array.from(sample).toSorted();
     const low = sorted.length > 0 ? sorted[Math.floor(TAIL * (sorted.length - 1))] : 0;
     const high = sorted.length > 0 ? sorted[Math.ceil((1 - TAIL) * (sorted.length - 1))] : 0;
+    // A spread too narrow (subnormal) or too wide (overflow) for a finite non-zero scale gets one bucket.
+    const perUnit = (BUCKETS - 2) / (high - low);
+    const usable = high > low && perUnit > 0 && Number.isFinite(perUnit);
     this.low = low;
-    this.buckets = high > low ? BUCKETS : 1;
-    this.perUnit = high > low ? (BUCKETS - 2) / (high - low) : 0;
+    this.buckets = usable ? BUCKETS : 1;
+    this.perUnit = usable ? perUnit : 0;
   }
 
   /** Bucket of a non-NaN value. */

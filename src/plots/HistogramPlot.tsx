@@ -48,27 +48,37 @@ export function HistogramPlot(props: HistogramPlotProps) {
 
 function HistogramFigure({ label, series, axis, xLabel, mode = 'count', width = 440, height = 300, overlay, offScale = 0, ref }: HistogramPlotProps) {
   const frame = plotFrame(width, height);
-  const heights = series.map((s) => {
-    const values = Array.from(s.counts);
-    const max = Math.max(1, ...values);
-    return mode === 'percentOfMax' ? values.map((v) => (100 * v) / max) : values;
-  });
+  const heights = useMemo(
+    () =>
+      series.map((s) => {
+        const values = Array.from(s.counts);
+        const max = Math.max(1, ...values);
+        return mode === 'percentOfMax' ? values.map((v) => (100 * v) / max) : values;
+      }),
+    [series, mode],
+  );
   const top = Math.max(1, ...heights.flat()) * 1.05;
+  const bins = series[0]?.counts.length ?? 1;
+  // Keyed by numbers, not by the series arrays: new arrays with the same extent keep the scales, so the D3 axes are
+  // not rebuilt.
   const scales = useMemo<HistogramScales>(() => {
     const x = axisScale(axis, [frame.left, frame.left + frame.innerWidth]);
     const y = axisScale({ channel: '', compensation: 'uncompensated', scale: null, domain: [0, top] }, [frame.top + frame.innerHeight, frame.top]);
-    const bins = series[0]?.counts.length ?? 1;
     return { x, y, binEdge: (k) => frame.left + (k * frame.innerWidth) / bins };
-  }, [axis, top, series, frame.left, frame.top, frame.innerWidth, frame.innerHeight]);
+  }, [axis, top, bins, frame.left, frame.top, frame.innerWidth, frame.innerHeight]);
   const filled = series.length === 1;
-  const paths = heights.map((h) => {
-    const points: [number, number][] = h.map((v, k) => [scales.binEdge(k), scales.y.toPixel(v)]);
-    points.push([scales.binEdge(h.length), scales.y.toPixel(h[h.length - 1] ?? 0)]);
-    return filled
-      ? area<[number, number]>().x((p) => p[0]).y0(scales.y.toPixel(0)).y1((p) => p[1]).curve(curveStepAfter)(points)
-      : line<[number, number]>().x((p) => p[0]).y((p) => p[1]).curve(curveStepAfter)(points);
-  });
-  const total = series.reduce((sum, s) => sum + Array.from(s.counts).reduce((a, b) => a + b, 0), 0);
+  const paths = useMemo(
+    () =>
+      heights.map((h) => {
+        const points: [number, number][] = h.map((v, k) => [scales.binEdge(k), scales.y.toPixel(v)]);
+        points.push([scales.binEdge(h.length), scales.y.toPixel(h[h.length - 1] ?? 0)]);
+        return filled
+          ? area<[number, number]>().x((p) => p[0]).y0(scales.y.toPixel(0)).y1((p) => p[1]).curve(curveStepAfter)(points)
+          : line<[number, number]>().x((p) => p[0]).y((p) => p[1]).curve(curveStepAfter)(points);
+      }),
+    [heights, scales, filled],
+  );
+  const total = useMemo(() => series.reduce((sum, s) => sum + Array.from(s.counts).reduce((a, b) => a + b, 0), 0), [series]);
 
   return (
     <figure ref={ref} className="plot" aria-label={label} data-events={total}>

@@ -26,7 +26,7 @@ export function quantilePosition(n: number, q: number): { low: number; fraction:
 }
 
 /** Moves the k-th smallest of values[left..right] to index k, smaller ones before it and larger ones after (Hoare). */
-function selectInPlace(values: Float64Array, k: number, left: number, right: number): void {
+export function selectInPlace(values: Float64Array, k: number, left: number, right: number): void {
   while (right > left) {
     const middle = (left + right) >>> 1;
     if (values[middle] < values[left]) swap(values, middle, left);

@@ -42,17 +42,22 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
   const compensation = (channel: string) => fileCompensationFor(channel, dataset.spillover);
   const xAxis = useAxis(sampleId, xChannel, compensation(xChannel));
   const yAxis = useAxis(sampleId, yChannel, compensation(yChannel));
-  const hAxis = useAxis(sampleId, histogramChannel, compensation(histogramChannel));
+  // The first plot waits for nothing it does not show: the histogram's axis is fitted once the density is drawn.
+  const [drawn, setDrawn] = useState(false);
+  const [histogramDrawn, setHistogramDrawn] = useState(false);
+  const hAxis = useAxis(sampleId, histogramChannel, compensation(histogramChannel), drawn);
   const display = (name: string) => dataset.channels.find((c) => c.name === name)?.display ?? name;
   // Plots follow the strategy the worker has confirmed, keyed by the plotted population's lineage only, so moving
-  // a child gate never re-bins its parent's plot.
-  const result = useAppStore((s) => s.gatingResults[sampleId]);
-  const chosenPopulation = useAppStore((s) => s.plottedPopulation);
-  const plotted = result?.counts.find((p) => p.id === chosenPopulation) ?? null;
-  const population = plotted?.id ?? null;
-  const revision = `${datasetKey}|${result ? lineageKey(result.strategy, population) : 'all events'}`;
-  const populationName = plotted?.name ?? 'All events';
-  const [drawn, setDrawn] = useState(false);
+  // a child gate (or new counts arriving) re-renders none of the plots.
+  const { population, populationName, lineage } = useAppStore(
+    useShallow((s) => {
+      const result = s.gatingResults[sampleId];
+      const plotted = result?.counts.find((p) => p.id === s.plottedPopulation) ?? null;
+      const id = plotted?.id ?? null;
+      return { population: id, populationName: plotted?.name ?? 'All events', lineage: result ? lineageKey(result.strategy, id) : 'all events' };
+    }),
+  );
+  const revision = `${datasetKey}|${lineage}`;
 
   return (
     <div className="explore">
@@ -82,6 +87,7 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
           channel={histogramChannel}
           axis={hAxis}
           display={display}
+          onDrawn={setHistogramDrawn}
         />
       </section>
       <aside className="side-panels">
@@ -94,7 +100,7 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
           populationName={populationName}
           channels={dataset.channels}
           plotted={[xChannel, yChannel, histogramChannel]}
-          enabled={drawn}
+          enabled={drawn && histogramDrawn}
         />
       </aside>
     </div>

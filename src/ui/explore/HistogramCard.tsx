@@ -1,10 +1,10 @@
 import { schemeTableau10 } from 'd3';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AxisSpec } from '../../analysis/axes.ts';
 import { lineageKey } from '../../analysis/gatingDocument.ts';
 import type { PopulationId } from '../../gating/types.ts';
 import { type HistogramScales, HistogramPlot } from '../../plots/HistogramPlot.tsx';
-import { useAppStore, useStoreApi } from '../../state/store.ts';
+import { type AppState, useAppStore, useStoreApi } from '../../state/store.ts';
 import { HISTOGRAM_TOOLS, type ToolKind } from '../../tools/tool.ts';
 import type { ChannelSummary, SampleId } from '../../../workers/api.ts';
 import { useClient } from '../context.ts';
@@ -19,6 +19,27 @@ const BINS = 256;
 /** Overlays beyond this many series stop being readable. */
 const MAX_OVERLAYS = 6;
 
+/** One histogram drawn: a sample's population (null: all events), keyed by its lineage so it is re-binned only when that changes. */
+interface Series {
+  id: SampleId;
+  fileName: string;
+  population: PopulationId | null;
+  lineage: string;
+}
+
+/** Samples that could be overlaid; the lineage (what decides their events) only of those that are. */
+function otherSeries(state: AppState, sampleId: SampleId, channel: string, population: PopulationId | null, overlaid: readonly SampleId[]): Series[] {
+  return state.samples.flatMap((e) => {
+    if (e.id === sampleId || e.status.kind !== 'ready') return [];
+    const summary = e.status.summary;
+    if (!summary.datasets[summary.activeDataset].channels.some((c) => c.name === channel)) return [];
+    const result = state.gatingResults[e.id];
+    const has = population !== null && result?.counts.some((p) => p.id === population);
+    const lineage = result && overlaid.includes(e.id) ? lineageKey(result.strategy, has ? population : null) : '';
+    return [{ id: e.id, fileName: e.fileName, population: has ? population : null, lineage }];
+  });
+}
+
 interface HistogramCardProps {
   sampleId: SampleId;
   fileName: string;
@@ -29,10 +50,12 @@ interface HistogramCardProps {
   channel: string;
   axis: AxisSpec | null;
   display(channel: string): string;
+  /** Tells the page when the histogram has arrived (statistics wait for it). */
+  onDrawn?(drawn: boolean): void;
 }
 
 /** The histogram of the explore page, with gates, overlays of other samples (same population) and figure export. */
-export function HistogramCard({ sampleId, fileName, revision, population, populationName, channels, channel, axis, display }: HistogramCardProps) {
+export function HistogramCard({ sampleId, fileName, revision, population, populationName, channels, channel, axis, display, onDrawn }: HistogramCardProps) {
   const client = useClient();
   const store = useStoreApi();
   const modeId = useId();
@@ -40,27 +63,26 @@ export function HistogramCard({ sampleId, fileName, revision, population, popula
   const [tool, setTool] = useState<ToolKind>('select');
   const [mode, setMode] = useState<'count' | 'percentOfMax'>('count');
   const [overlaid, setOverlaid] = useState<SampleId[]>([]);
-  // Other ready samples that have the channel: their population of the same id (if gated) or all events.
-  const samples = useAppStore((s) => s.samples);
-  const results = useAppStore((s) => s.gatingResults);
-  const others = useMemo(
-    () =>
-      samples.flatMap((e) => {
-        if (e.id === sampleId || e.status.kind !== 'ready') return [];
-        const summary = e.status.summary;
-        if (!summary.datasets[summary.activeDataset].channels.some((c) => c.name === channel)) return [];
-        const result = results[e.id];
-        const has = population !== null && result?.counts.some((p) => p.id === population);
-        return [{ id: e.id, fileName: e.fileName, population: has ? population : null, lineage: result ? lineageKey(result.strategy, has ? population : null) : '' }];
-      }),
-    [samples, results, sampleId, channel, population],
+  // Other ready samples that have the channel: their population of the same id (if gated) or all events. Selected as
+  // a string, so gating changes that leave these series as they are do not re-render the histogram.
+  const othersKey = useAppStore((s) => JSON.stringify(otherSeries(s, sampleId, channel, population, overlaid)));
+  const others = useMemo(() => JSON.parse(othersKey) as Series[], [othersKey]);
+  const series = useMemo(
+    () => [{ id: sampleId, fileName, population, lineage: revision }, ...others.filter((o) => overlaid.includes(o.id))],
+    [sampleId, fileName, population, revision, others, overlaid],
   );
-  const series = [{ id: sampleId, fileName, population, lineage: revision }, ...others.filter((o) => overlaid.includes(o.id))];
   const histograms = useWorkerQuery(axis ? JSON.stringify(['histograms', axis, series]) : null, (worker) =>
     Promise.all(series.map((s) => worker.histogram({ sampleId: s.id, population: s.population, axis: axis!, bins: BINS }))),
   );
+  const drawnOnce = histograms.data !== null;
+  useEffect(() => onDrawn?.(drawnOnce), [drawnOnce, onDrawn]);
   const label = `Histogram of ${display(channel)} of ${populationName}`;
-  const names = (s: (typeof series)[number]) => (s.population === population ? s.fileName : `${s.fileName} (all events)`);
+  const drawn = useMemo(() => {
+    const names = (s: Series) => (s.population === population ? s.fileName : `${s.fileName} (all events)`);
+    const data = histograms.data;
+    if (!data || data.length !== series.length) return null;
+    return data.map((h, k) => ({ name: names(series[k]), counts: h.counts, colour: schemeTableau10[k % 10] }));
+  }, [histograms.data, series, population]);
 
   const gates = (scales: HistogramScales) =>
     axis && (
@@ -115,11 +137,11 @@ export function HistogramCard({ sampleId, fileName, revision, population, popula
           {histograms.error}
         </p>
       )}
-      {axis && histograms.data && histograms.data.length === series.length && (
+      {axis && histograms.data && drawn && (
         <HistogramPlot
           ref={figure}
           label={label}
-          series={histograms.data.map((h, k) => ({ name: names(series[k]), counts: h.counts, colour: schemeTableau10[k % 10] }))}
+          series={drawn}
           mode={mode}
           axis={axis}
           xLabel={display(channel)}

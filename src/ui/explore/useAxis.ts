@@ -20,7 +20,7 @@ function samplesWithChannel(state: AppState, channel: string): SampleId[] {
  * linear region any of them needs), then shared, so every sample of a series is drawn on the same scale. While the
  * axis is automatic it is refitted as more samples finish loading; a scale or range the user chose stays.
  */
-export function useAxis(sampleId: SampleId | null, channel: string | null, compensation: CompensationRef): AxisSpec | null {
+export function useAxis(sampleId: SampleId | null, channel: string | null, compensation: CompensationRef, enabled = true): AxisSpec | null {
   const client = useClient();
   const store = useStoreApi();
   const axis = useAppStore((s) => (channel ? s.axes[channel] : undefined));
@@ -30,7 +30,7 @@ export function useAxis(sampleId: SampleId | null, channel: string | null, compe
   const stale = usable === null || (autoFit !== undefined && fitted.length > autoFit);
 
   useEffect(() => {
-    if (!stale || !sampleId || !channel) return;
+    if (!enabled || !stale || !sampleId || !channel) return;
     let current = true;
     const ids = fitted.includes(sampleId) ? fitted : [sampleId, ...fitted];
     const kind = usable ? axisKindOf(usable) : undefined;
@@ -40,7 +40,7 @@ export function useAxis(sampleId: SampleId | null, channel: string | null, compe
     return () => {
       current = false;
     };
-  }, [stale, usable, sampleId, channel, compensation, fitted, client, store]);
+  }, [enabled, stale, usable, sampleId, channel, compensation, fitted, client, store]);
 
   return usable;
 }

@@ -1,9 +1,10 @@
 /**
- * Adapts DOM pointer and key events of a plot's gate layer to the pure tool machine. Pointer moves are coalesced
- * to one per animation frame (the latest wins), so a fast drag costs one tool step, one transient gating change and
- * one render per frame; presses and releases first deliver any move still pending.
+ * Adapts DOM pointer and key events of a plot's gate layer to the pure tool machine. Each event is reduced and
+ * rendered inside its own handler (flushSync), so the gate's figure moves in the frame the pointer event belongs to,
+ * never one frame later; browsers already deliver pointer moves at most once per frame while the pointer is held.
  */
 import { type PointerEvent as ReactPointerEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Point, ToolEvent, ToolKey } from '../../tools/pointer.ts';
 import type { SelectContext } from '../../tools/selectTool.ts';
 import { initialToolState, isBusy, reduceTool, type ToolKind, type ToolState } from '../../tools/tool.ts';
@@ -43,55 +44,34 @@ export function useToolMachine(tool: ToolKind, context: SelectContext, onEffects
     if (effects.length > 0) latest.current.onEffects(effects);
   }, []);
 
-  const pending = useRef<{ point: Point; time: number } | null>(null);
-  const frame = useRef(0);
-  const flush = useCallback(() => {
-    cancelAnimationFrame(frame.current);
-    frame.current = 0;
-    const move = pending.current;
-    pending.current = null;
-    if (move) dispatch({ kind: 'pointerMove', ...move });
-  }, [dispatch]);
-
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
-
   // While drawing or dragging, the tool owns Esc, Enter and Backspace (before the page-wide shortcuts see them).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isBusy(latest.current.state) || !TOOL_KEYS.includes(event.key)) return;
       event.preventDefault();
       event.stopPropagation();
-      flush();
       dispatch({ kind: 'key', key: event.key as ToolKey });
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [dispatch, flush]);
+  }, [dispatch]);
 
   const handlers: PointerHandlers = {
     onPointerDown: (event) => {
       if (event.button !== 0) return;
       event.currentTarget.setPointerCapture(event.pointerId);
-      flush();
       dispatch({ kind: 'pointerDown', point: localPoint(event), time: event.timeStamp });
     },
     onPointerMove: (event) => {
-      pending.current = { point: localPoint(event), time: event.timeStamp };
-      if (frame.current === 0) frame.current = requestAnimationFrame(flush);
+      const move: ToolEvent = { kind: 'pointerMove', point: localPoint(event), time: event.timeStamp };
+      flushSync(() => dispatch(move));
     },
     onPointerUp: (event) => {
       if (event.button !== 0) return;
-      flush();
       dispatch({ kind: 'pointerUp', point: localPoint(event), time: event.timeStamp });
     },
-    onPointerCancel: () => {
-      cancelAnimationFrame(frame.current);
-      frame.current = 0;
-      pending.current = null;
-      dispatch({ kind: 'cancel' });
-    },
+    onPointerCancel: () => dispatch({ kind: 'cancel' }),
     onPointerLeave: () => {
-      flush();
       dispatch({ kind: 'pointerLeave' });
     },
   };
