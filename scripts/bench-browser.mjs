@@ -1,35 +1,26 @@
 // Browser benchmarks in Debian's Chromium (see BENCHMARKS.md for the method):
 //  - the real app (dist/, vite preview): load-to-first-plot for 1M and 5M events, against reading the same file's
-//    bytes in the same page (the floor any app must pay); quadrant drag steps to updated percentages;
+//    bytes in the same page (the floor any app must pay); quadrant drag steps (pointer → crosshair frame, pointer → new
+//    percentages) and an axis change right after load, FlowFate and the GateLab peer interleaved, a fresh browser per
+//    run (scripts/bench/drag.mjs; the peer only when built, scripts/bench/peer.mjs);
 //  - the worker through the app's own client (dist-bench/, bench/browser/page.ts): gating re-evaluation.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { flowfateAxisChange, flowfateDrag, gatelabDrag } from './bench/drag.mjs';
+import { peerDir, servePeer } from './bench/peer.mjs';
+import { loadAverage, median, PORTS, percentile95, serve, waitFor } from './bench/serve.mjs';
 
-const APP = 'http://127.0.0.1:4173';
-const BENCH = 'http://127.0.0.1:4174';
+const APP = `http://127.0.0.1:${PORTS.app}`;
+const BENCH = `http://127.0.0.1:${PORTS.page}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** BENCH_ONLY=load,drag,axis,worker runs only those parts (all by default). */
+const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(part);
 const FILES = [
   { events: 1_000_000, path: 'fixtures/apoptosis-1e6.fcs' },
   { events: 5_000_000, path: 'fixtures/apoptosis-5e6.fcs' },
 ];
 const LOAD_RUNS = 3;
-
-function serve(args) {
-  const server = spawn('npx', ['vite', 'preview', ...args], { stdio: 'ignore', detached: true });
-  return () => process.kill(-server.pid);
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not start`);
-}
-
-const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** ms from the file input's change event to the density plot drawn with all events, and to the bytes merely read. */
 async function loadToFirstPlot(browser, { events, path }) {
@@ -59,57 +50,29 @@ async function loadToFirstPlot(browser, { events, path }) {
   return result;
 }
 
-const DRAG_STEPS = 40;
-const STEP_PX = 3;
+/** Runs of each drag and axis-change measurement, alternating FlowFate and the peer, a fresh browser each. */
+const DRAG_RUNS = Number(process.env.BENCH_DRAG_RUNS ?? 3);
+/** How long "later" is for the axis change: the app has long finished what the first plot set going. */
+const IDLE_MS = 15_000;
 
-/**
- * A quadrant's centre dragged across FITC-A vs PE-A of the whole file, one pointer move at a time: for each move, ms
- * from the pointer event to the first change of a percentage label, and to the animation frame after it (the
- * redrawn gate layer). The worker's share is measured separately (worker rows).
- */
-async function quadrantDragSteps(browser, { events, path }) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(APP);
-  await page.getByLabel('Open FCS files…').setInputFiles(path);
-  await page.waitForSelector(`figure[data-drawn][data-events="${events}"]`, { timeout: 120_000 });
-  await page.getByLabel('X axis', { exact: true }).selectOption('FITC-A');
-  await page.getByLabel('Y axis', { exact: true }).selectOption('PE-A');
-  const gates = page.getByRole('group', { name: /Gates on FITC-A .* vs PE-A/ });
-  await gates.waitFor();
-  await page.waitForTimeout(1000);
-  await page.getByRole('radiogroup', { name: 'Gate tools of the density plot' }).getByRole('radio', { name: /Quadrant/ }).click();
-  await gates.scrollIntoViewIfNeeded();
-  const box = await gates.boundingBox();
-  const start = { x: box.x + 175, y: box.y + 290 };
-  await page.mouse.click(start.x, start.y);
-  await page.getByRole('img', { name: /% of parent/ }).first().waitFor({ timeout: 60_000 });
-  await page.evaluate(() => {
-    const layer = document.querySelector('svg.plot-overlay');
-    const timing = (window.flowfateDrag = { moves: [], labels: [], frames: [] });
-    layer.addEventListener('pointermove', () => timing.moves.push(performance.now()), { capture: true });
-    new MutationObserver(() => {
-      const now = performance.now();
-      timing.labels.push(now);
-      requestAnimationFrame(() => timing.frames.push(performance.now()));
-    }).observe(layer, { subtree: true, characterData: true });
-  });
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  const latencies = [];
-  const frames = [];
-  for (let step = 1; step <= DRAG_STEPS; step++) {
-    const before = await page.evaluate(() => window.flowfateDrag.labels.length);
-    await page.mouse.move(start.x + step * STEP_PX, start.y - step * STEP_PX);
-    await page.waitForFunction((count) => window.flowfateDrag.labels.length > count && window.flowfateDrag.frames.length >= window.flowfateDrag.labels.length, before, { timeout: 10_000 });
-    const { moves, labels, frames: painted } = await page.evaluate(() => window.flowfateDrag);
-    const moved = moves[moves.length - 1];
-    latencies.push(labels.find((t) => t >= moved) - moved);
-    frames.push(painted.find((t) => t >= moved) - moved);
+async function inFreshBrowser(work) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close();
   }
-  await page.mouse.up();
-  await page.close();
-  return { latencies, frames };
 }
+
+const stepRow = (name, values, note) => ({
+  suite: 'app (Chromium)',
+  name,
+  medianMs: median(values),
+  minMs: Math.min(...values),
+  runs: values.length,
+  p95Ms: percentile95(values),
+  note: `95th percentile ${percentile95(values).toFixed(1)} ms${note ? `; ${note}` : ''}`,
+});
 
 mkdirSync('fixtures', { recursive: true });
 for (const { events, path } of FILES) {
@@ -119,13 +82,16 @@ for (const { events, path } of FILES) {
 }
 execFileSync('npx', ['vite', 'build', '--config', 'bench/browser/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
 
-const stopApp = serve(['--port', '4173']);
-const stopBench = serve(['--config', 'bench/browser/vite.config.ts']);
+const stopApp = serve(['--port', String(PORTS.app)]);
+const stopBench = serve(['--config', 'bench/browser/vite.config.ts', '--port', String(PORTS.page)]);
+const gatelab = peerDir();
+const peer = gatelab && only('drag') ? await servePeer(gatelab, PORTS.peer) : null;
+if (!gatelab && only('drag')) console.error('GateLab peer not found (GATELAB_DIR or /work/peers/gatelab with a built dist/): its rows are skipped.');
 const rows = [];
 try {
   await Promise.all([waitFor(APP), waitFor(BENCH)]);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
-  for (const file of FILES) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  for (const file of only('load') ? FILES : []) {
     const runs = [];
     for (let i = 0; i < LOAD_RUNS; i++) runs.push(await loadToFirstPlot(browser, file));
     const totals = runs.map((r) => r.total);
@@ -143,38 +109,66 @@ try {
     });
     console.error(`load ${file.events}: ${total.toFixed(0)} ms (read ${read.toFixed(0)} ms)`);
   }
-  for (const file of FILES) {
-    const { latencies, frames } = await quadrantDragSteps(browser, file);
-    rows.push({
-      suite: 'app (Chromium)',
-      name: `quadrant drag step, ${file.events.toLocaleString('en')} events: pointer move to updated percentages`,
-      medianMs: median(latencies),
-      minMs: Math.min(...latencies),
-      runs: latencies.length,
-      note: `95th percentile ${latencies.toSorted((a, b) => a - b)[Math.floor(0.95 * latencies.length)].toFixed(1)} ms`,
-    });
-    rows.push({
-      suite: 'app (Chromium)',
-      name: `quadrant drag step, ${file.events.toLocaleString('en')} events: pointer move to the frame after`,
-      medianMs: median(frames),
-      minMs: Math.min(...frames),
-      runs: frames.length,
-      note: `target ≤ ${file.events > 1e6 ? 100 : 33} ms; 95th percentile ${frames.toSorted((a, b) => a - b)[Math.floor(0.95 * frames.length)].toFixed(1)} ms`,
-    });
-    console.error(`drag ${file.events}: ${median(latencies).toFixed(1)} ms to labels, ${median(frames).toFixed(1)} ms to frame`);
+  for (const file of only('drag') ? FILES : []) {
+    const ours = { crosshair: [], percentages: [] };
+    const theirs = { crosshair: [] };
+    const loads = [];
+    for (let run = 0; run < DRAG_RUNS; run++) {
+      loads.push(await loadAverage());
+      const measured = await inFreshBrowser((b) => flowfateDrag(b, APP, file));
+      ours.crosshair.push(...measured.crosshair);
+      ours.percentages.push(...measured.percentages);
+      if (peer) theirs.crosshair.push(...(await inFreshBrowser((b) => gatelabDrag(b, peer.url, file))).crosshair);
+    }
+    const events = file.events.toLocaleString('en');
+    const load = `load ${median(loads).toFixed(1)}`;
+    const crosshair = stepRow(`quadrant drag, ${events} events: pointer → crosshair frame (FlowFate)`, ours.crosshair, load);
+    if (peer) {
+      const peerRow = stepRow(`quadrant drag, ${events} events: pointer → crosshair frame (GateLab, same runs)`, theirs.crosshair, load);
+      crosshair.baselineMs = peerRow.medianMs;
+      crosshair.speedup = peerRow.medianMs / crosshair.medianMs;
+      rows.push(crosshair, peerRow);
+    } else rows.push(crosshair);
+    rows.push(stepRow(`quadrant drag, ${events} events: pointer → new percentages (FlowFate; GateLab recounts on release)`, ours.percentages, `target ≤ ${file.events > 1e6 ? 50 : 20} ms; ${load}`));
+    console.error(`drag ${file.events}: crosshair ${median(ours.crosshair).toFixed(1)} ms${peer ? ` (GateLab ${median(theirs.crosshair).toFixed(1)})` : ''}, percentages ${median(ours.percentages).toFixed(1)} ms`);
   }
-  const page = await browser.newPage();
-  await page.goto(BENCH);
-  rows.push(...(await page.evaluate(() => window.runWorkerBenchmarks())));
+  if (only('axis')) {
+    const file = FILES[FILES.length - 1];
+    const soon = [];
+    const later = [];
+    const loads = [];
+    for (let run = 0; run < DRAG_RUNS; run++) {
+      loads.push(await loadAverage());
+      soon.push(await inFreshBrowser((b) => flowfateAxisChange(b, APP, file, 0)));
+      later.push(await inFreshBrowser((b) => flowfateAxisChange(b, APP, file, IDLE_MS)));
+    }
+    rows.push({
+      suite: 'app (Chromium)',
+      name: `axis change (X to PE-A) the moment the first plot of ${file.events.toLocaleString('en')} events is drawn, to the new plot drawn`,
+      medianMs: median(soon),
+      minMs: Math.min(...soon),
+      runs: soon.length,
+      baselineMs: median(later),
+      speedup: median(later) / median(soon),
+      note: `baseline: the same change ${IDLE_MS / 1000} s after the first plot, in the same runs; load ${median(loads).toFixed(1)}`,
+    });
+    console.error(`axis change: ${median(soon).toFixed(0)} ms right after load, ${median(later).toFixed(0)} ms later`);
+  }
+  if (only('worker')) {
+    const page = await browser.newPage();
+    await page.goto(BENCH);
+    rows.push(...(await page.evaluate(() => window.runWorkerBenchmarks())));
+  }
   await browser.close();
 } finally {
   stopApp();
   stopBench();
+  peer?.stop();
 }
 
 const fmt = (v, digits = 1) => (v === undefined ? '' : Number(v).toFixed(digits));
 console.log([
-  `Chromium (Debian), ${new Date().toISOString()}`,
+  `Chromium (Debian), ${new Date().toISOString()}, load average ${(await loadAverage()).toFixed(1)} at the end`,
   '',
   '| suite | case | median ms | min ms | runs | baseline ms | baseline / case | note |',
   '|---|---|---:|---:|---:|---:|---:|---|',

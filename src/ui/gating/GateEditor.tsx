@@ -22,13 +22,16 @@ function applyChanges(document: GatingDocument, sampleId: string, gateId: string
   return next;
 }
 
-/** The selected gate's name, colour and exact coordinates; choosing a gate here selects it on the plots too. */
+/**
+ * The selected gate's name, colour and exact coordinates; choosing a gate here selects it on the plots too. It shows
+ * the last recorded edit, so a drag on a plot updates it once, on release, rather than rebuilding the form per step.
+ */
 export function GateEditor({ sampleId }: { sampleId: string }) {
   const store = useStoreApi();
   const id = useId();
-  const gating = useAppStore((s) => s.gating);
+  const gating = useAppStore((s) => s.committedGating);
   const selectedGateId = useAppStore((s) => s.selectedGateId);
-  const strategy = useSampleStrategy(sampleId);
+  const strategy = useSampleStrategy(sampleId, { committed: true });
   const gate = strategy.gates.find((g) => g.id === selectedGateId) ?? null;
   const colour = gate ? gateColour(gating, gate.id) : '';
 
