@@ -14,10 +14,10 @@ function benchHistogram() {
 const suite: BenchSuite = async (report) => {
   const histogram = benchHistogram();
   const cases = [
-    { name: 'DJF fit, debris + aggregates, 1,024 bins', options: { ...DEFAULT_MODEL_OPTIONS, debris: true, aggregates: 'doublets' as const } },
+    { name: 'DJF fit, debris + aggregates, 1,024 bins', options: { ...DEFAULT_MODEL_OPTIONS, debris: 'on' as const, aggregates: 'doublets' as const } },
     { name: 'DJF fit, default options, 1,024 bins', options: DEFAULT_MODEL_OPTIONS },
-    { name: 'rectangle fit, debris + aggregates, 1,024 bins', options: { ...DEFAULT_MODEL_OPTIONS, model: 'rectangle' as const, debris: true } },
-    { name: 'Watson fit, debris + aggregates, 1,024 bins', options: { ...DEFAULT_MODEL_OPTIONS, model: 'watson' as const, debris: true } },
+    { name: 'rectangle fit, debris + aggregates, 1,024 bins', options: { ...DEFAULT_MODEL_OPTIONS, model: 'rectangle' as const, debris: 'on' as const } },
+    { name: 'Watson fit, debris + aggregates, 1,024 bins', options: { ...DEFAULT_MODEL_OPTIONS, model: 'watson' as const, debris: 'on' as const } },
   ];
   for (const { name, options } of cases) {
     const timing = await time(() => fitCellCycle(histogram, options), 15, 3);

@@ -61,7 +61,7 @@ describe('the worker side of the cell-cycle analysis', () => {
       singletGate: { population: SINGLETS_GATE_ID, shape: { kind: 'width' as const, vertices }, suggestion: band },
     });
     const unedited = fitCellCycleSample(gatedSession(analysis), request(band.vertices));
-    expect(unedited).toEqual({ histogram: analysis.histogram, fit: analysis.fit, doublets: analysis.doublets, flags: analysis.flags });
+    expect(unedited).toEqual({ histogram: analysis.histogram, fit: analysis.fit, doublets: analysis.doublets, offScale: analysis.offScale, flags: analysis.flags });
 
     // Lower the band's top edge: fewer singlets, more events counted as doublets by the gate.
     const half = band.vertices.length / 2;
@@ -92,7 +92,7 @@ describe('the worker side of the cell-cycle analysis', () => {
       cells: CELLS_GATE_ID,
       singletGate: { population: SINGLETS_GATE_ID, shape: { kind: 'width', vertices: gated.singletGate.vertices }, suggestion: gated.singletGate },
     });
-    expect(refit).toEqual({ histogram: gated.histogram, fit: gated.fit, doublets: gated.doublets, flags: gated.flags });
+    expect(refit).toEqual({ histogram: gated.histogram, fit: gated.fit, doublets: gated.doublets, offScale: gated.offScale, flags: gated.flags });
   });
 
   it('fits every event without a pulse channel, and fails in words on an unknown channel', () => {
@@ -109,7 +109,7 @@ function column(name: string) {
   return scaledColumn(dataset, dataset.channels.findIndex((c) => c.name === name));
 }
 
-/** Events whose PI-A lies outside the histogram's [0, $PnR). */
+/** Events whose PI-A lies off the axis: at or below zero, or in its top channel (1,024 over $PnR) and beyond. */
 function countOffScale(): number {
-  return column('PI-A').filter((v) => !(v >= 0 && v < 262_144)).length;
+  return column('PI-A').filter((v) => !(v > 0 && v < (262_144 * 1023) / 1024)).length;
 }

@@ -7,6 +7,7 @@ import type { ChannelRef, SampleSession } from '../src/analysis/sampleSession.ts
 import { suggestCellsGate } from '../src/apoptosis/cellsGate.ts';
 import { analyseDnaSample, fitDnaSinglets } from '../src/cellcycle/analyseDnaSample.ts';
 import { DNA_HISTOGRAM_BINS, dnaHistogramTop } from '../src/cellcycle/dnaChannels.ts';
+import { onScaleEvents } from '../src/cellcycle/dnaHistogram.ts';
 import { gateDoubletFraction } from '../src/cellcycle/singletGate.ts';
 import { selectInPolygon } from '../src/gating/regions.ts';
 import type { CellCycleAnalysis, CellCycleAnalysisRequest, CellCycleFitRequest, CellCycleFitResult, DnaChannelRefs } from './api.ts';
@@ -32,8 +33,8 @@ export function analyseCellCycleSample(session: SampleSession, { channels, optio
   const pulse = channels.pulse && { values: session.values(channels.pulse.ref), kind: channels.pulse.kind };
   const maxValue = dnaHistogramTop(channelOf(session, channels.dna));
   const analysis = analyseDnaSample({ dna: session.values(channels.dna), pulse, events: cells?.events ?? null, maxValue, binCount: DNA_HISTOGRAM_BINS, options });
-  const { singletGate, histogram, fit, doublets, flags } = analysis;
-  return { cellsGate: cells?.gate ?? null, singletGate, histogram, fit, doublets, flags };
+  const { singletGate, histogram, fit, doublets, offScale, flags } = analysis;
+  return { cellsGate: cells?.gate ?? null, singletGate, histogram, fit, doublets, offScale, flags };
 }
 
 /** The fit of the singlet gate's events as the session is gated now; throws like analyseCellCycleSample. */
@@ -42,6 +43,8 @@ export function fitCellCycleSample(session: SampleSession, { channels, options, 
   const parent = cells === null ? null : session.evaluator.indices(cells);
   const common = { dna, parent, maxValue: dnaHistogramTop(channelOf(session, channels.dna)), binCount: DNA_HISTOGRAM_BINS, options };
   if (!singletGate || !channels.pulse) return fitDnaSinglets({ ...common, singlets: parent ?? session.evaluator.indices(null), gateDoubletPercent: null });
-  const doubletFraction = gateDoubletFraction(singletGate.shape, singletGate.suggestion, dna, session.values(channels.pulse.ref), parent);
+  // Counted over the events on the DNA axis, as the analysis that suggested the band counted them.
+  const onScale = onScaleEvents(dna, parent, DNA_HISTOGRAM_BINS, common.maxValue).events;
+  const doubletFraction = gateDoubletFraction(singletGate.shape, singletGate.suggestion, dna, session.values(channels.pulse.ref), onScale);
   return fitDnaSinglets({ ...common, singlets: session.evaluator.indices(singletGate.population), gateDoubletPercent: 100 * doubletFraction });
 }

@@ -66,7 +66,7 @@ async function cellCycleFit(client: CytometryClient): Promise<BenchRow> {
   const request = {
     sampleId: 'dna',
     channels: { dna: { channel: 'PI-A', compensation: 'uncompensated' }, pulse: null, scatter: null },
-    options: { ...DEFAULT_MODEL_OPTIONS, debris: true, aggregates: 'doublets' as const },
+    options: { ...DEFAULT_MODEL_OPTIONS, debris: 'on' as const, aggregates: 'doublets' as const },
     cells: null,
     singletGate: null,
   };

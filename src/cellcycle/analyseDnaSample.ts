@@ -1,5 +1,5 @@
 import { selectInPolygon } from '../gating/regions.ts';
-import { binDnaContent } from './dnaHistogram.ts';
+import { binDnaContent, onScaleEvents, type OffScaleEvents } from './dnaHistogram.ts';
 import { fitCellCycle } from './fitCellCycle.ts';
 import { assessCellCycleFit, type DoubletEvidence } from './qualityFlags.ts';
 import { doubletSideFraction, suggestSingletGate, type SingletGateSuggestion, type SingletPulseParameter } from './singletGate.ts';
@@ -24,6 +24,8 @@ export interface SingletFit {
   fit: CellCycleFit;
   /** Doublets by the gate and by the aggregate model on all parent events; null without a singlet gate. */
   doublets: DoubletEvidence | null;
+  /** Parent events off the DNA axis (piled at or below zero, or in the top channel), left out of every fit. */
+  offScale: OffScaleEvents;
   flags: QualityFlag[];
 }
 
@@ -48,33 +50,37 @@ export interface SingletFitInput {
 }
 
 /**
- * Suggests the singlet band, fits the DNA histogram of the singlets, and checks the gate's doublet estimate against
- * the aggregate model fitted to all parent events (Wersto et al., Cytometry 2001;46:296, found the two can differ
- * several-fold). Throws a RangeError from the gate or the fit when the data cannot be analysed.
+ * Leaves off-scale events out, suggests the singlet band on the rest, fits the DNA histogram of the singlets, and
+ * checks the gate's doublet estimate against the aggregate model fitted to all parent events (Wersto et al.,
+ * Cytometry 2001;46:296, found the two can differ several-fold). Throws a CellCycleError when the data cannot be
+ * analysed.
  */
 export function analyseDnaSample(input: DnaSampleInput): DnaSampleAnalysis {
   const { dna, pulse, events, maxValue, binCount, options } = input;
-  const parent = events ?? Uint32Array.from({ length: dna.length }, (_, i) => i);
+  // Saturated or empty pulses have no meaningful width or height either: they would pull the singlet band.
+  const onScale = onScaleEvents(dna, events, binCount, maxValue).events;
   if (!pulse) {
-    return { singletGate: null, singlets: parent, ...fitDnaSinglets({ dna, parent, singlets: parent, maxValue, binCount, options, gateDoubletPercent: null }) };
+    return { singletGate: null, singlets: onScale, ...fitDnaSinglets({ dna, parent: events, singlets: onScale, maxValue, binCount, options, gateDoubletPercent: null }) };
   }
-  const singletGate = suggestSingletGate(dna, pulse.values, pulse.kind, parent);
-  const singlets = selectInPolygon(parent, dna, pulse.values, singletGate.vertices, new Uint32Array(parent.length));
-  const gateDoubletPercent = 100 * doubletSideFraction(singletGate, dna, pulse.values, parent);
-  return { singletGate, singlets, ...fitDnaSinglets({ dna, parent, singlets, maxValue, binCount, options, gateDoubletPercent }) };
+  const singletGate = suggestSingletGate(dna, pulse.values, pulse.kind, onScale);
+  const singlets = selectInPolygon(onScale, dna, pulse.values, singletGate.vertices, new Uint32Array(onScale.length));
+  const gateDoubletPercent = 100 * doubletSideFraction(singletGate, dna, pulse.values, onScale);
+  return { singletGate, singlets, ...fitDnaSinglets({ dna, parent: events, singlets, maxValue, binCount, options, gateDoubletPercent }) };
 }
 
 /**
  * Fits the DNA histogram of a sample's singlets, whichever gate chose them (the suggested band or one a user edited),
- * and, with a singlet gate, fits all parent events with the aggregate model for the doublet comparison.
- * Throws a RangeError when the histogram cannot be fitted.
+ * and, with a singlet gate, fits all parent events with the aggregate model for the doublet comparison. Off-scale
+ * events are counted among the parent events and left out of both histograms. Throws a CellCycleError when the
+ * histogram cannot be fitted.
  */
 export function fitDnaSinglets(input: SingletFitInput): SingletFit {
   const { dna, parent, singlets, maxValue, binCount, options, gateDoubletPercent } = input;
+  const { offScale } = onScaleEvents(dna, parent, binCount, maxValue);
   const histogram = binDnaContent(dna, singlets, binCount, maxValue);
   const fit = fitCellCycle(histogram, options);
-  if (gateDoubletPercent === null) return { histogram, fit, doublets: null, flags: assessCellCycleFit(fit) };
+  if (gateDoubletPercent === null) return { histogram, fit, doublets: null, offScale, flags: assessCellCycleFit(fit, { offScale }) };
   const allEvents = fitCellCycle(binDnaContent(dna, parent, binCount, maxValue), { ...options, aggregates: 'doublets' });
   const doublets: DoubletEvidence = { gatePercent: gateDoubletPercent, modelPercent: allEvents.aggregatesPercent };
-  return { histogram, fit, doublets, flags: assessCellCycleFit(fit, doublets) };
+  return { histogram, fit, doublets, offScale, flags: assessCellCycleFit(fit, { doublets, offScale }) };
 }

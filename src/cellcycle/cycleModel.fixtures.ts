@@ -1,5 +1,6 @@
 import { createRng } from '../simulate/rng.ts';
-import { CycleModel, type SPhaseShape } from './cycleModel.ts';
+import { CycleModel } from './cycleModel.ts';
+import type { SPhaseShape } from './cycleParameters.ts';
 import { aggregateShapes, singleCutDebrisShape } from './debrisAggregates.ts';
 import type { AggregateModel, DnaHistogram, FitParameterName } from './types.ts';
 
@@ -12,7 +13,7 @@ export interface ModelHistogramSpec {
   endBin: number;
   debris: boolean;
   aggregates: AggregateModel;
-  /** Every parameter the setup uses; g2Cv absent means tied to g1Cv. */
+  /** Every parameter the setup uses; g2Cv absent means tied to g1Cv, dnaIndex present adds a second population. */
   parameters: Partial<Record<FitParameterName, number>>;
 }
 
@@ -30,13 +31,14 @@ export function modelHistogram(spec: ModelHistogramSpec): DnaHistogram {
     for (let i = startBin; i < endBin; i++) windowEvents += counts[i];
     const model = new CycleModel({
       sPhase: spec.sPhase,
+      secondPopulation: spec.parameters.dnaIndex !== undefined,
       startBin,
       endBin,
       g2CvTied: spec.parameters.g2Cv === undefined,
       debris: spec.debris ? singleCutDebrisShape(counts, startBin, endBin) : null,
       aggregates: spec.aggregates === 'off' ? null : aggregateShapes(counts, startBin, endBin, spec.aggregates === 'doublets-and-triplets'),
       tripletScale: windowEvents > 0 ? 1 / windowEvents : 0,
-      upper: new Float64Array(12).fill(Infinity),
+      upper: new Float64Array(18).fill(Infinity),
     });
     const params = Float64Array.from(model.names, (name) => {
       const value = spec.parameters[name];

@@ -1,29 +1,29 @@
 import { writeDjfBasis, writeGaussianBins, writeRectangleSPhase, type DjfBasis } from './componentShapes.ts';
 import { addAggregates, writeAggregateSlope, type AggregateShapes } from './debrisAggregates.ts';
+import {
+  geometryOf, parameterLayout, S_PARAMETERS, S_PHASE_ORDER, SHAPE_PARAMETERS, type ParameterIndex, type PeakGeometry, type SParameter,
+  type SPhaseShape,
+} from './cycleParameters.ts';
 import type { LeastSquaresModel } from '../shared/levenbergMarquardt.ts';
 import type { WindowComponents } from './fitSummary.ts';
 import type { FitParameterName } from './types.ts';
 
 /*
  * The joint cell-cycle model on the window bins, in channel units:
- * f = A1·G1 + A2·G2 + S + h·Shoulder + d·Debris + q·Doublets + (q²/M)·Triplets,
- * with G2 at linearity × μ1 and the S phase between the two means. The parameter vector holds, in this order,
- * g1Mean (channels), g1Cv (fraction), linearity, g2Cv (absent when tied to g1Cv), g1Area, g2Area, the S amplitudes,
- * subG1Shoulder, then debris and aggregates when modelled.
+ * f = A1·G1 + A2·G2 + S + h·Shoulder [+ B1·G1' + B2·G2' + S'] + d·Debris + q·Doublets + (q²/M)·Triplets,
+ * with G2 at linearity × μ1 and the S phase between the two means; the optional second population (G1' at
+ * dnaIndex × μ1, G2' at linearity × that, a broadened-rectangle S' between them) is ModFit's and MultiCycle's
+ * two-cycle model. The parameter vector is laid out in cycleParameters.ts.
  *
  * The sub-G1 shoulder is the edge of an apoptotic hump that reaches past the window start into the G0/G1 flank:
  * a half-Gaussian falling from the window start with the G0/G1 SD (the hump's edge is blurred by about that SD).
  * Without it, even 3% sub-G1 cells at 8% CV bend the G0/G1 flank enough to fake S-phase curvature.
  */
 
-/**
- * S-phase shape between the peaks: Dean-Jett-Fox's second-degree polynomial (sStart, sMiddle, sEnd), its first-degree
- * special case sMiddle = (sStart + sEnd)/2 (a broadened trapezoid), or the zero-order broadened rectangle (sHeight).
- */
-export type SPhaseShape = 'quadratic' | 'linear' | 'rectangle';
-
 export interface CycleModelSetup {
   sPhase: SPhaseShape;
+  /** A second G1-like population with its own G0/G1, S and G2/M. */
+  secondPopulation: boolean;
   startBin: number;
   endBin: number;
   g2CvTied: boolean;
@@ -36,53 +36,18 @@ export interface CycleModelSetup {
   upper: Float64Array;
 }
 
-export type ParameterIndex = Record<FitParameterName, number>;
-
-type SParameter = 'sStart' | 'sMiddle' | 'sEnd' | 'sHeight';
-
-const S_PARAMETERS: Record<SPhaseShape, SParameter[]> = {
-  quadratic: ['sStart', 'sMiddle', 'sEnd'],
-  linear: ['sStart', 'sEnd'],
-  rectangle: ['sHeight'],
-};
-const S_PHASE_ORDER = { quadratic: 2, linear: 1, rectangle: 0 } as const;
-const ALL_PARAMETERS: FitParameterName[] = [
-  'g1Mean', 'g1Cv', 'linearity', 'g2Cv', 'g1Area', 'g2Area', 'sStart', 'sMiddle', 'sEnd', 'sHeight', 'subG1Shoulder', 'debris',
-  'aggregates',
-];
-
-/** Names of the parameters in vector order for a setup, and each name's position (−1 when absent). */
-export function parameterLayout(setup: Pick<CycleModelSetup, 'sPhase' | 'g2CvTied' | 'debris' | 'aggregates'>): {
-  names: FitParameterName[];
-  index: ParameterIndex;
-} {
-  const names: FitParameterName[] = ['g1Mean', 'g1Cv', 'linearity'];
-  if (!setup.g2CvTied) names.push('g2Cv');
-  names.push('g1Area', 'g2Area', ...S_PARAMETERS[setup.sPhase], 'subG1Shoulder');
-  if (setup.debris) names.push('debris');
-  if (setup.aggregates) names.push('aggregates');
-  const index = Object.fromEntries(ALL_PARAMETERS.map((name) => [name, names.indexOf(name)])) as ParameterIndex;
-  return { names, index };
-}
-
-/** Peak positions and widths in channels implied by a parameter vector. */
-export interface PeakGeometry {
-  mean1: number;
-  sd1: number;
-  mean2: number;
-  sd2: number;
-}
-
 interface Shapes extends DjfBasis {
   g1: Float64Array;
   g2: Float64Array;
   shoulder: Float64Array;
+  secondG1: Float64Array;
+  secondG2: Float64Array;
+  secondS: Float64Array;
 }
 
 /** An S amplitude and the shape it multiplies. */
 type Term = [parameter: number, shape: (shapes: Shapes) => Float64Array];
 
-const SHAPE_PARAMETERS: FitParameterName[] = ['g1Mean', 'g1Cv', 'linearity', 'g2Cv'];
 const RELATIVE_STEP = 1e-6;
 
 export class CycleModel implements LeastSquaresModel {
@@ -102,7 +67,7 @@ export class CycleModel implements LeastSquaresModel {
   constructor(setup: CycleModelSetup) {
     this.setup = setup;
     this.sPhaseOrder = S_PHASE_ORDER[setup.sPhase];
-    const layout = parameterLayout(setup);
+    const layout = parameterLayout({ ...setup, debris: setup.debris !== null, aggregates: setup.aggregates !== null });
     this.names = layout.names;
     this.index = layout.index;
     this.parameterCount = layout.names.length;
@@ -115,16 +80,18 @@ export class CycleModel implements LeastSquaresModel {
       [index.g2Area, (s) => s.g2],
       ...S_PARAMETERS[setup.sPhase].map((name): Term => [index[name], SHAPE_OF[name]]),
       [index.subG1Shoulder, (s) => s.shoulder],
+      ...(setup.secondPopulation ? SECOND_TERMS.map(([name, shape]): Term => [index[name], shape]) : []),
     ];
   }
 
   geometry(params: Float64Array): PeakGeometry {
-    const { index } = this;
-    const mean1 = params[index.g1Mean];
-    const cv1 = params[index.g1Cv];
-    const mean2 = params[index.linearity] * mean1;
-    const cv2 = this.setup.g2CvTied ? cv1 : params[index.g2Cv];
-    return { mean1, sd1: cv1 * mean1, mean2, sd2: cv2 * mean2 };
+    return geometryOf(params, this.index, this.setup.g2CvTied);
+  }
+
+  /** Modelled S-phase events of the second population (its broadened rectangle's height × width); 0 without one. */
+  secondSPhaseArea(params: Float64Array): number {
+    const { second } = this.geometry(params);
+    return second ? (second.mean2 - second.mean1) * params[this.index.secondS] : 0;
   }
 
   /** Modelled S-phase events (the whole S population, also outside the window). */
@@ -196,6 +163,13 @@ export class CycleModel implements LeastSquaresModel {
     const debris = this.setup.debris ? this.setup.debris.map((v) => v * params[index.debris]) : new Float64Array(n);
     const aggregates = new Float64Array(n);
     this.addDataShapes(params, aggregates, false);
+    const second = new Float64Array(n);
+    if (this.setup.secondPopulation) {
+      for (const [name, shapeOf] of SECOND_TERMS) {
+        const shape = shapeOf(shapes);
+        for (let i = 0; i < n; i++) second[i] += params[index[name]] * shape[i];
+      }
+    }
     return {
       g1: shapes.g1.map((v) => v * params[index.g1Area]),
       s,
@@ -203,6 +177,7 @@ export class CycleModel implements LeastSquaresModel {
       subG1Shoulder: shapes.shoulder.map((v) => v * params[index.subG1Shoulder]),
       debris,
       aggregates,
+      second,
     };
   }
 
@@ -227,11 +202,16 @@ export class CycleModel implements LeastSquaresModel {
   }
 
   private writeShapes(params: Float64Array, target: Shapes): void {
-    const { mean1, sd1, mean2, sd2 } = this.geometry(params);
+    const { mean1, sd1, mean2, sd2, second } = this.geometry(params);
     const { startBin, sPhase } = this.setup;
     writeGaussianBins(target.g1, startBin, mean1, sd1);
     writeGaussianBins(target.g2, startBin, mean2, sd2);
     writeShoulder(target.shoulder, sd1);
+    if (second) {
+      writeGaussianBins(target.secondG1, startBin, second.mean1, second.sd1);
+      writeGaussianBins(target.secondG2, startBin, second.mean2, second.sd2);
+      writeRectangleSPhase(target.secondS, startBin, second.mean1, second.mean2, second.sd1, second.sd2);
+    }
     if (sPhase === 'rectangle') {
       writeRectangleSPhase(target.start, startBin, mean1, mean2, sd1, sd2);
       return;
@@ -255,6 +235,12 @@ const SHAPE_OF: Record<SParameter, (shapes: Shapes) => Float64Array> = {
   sHeight: (s) => s.start,
 };
 
+const SECOND_TERMS: readonly [FitParameterName, (shapes: Shapes) => Float64Array][] = [
+  ['secondG1Area', (s) => s.secondG1],
+  ['secondG2Area', (s) => s.secondG2],
+  ['secondS', (s) => s.secondS],
+];
+
 /** Half-Gaussian from the window's first edge, unit height, SD `sd` (channels), at the bin centres. */
 function writeShoulder(out: Float64Array, sd: number): void {
   const reach = Math.min(out.length, Math.ceil(8 * sd));
@@ -270,6 +256,9 @@ function emptyShapes(length: number): Shapes {
     shoulder: new Float64Array(length),
     g1: new Float64Array(length),
     g2: new Float64Array(length),
+    secondG1: new Float64Array(length),
+    secondG2: new Float64Array(length),
+    secondS: new Float64Array(length),
     start: new Float64Array(length),
     middle: new Float64Array(length),
     end: new Float64Array(length),

@@ -26,6 +26,6 @@ describe('dnaHistogramTop', () => {
   it('is the range divided by the gain, and refuses log amplification', () => {
     expect(dnaHistogramTop({ name: 'PI-A', range: 262144, gain: 1, amplification: [0, 0] })).toBe(262144);
     expect(dnaHistogramTop({ name: 'PI-A', range: 1024, gain: 2, amplification: [0, 0] })).toBe(512);
-    expect(() => dnaHistogramTop({ name: 'FL2-H', range: 1024, gain: 1, amplification: [4, 1] })).toThrow(/log-amplified/);
+    expect(() => dnaHistogramTop({ name: 'FL2-H', range: 1024, gain: 1, amplification: [4, 1] })).toThrow(/was recorded log-amplified \(\$PnE\): cell-cycle models need DNA content on a linear scale/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { findChannel } from '../channels/suggest.ts';
 import type { Channel } from '../fcs/types.ts';
+import { CellCycleError } from './cellCycleError.ts';
 import type { SingletPulseParameter } from './singletGate.ts';
 
 /** Linear DNA channels of 1,024 bins: ModFit's and FlowJo's resolution, fine enough for 2–3% CVs. */
@@ -47,11 +48,14 @@ export function suggestDnaChannels(channels: readonly Pick<Channel, 'name' | 'la
 
 /**
  * Top of the DNA histogram in data units ($PnR ÷ $PnG). The debris and aggregate models need values proportional to
- * DNA content, so a log-amplified channel is refused with a RangeError.
+ * DNA content, so a log-amplified channel is refused with a CellCycleError.
  */
 export function dnaHistogramTop(channel: Pick<Channel, 'name' | 'range' | 'gain' | 'amplification'>): number {
   if (channel.amplification[0] > 0) {
-    throw new RangeError(`the DNA channel "${channel.name}" is log-amplified ($PnE); cell-cycle models need a linear DNA axis`);
+    throw new CellCycleError(
+      'log-scale',
+      `The DNA channel "${channel.name}" was recorded log-amplified ($PnE): cell-cycle models need DNA content on a linear scale. Choose the linear (LIN, area) DNA channel, or record the DNA dye linear.`,
+    );
   }
   return channel.range / (channel.gain > 0 ? channel.gain : 1);
 }

@@ -45,7 +45,7 @@ describe('fitCellCycle recovers a histogram written by its own equations (no noi
   it('Dean-Jett-Fox with a curved S phase, debris, doublets and triplets', () => {
     const parameters = { ...PEAKS, sStart: 40, sMiddle: 70, sEnd: 20, subG1Shoulder: 6, debris: 900, aggregates: 500 };
     const histogram = modelHistogram(spec({ parameters, debris: true, aggregates: 'doublets-and-triplets' }));
-    const fit = fitCellCycle(histogram, optionsFor({ debris: true, aggregates: 'doublets-and-triplets' }));
+    const fit = fitCellCycle(histogram, optionsFor({ debris: 'on', aggregates: 'doublets-and-triplets' }));
 
     // S area = (μ2 − μ1)(b0 + b1 + b2)/3 for the Bernstein quadratic (each basis integrates to (μ2 − μ1)/3).
     const span = (PEAKS.linearity - 1) * PEAKS.g1Mean;
@@ -132,7 +132,7 @@ describe('fitCellCycle on Poisson-noised model histograms', () => {
     {
       name: 'rectangle, debris',
       spec: spec({ sPhase: 'rectangle', parameters: { ...PEAKS, sHeight: 30, subG1Shoulder: 0, debris: 1500 }, debris: true }),
-      options: { model: 'rectangle', debris: true },
+      options: { model: 'rectangle', debris: 'on' },
       sEvents: (PEAKS.linearity - 1) * PEAKS.g1Mean * 30,
     },
   ];
@@ -152,7 +152,9 @@ describe('fitCellCycle on Poisson-noised model histograms', () => {
 
 describe('fitCellCycle input checks', () => {
   it('rejects a histogram without events, with negative counts or a bad bin width, naming the problem', () => {
-    expect(() => fitCellCycle({ counts: new Float64Array(64), binWidth: 1 }, DEFAULT_MODEL_OPTIONS)).toThrow(/no events/);
+    expect(() => fitCellCycle({ counts: new Float64Array(64), binWidth: 1 }, DEFAULT_MODEL_OPTIONS)).toThrow(
+      expect.objectContaining({ name: 'CellCycleError', code: 'no-events', message: expect.stringMatching(/^No events fall on the DNA axis: check/) }),
+    );
     const negative = new Float64Array(64).fill(1);
     negative[7] = -2;
     expect(() => fitCellCycle({ counts: negative, binWidth: 1 }, DEFAULT_MODEL_OPTIONS)).toThrow(/bin 7 holds -2/);
@@ -160,8 +162,10 @@ describe('fitCellCycle input checks', () => {
     expect(() => fitCellCycle({ counts: new Float64Array(8).fill(1), binWidth: 1 }, DEFAULT_MODEL_OPTIONS)).toThrow(/16–8192 bins/);
   });
 
-  it('rejects a flat histogram with no peak', () => {
-    expect(() => fitCellCycle({ counts: new Float64Array(256).fill(5), binWidth: 1 }, DEFAULT_MODEL_OPTIONS)).toThrow(/no G0\/G1 peak/);
+  it('rejects a flat histogram with no peak, in a sentence that says what to check', () => {
+    expect(() => fitCellCycle({ counts: new Float64Array(256).fill(5), binWidth: 1 }, DEFAULT_MODEL_OPTIONS)).toThrow(
+      expect.objectContaining({ code: 'no-peak', message: expect.stringMatching(/^No G0\/G1 peak stands out in the DNA histogram: check that the DNA channel/) }),
+    );
   });
 
   it('rejects contradictory options before fitting', () => {

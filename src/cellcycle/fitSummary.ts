@@ -1,7 +1,7 @@
-import type { PeakGeometry } from './cycleModel.ts';
+import type { PeakGeometry } from './cycleParameters.ts';
 import { valleyBelowG1 } from './fitWindow.ts';
 import { eventsBelow, phaseRangesFor } from './phaseRanges.ts';
-import type { CellCycleFit, CellCycleModelOptions, ComponentCurves, DnaHistogram, FitParameterName } from './types.ts';
+import type { CellCycleFit, CellCycleModelOptions, ComponentCurves, DnaHistogram, FitParameterName, SecondPopulation } from './types.ts';
 
 /** Modelled events per window bin for each component. */
 export interface WindowComponents {
@@ -11,6 +11,14 @@ export interface WindowComponents {
   subG1Shoulder: Float64Array;
   debris: Float64Array;
   aggregates: Float64Array;
+  second: Float64Array;
+}
+
+/** Modelled events of one population's phases. */
+export interface PhaseEvents {
+  g1: number;
+  s: number;
+  g2m: number;
 }
 
 /** What a model fit produced, in channel units, before it is turned into a user-facing CellCycleFit. */
@@ -25,6 +33,11 @@ export interface FitOutcome {
   g1Events: number;
   sEvents: number;
   g2mEvents: number;
+  /** The second population's phases; null with one population. */
+  secondEvents: PhaseEvents | null;
+  debrisModelled: boolean;
+  /** G2/M position and CV had to be held because the histogram could not place them (Watson). */
+  g2Held: boolean;
   debrisEvents: number;
   aggregateEvents: number;
   components: WindowComponents;
@@ -82,7 +95,39 @@ export function summariseFit(outcome: FitOutcome): CellCycleFit {
     iterations: outcome.iterations,
     converged: outcome.converged,
     parametersAtBounds: outcome.parametersAtBounds,
+    debrisModelled: outcome.debrisModelled,
+    g2Resolved: !outcome.g2Held && g2StandsOut(curves, geometry.mean2),
+    secondPopulation: secondPopulationOf(outcome, binWidth),
     curves,
+  };
+}
+
+/**
+ * A G2/M peak is resolved when, at its mean, it is at least as high as everything else the model puts there
+ * (S phase, aggregates, debris, a second population): below that it is a shoulder whose size the model infers.
+ */
+function g2StandsOut(curves: ComponentCurves, g2Mean: number): boolean {
+  const bin = Math.floor(g2Mean);
+  if (bin >= curves.g2m.length) return false;
+  const others = curves.total[bin] - curves.g2m[bin];
+  return curves.g2m[bin] > 0 && curves.g2m[bin] >= others;
+}
+
+function secondPopulationOf(outcome: FitOutcome, binWidth: number): SecondPopulation | null {
+  const second = outcome.geometry.second;
+  const events = outcome.secondEvents;
+  if (!second || !events) return null;
+  const total = events.g1 + events.s + events.g2m;
+  return {
+    g1Mean: second.mean1 * binWidth,
+    g1CvPercent: (100 * second.sd1) / second.mean1,
+    g2Mean: second.mean2 * binWidth,
+    dnaIndex: second.mean1 / outcome.geometry.mean1,
+    events: total,
+    percentOfCells: percentOf(total, total + outcome.g1Events + outcome.sEvents + outcome.g2mEvents),
+    g1Percent: percentOf(events.g1, total),
+    sPercent: percentOf(events.s, total),
+    g2mPercent: percentOf(events.g2m, total),
   };
 }
 
@@ -103,10 +148,12 @@ function fullLengthCurves(components: WindowComponents, binCount: number, startB
     subG1Shoulder: place(components.subG1Shoulder),
     debris: place(components.debris),
     aggregates: place(components.aggregates),
+    second: place(components.second),
     total: new Float64Array(binCount),
   };
   for (let i = 0; i < binCount; i++) {
-    curves.total[i] = curves.g1[i] + curves.s[i] + curves.g2m[i] + curves.subG1Shoulder[i] + curves.debris[i] + curves.aggregates[i];
+    curves.total[i] =
+      curves.g1[i] + curves.s[i] + curves.g2m[i] + curves.subG1Shoulder[i] + curves.debris[i] + curves.aggregates[i] + curves.second[i];
   }
   return curves;
 }

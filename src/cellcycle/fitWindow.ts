@@ -1,5 +1,7 @@
 import { smoothCounts } from '../binning/smoothCounts.ts';
-import { estimateCyclePeaks, smoothingSdFor, type CycleEstimate } from './peakSearch.ts';
+import { CellCycleError } from './cellCycleError.ts';
+import { smoothingSdFor } from './histogramPeaks.ts';
+import { estimateCyclePeaks, type CycleEstimate } from './peakSearch.ts';
 import type { CellCycleModelOptions, DnaHistogram } from './types.ts';
 
 /** Debris and aggregate shapes cost O(bins²); 8,192 bins keeps one fit well under a second. */
@@ -27,7 +29,9 @@ export function validateDnaHistogram(histogram: DnaHistogram): void {
     }
     total += count;
   }
-  if (total === 0) throw new RangeError('DNA histogram: no events to fit');
+  if (total === 0) {
+    throw new CellCycleError('no-events', 'No events fall on the DNA axis: check the DNA channel, and that the singlet gate and the cells gate hold events.');
+  }
 }
 
 export interface ResolvedWindow {
@@ -35,6 +39,25 @@ export interface ResolvedWindow {
   endBin: number;
   /** Starting values, with fixed G0/G1 mean and CV already applied. */
   estimate: CycleEstimate;
+  /** Where a free G0/G1 mean may go, in channels: ±20% of the detected peak, so a fit refines it rather than jumping to another. */
+  g1Search: { min: number; max: number };
+  /** Where a second population's DNA index may go: ±8% of the detected ratio, so it never swaps with G0/G1. */
+  dnaIndexSearch: { min: number; max: number };
+}
+
+const G1_SEARCH_FRACTION = 0.2;
+const DNA_INDEX_SEARCH_FRACTION = 0.08;
+
+function withSearchRanges(startBin: number, endBin: number, estimate: CycleEstimate): ResolvedWindow {
+  const g1 = estimate.g1.mean;
+  const dnaIndex = estimate.second ? estimate.second.g1.mean / g1 : 1;
+  return {
+    startBin,
+    endBin,
+    estimate,
+    g1Search: { min: Math.max(startBin, (1 - G1_SEARCH_FRACTION) * g1), max: Math.min(endBin, (1 + G1_SEARCH_FRACTION) * g1) },
+    dnaIndexSearch: { min: dnaIndex * (1 - DNA_INDEX_SEARCH_FRACTION), max: dnaIndex * (1 + DNA_INDEX_SEARCH_FRACTION) },
+  };
 }
 
 /**
@@ -53,7 +76,7 @@ export function resolveWindow(
     const startBin = Math.max(0, Math.floor(options.window.min / binWidth));
     const endBin = Math.min(n, Math.ceil(options.window.max / binWidth));
     checkWindowSize(startBin, endBin, binWidth);
-    return { startBin, endBin, estimate: applyFixedPeak(estimateCyclePeaks(counts, startBin, endBin, linearity), options, binWidth) };
+    return withSearchRanges(startBin, endBin, applyFixedPeak(estimateCyclePeaks(counts, startBin, endBin, linearity), options, binWidth));
   }
   const estimate = applyFixedPeak(estimateCyclePeaks(counts, 0, n, linearity), options, binWidth);
   const { g1, g2 } = estimate;
@@ -62,7 +85,7 @@ export function resolveWindow(
   while (lastFilled > 0 && counts[lastFilled] === 0) lastFilled--;
   const endBin = Math.min(n, Math.max(lastFilled + 1, Math.ceil(g2.mean + 4 * g2.sd)));
   checkWindowSize(startBin, endBin, binWidth);
-  return { startBin, endBin, estimate };
+  return withSearchRanges(startBin, endBin, estimate);
 }
 
 /**
@@ -80,10 +103,49 @@ export function valleyBelowG1(counts: Float64Array, g1Mean: number, g1Sd: number
 
 function checkWindowSize(startBin: number, endBin: number, binWidth: number): void {
   if (endBin - startBin < MIN_WINDOW_BINS) {
-    throw new RangeError(
-      `cell-cycle fit: the analysis window [${startBin * binWidth}, ${endBin * binWidth}) spans ${Math.max(endBin - startBin, 0)} bins; at least ${MIN_WINDOW_BINS} are needed`,
+    throw new CellCycleError(
+      'narrow-window',
+      `The analysis window (${startBin * binWidth} to ${endBin * binWidth}) is too narrow to fit: widen it to at least ${MIN_WINDOW_BINS} of the ${MIN_WINDOW_BINS * binWidth}-unit channels, or let it be set automatically.`,
     );
   }
+}
+
+/**
+ * Whether single-cut debris belongs in the model: as the options say, or with `auto` when the histogram below the
+ * window shows debris (see hasDebrisBelow).
+ */
+export function modelsDebris(histogram: DnaHistogram, options: CellCycleModelOptions, startBin: number, estimate: CycleEstimate): boolean {
+  if (options.debris !== 'auto') return options.debris === 'on';
+  return hasDebrisBelow(histogram.counts, startBin, estimate);
+}
+
+/** Debris is looked for from a tenth of the G0/G1 content (below lie noise and the trigger threshold) to the window. */
+const DEBRIS_FROM = 0.1;
+/** Just below the window, debris must reach a quarter of the S-phase level to matter under S phase. */
+const DEBRIS_S_FRACTION = 0.25;
+/** Debris falls towards G0/G1: its lower half is at least 1.2 × as dense as its upper half (1.3–3.2 on the Gallios files). */
+const DEBRIS_SLOPE = 1.2;
+
+/**
+ * Whether the histogram below the analysis window shows debris worth modelling: a continuum clearly denser in its
+ * lower half than in its upper half (debris falls towards G0/G1, as cut nuclei do; an apoptotic hump is flat or rises
+ * towards it and is left to the sub-G1 range), and reaching, just below the window, a quarter of the S-phase level.
+ */
+export function hasDebrisBelow(counts: Float64Array, startBin: number, estimate: CycleEstimate): boolean {
+  let filled = 0;
+  while (filled < startBin && counts[filled] === 0) filled++;
+  const from = Math.max(filled, Math.ceil(DEBRIS_FROM * estimate.g1.mean));
+  const middle = Math.floor((from + startBin) / 2);
+  if (middle - from < 2 || startBin - middle < 2) return false;
+  const lower = meanCount(counts, from, middle);
+  const upper = meanCount(counts, middle, startBin);
+  return upper > 0 && lower >= DEBRIS_SLOPE * upper && upper >= DEBRIS_S_FRACTION * estimate.sLevel;
+}
+
+function meanCount(counts: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += counts[i];
+  return sum / (to - from);
 }
 
 function applyFixedPeak(estimate: CycleEstimate, options: CellCycleModelOptions, binWidth: number): CycleEstimate {

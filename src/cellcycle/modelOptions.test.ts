@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelHistogram, poissonNoise } from './cycleModel.fixtures.ts';
 import { fitCellCycle } from './fitCellCycle.ts';
-import { copyConstraintsFromControl, DEFAULT_MODEL_OPTIONS, defaultModelOptions, validateModelOptions } from './modelOptions.ts';
+import { copyConstraintsFromControl, DEFAULT_MODEL_OPTIONS, defaultModelOptions, savedModelOptions, validateModelOptions } from './modelOptions.ts';
 import type { CellCycleModelOptions, DnaHistogram } from './types.ts';
 
 describe('validateModelOptions', () => {
@@ -10,6 +10,7 @@ describe('validateModelOptions', () => {
     [{ g1CvPercent: { kind: 'fixed', value: 0 } }, /g1CvPercent fixed at 0/],
     [{ linearity: { kind: 'range', min: 2.1, max: 1.9 } }, /linearity range \[2.1, 1.9\]/],
     [{ g2CvPercent: { kind: 'range', min: 3, max: 300 } }, /g2CvPercent range/],
+    [{ debris: true }, /debris must be auto, on or off/],
     [{ aggregates: 'quadruplets' }, /aggregates must be/],
     [{ window: { kind: 'range', min: -5, max: 10 } }, /window must satisfy/],
   ])('rejects %j', (override, message) => {
@@ -66,5 +67,14 @@ describe('copyConstraintsFromControl', () => {
     const options = copyConstraintsFromControl(control, { positions: false, cvs: true });
     expect(options.g1Mean).toEqual({ kind: 'free' });
     expect(options.linearity).toEqual({ kind: 'free' });
+  });
+});
+
+describe('savedModelOptions', () => {
+  it('reads the boolean debris of workspaces saved before issue 10 as the choice it was', () => {
+    const old = { ...DEFAULT_MODEL_OPTIONS, debris: true };
+    expect(savedModelOptions(old)).toEqual({ ...DEFAULT_MODEL_OPTIONS, debris: 'on' });
+    expect(savedModelOptions({ ...old, debris: false }).debris).toBe('off');
+    expect(savedModelOptions(DEFAULT_MODEL_OPTIONS)).toBe(DEFAULT_MODEL_OPTIONS);
   });
 });

@@ -16,7 +16,7 @@ export const DEFAULT_MODEL_OPTIONS: CellCycleModelOptions = {
   g1CvPercent: { kind: 'free' },
   linearity: { kind: 'free' },
   g2CvPercent: { kind: 'equal-to-g1' },
-  debris: false,
+  debris: 'auto',
   aggregates: 'doublets',
   window: { kind: 'auto' },
 };
@@ -44,6 +44,16 @@ export function defaultModelOptions(model: ModelKind): CellCycleModelOptions {
   return { ...DEFAULT_MODEL_OPTIONS, model, g2CvPercent: model === 'watson' ? { kind: 'free' } : DEFAULT_MODEL_OPTIONS.g2CvPercent };
 }
 
+/**
+ * Model options as saved by any version: workspaces written before issue 10 hold `debris` as a boolean, read as the
+ * choice it was (true: always, false: never), so a reopened analysis gives the numbers it gave.
+ * @example savedModelOptions({ ...DEFAULT_MODEL_OPTIONS, debris: false }).debris // 'off'
+ */
+export function savedModelOptions(saved: CellCycleModelOptions | (Omit<CellCycleModelOptions, 'debris'> & { debris: boolean })): CellCycleModelOptions {
+  if (typeof saved.debris !== 'boolean') return saved as CellCycleModelOptions;
+  return { ...saved, debris: saved.debris ? 'on' : 'off' };
+}
+
 /** Throws a RangeError naming the offending option when `options` cannot describe a fit. */
 export function validateModelOptions(options: CellCycleModelOptions): void {
   switch (options.model) {
@@ -58,6 +68,9 @@ export function validateModelOptions(options: CellCycleModelOptions): void {
   checkConstraint(options.g1CvPercent, 'g1CvPercent', 0, 100);
   checkConstraint(options.linearity, 'linearity', 1, 4);
   if (options.g2CvPercent.kind !== 'equal-to-g1') checkConstraint(options.g2CvPercent, 'g2CvPercent', 0, 100);
+  if (!['auto', 'on', 'off'].includes(options.debris)) {
+    throw new RangeError(`cell-cycle options: debris must be auto, on or off, got "${String(options.debris)}"`);
+  }
   if (!['off', 'doublets', 'doublets-and-triplets'].includes(options.aggregates)) {
     throw new RangeError(`cell-cycle options: aggregates must be off, doublets or doublets-and-triplets, got "${options.aggregates}"`);
   }

@@ -4,13 +4,16 @@ import { normalCdf } from './normalDistribution.ts';
 
 const INV_SQRT_TWO_PI = 1 / Math.sqrt(2 * Math.PI);
 
-/** Which way the S-phase level steps across the peak: up across G0/G1, down across G2/M. */
-export type SPhaseEdge = 'rising' | 'falling';
+/**
+ * Which way the S-phase level steps across the peak: up across G0/G1, down across G2/M, or not at all (a second
+ * population's peak standing on the first population's S phase).
+ */
+export type SPhaseEdge = 'rising' | 'falling' | 'flat';
 
 /**
  * One Gaussian peak on the bins [startBin, endBin) plus the edge of the S phase running through it, for the
  * Watson pragmatic fits. Parameters [area, mean (channels), CV (fraction), S level (events per bin)]:
- * f(x) = area·P(bin) + level·Φ(±(x − μ)/σ) with σ = CV·μ, the S level blurred by the peak's own SD.
+ * f(x) = area·P(bin) + level·Φ(±(x − μ)/σ) with σ = CV·μ, the S level blurred by the peak's own SD (level·1 when flat).
  * Derivatives are exact: for P = Φ(z_b) − Φ(z_a), z = (edge − μ)/σ, ∂P/∂μ|σ = −(φ(z_b) − φ(z_a))/σ and
  * ∂P/∂σ|μ = −(z_b·φ(z_b) − z_a·φ(z_a))/σ, then ∂/∂μ = ∂/∂μ|σ + CV·∂/∂σ|μ and ∂/∂CV = μ·∂/∂σ|μ; for the edge,
  * ∂z/∂μ = −(x/μ)/σ and ∂z/∂CV = −z/CV.
@@ -25,7 +28,7 @@ export class GaussianPeakModel implements LeastSquaresModel {
   constructor(startBin: number, endBin: number, edge: SPhaseEdge) {
     this.startBin = startBin;
     this.valueCount = endBin - startBin;
-    this.sign = edge === 'rising' ? 1 : -1;
+    this.sign = edge === 'rising' ? 1 : edge === 'falling' ? -1 : 0;
     this.unit = new Float64Array(this.valueCount);
   }
 
@@ -33,10 +36,7 @@ export class GaussianPeakModel implements LeastSquaresModel {
     const [area, mean, cv, level] = params;
     const sd = cv * mean;
     writeGaussianBins(this.unit, this.startBin, mean, sd);
-    for (let i = 0; i < values.length; i++) {
-      const z = (this.startBin + i + 0.5 - mean) / sd;
-      values[i] = area * this.unit[i] + level * normalCdf(this.sign * z);
-    }
+    for (let i = 0; i < values.length; i++) values[i] = area * this.unit[i] + level * this.edge((this.startBin + i + 0.5 - mean) / sd);
   }
 
   differentiate(params: Float64Array, _values: Float64Array, jacobian: Float64Array, free: Uint8Array): void {
@@ -57,9 +57,13 @@ export class GaussianPeakModel implements LeastSquaresModel {
       const edgeSlope = this.sign * level * INV_SQRT_TWO_PI * Math.exp(-0.5 * z * z);
       if (free[1]) jacobian[n + i] = area * (byMean + cv * bySd) - (edgeSlope * x) / mean / sd;
       if (free[2]) jacobian[2 * n + i] = area * mean * bySd - (edgeSlope * z) / cv;
-      if (free[3]) jacobian[3 * n + i] = normalCdf(this.sign * z);
+      if (free[3]) jacobian[3 * n + i] = this.edge(z);
       zLow = zHigh;
       densityLow = densityHigh;
     }
+  }
+
+  private edge(z: number): number {
+    return this.sign === 0 ? 1 : normalCdf(this.sign * z);
   }
 }

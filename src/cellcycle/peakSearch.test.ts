@@ -41,7 +41,7 @@ describe('estimateCyclePeaks', () => {
     expect(estimateCyclePeaks(counts, 0, 1024, LINEARITY).g1.mean).toBeCloseTo(200, 0);
   });
 
-  it('throws with the window when there is no peak', () => {
-    expect(() => estimateCyclePeaks(new Float64Array(256).fill(3), 0, 256, LINEARITY)).toThrow(/no G0\/G1 peak found between bins 0 and 256/);
+  it('throws a CellCycleError when there is no peak', () => {
+    expect(() => estimateCyclePeaks(new Float64Array(256).fill(3), 0, 256, LINEARITY)).toThrow(expect.objectContaining({ name: 'CellCycleError', code: 'no-peak' }));
   });
 });

@@ -1,4 +1,6 @@
 import { smoothCounts } from '../binning/smoothCounts.ts';
+import { CellCycleError } from './cellCycleError.ts';
+import { findHistogramPeaks, smoothingSdFor, type HistogramPeak } from './histogramPeaks.ts';
 
 /** A peak located on the histogram, in channel units (bin i covers [i, i + 1)). */
 export interface PeakEstimate {
@@ -8,25 +10,55 @@ export interface PeakEstimate {
   area: number;
 }
 
-export interface CycleEstimate {
+/** A G0/G1 peak and the G2/M peak expected at `linearity` × its content. */
+export interface PopulationEstimate {
   g1: PeakEstimate;
   g2: PeakEstimate;
-  /** Typical S-phase events per bin between the peaks. */
-  sLevel: number;
 }
 
-/** e^(−1/2): a Gaussian's half-width at this fraction of its height is one SD (FlowJo's "60% of maximum"). */
-const ONE_SD_HEIGHT = Math.exp(-0.5);
-/** Peaks lower than this fraction of the highest are noise or shoulders. */
-const MIN_PEAK_FRACTION = 0.03;
-const MIN_PROMINENCE = 1.05;
-const SQRT_TWO_PI = Math.sqrt(2 * Math.PI);
+export interface CycleEstimate extends PopulationEstimate {
+  /** Typical S-phase events per bin between G0/G1 and G2/M. */
+  sLevel: number;
+  /**
+   * A second G1-like population above G0/G1 (an internal standard such as chicken or trout erythrocytes or plant
+   * nuclei, or an aneuploid clone beside diploid cells), or null when the histogram shows none.
+   */
+  second: PopulationEstimate | null;
+}
+
+/** A second population's peak has a CV below this; debris humps and apoptotic smears are broader. */
+const USUAL_MAX_CV = 0.15;
+/**
+ * A debris hump low on the axis is outclassed by a peak at 2.5× its position or more (beyond any G2/M of it) that is at
+ * least twice as sharp and holds a fifth of its events: that peak, not the hump, is where nuclei of one DNA content are.
+ */
+const OUTCLASS_POSITION = 2.5;
+const OUTCLASS_CV_RATIO = 2;
+const OUTCLASS_AREA_FRACTION = 0.2;
+/** A peak as sharp as G0/G1 at 1/linearity of the tallest peak is G0/G1 of a G2/M-arrested sample. */
+const ARREST_CV_RATIO = 1.6;
+const MIN_PARTNER_FRACTION = 0.03;
+/**
+ * A second population: a distinct peak holding at least 3% of the G0/G1 events, with a CV within 2.5× of G0/G1's
+ * either way (internal standards are often sharper than the sample, clones about as sharp), outside the G2/M band of
+ * any peak already placed, and not where two placed peaks' aggregates fall.
+ */
+const MIN_SECOND_FRACTION = 0.03;
+const SECOND_CV_RATIO = 2.5;
+/** Doublets of two placed peaks land at the sum of their contents, within this fraction. */
+const AGGREGATE_TOLERANCE = 0.04;
+
+const cvOf = (peak: HistogramPeak) => peak.sd / peak.mean;
+const tallest = (peaks: HistogramPeak[]) => peaks.reduce((best, peak) => (peak.height > best.height ? peak : best));
+const within = (value: number, range: { min: number; max: number }) => value >= range.min && value <= range.max;
 
 /**
- * Starting values for a cycle fit. G0/G1 is the highest peak, unless a distinct peak as sharp as it (same CV) sits at
- * 1/linearity of it, in which case the highest peak is an accumulated G2/M (drug-arrested samples) and that lower peak
- * is G0/G1; a broad apoptotic hump at half the G0/G1 content does not qualify. G2/M is then looked for at
- * linearity × G0/G1 within `linearity`. Throws when the window holds no peak.
+ * Starting values for a cycle fit. G0/G1 is the tallest peak not outclassed by a sharper one higher up (debris humps
+ * are broad and low on the axis), unless a distinct
+ * peak as sharp as it sits at 1/linearity of it, in which case the tallest peak is an accumulated G2/M (drug-arrested
+ * samples) and that lower peak is G0/G1. A second G1-like population is looked for among the other peaks; of the two,
+ * the lower is reported as G0/G1 (flowPloidy's peak A) and the higher as the second population. Each G2/M is looked
+ * for at linearity × its G0/G1. Throws a CellCycleError when the window holds no peak.
  */
 export function estimateCyclePeaks(
   counts: Float64Array,
@@ -34,105 +66,77 @@ export function estimateCyclePeaks(
   endBin: number,
   linearity: { min: number; max: number },
 ): CycleEstimate {
-  const smoothingSd = smoothingSdFor(counts.length);
-  const smooth = smoothCounts(counts, smoothingSd);
-  const candidates = localMaxima(smooth, startBin, endBin, Math.max(2, 2 * smoothingSd));
-  if (candidates.length === 0) {
-    throw new RangeError(`cell-cycle fit: no G0/G1 peak found between bins ${startBin} and ${endBin} of the DNA histogram`);
+  const peaks = findHistogramPeaks(counts, startBin, endBin);
+  if (peaks.length === 0) {
+    throw new CellCycleError(
+      'no-peak',
+      'No G0/G1 peak stands out in the DNA histogram: check that the DNA channel is the right one, on a linear scale, and that the tube holds stained nuclei.',
+    );
   }
-  const dominant = candidates.reduce((best, bin) => (smooth[bin] > smooth[best] ? bin : best));
-  const dominantPeak = describePeak(smooth, dominant, smoothingSd, startBin);
-  const dominantCv = dominantPeak.sd / dominantPeak.mean;
-  const partner = candidates
-    .filter((bin) => {
-      const ratio = dominantPeak.mean / (bin + 0.5);
-      return (
-        ratio >= linearity.min &&
-        ratio <= linearity.max &&
-        smooth[bin] >= MIN_PEAK_FRACTION * smooth[dominant] &&
-        isDistinctPeak(smooth, bin, Math.max(dominantCv * (bin + 0.5), smoothingSd))
-      );
-    })
-    .map((bin) => describePeak(smooth, bin, smoothingSd, startBin))
-    .find((peak) => peak.sd / peak.mean <= 1.6 * dominantCv);
+  const pool = peaks.filter(
+    (low) =>
+      !peaks.some(
+        (high) =>
+          high.mean >= OUTCLASS_POSITION * low.mean &&
+          cvOf(high) * OUTCLASS_CV_RATIO <= cvOf(low) &&
+          high.area >= OUTCLASS_AREA_FRACTION * low.area,
+      ),
+  );
+  const dominant = tallest(pool);
+  const arrested = pool.filter(
+    (peak) =>
+      peak.distinct &&
+      peak.height >= MIN_PARTNER_FRACTION * dominant.height &&
+      within(dominant.mean / peak.mean, linearity) &&
+      cvOf(peak) <= ARREST_CV_RATIO * cvOf(dominant),
+  );
+  const main = arrested.length > 0 ? tallest(arrested) : dominant;
+  const other = secondPopulationPeak(peaks, main, linearity);
+  const [first, second] = other && other.mean < main.mean ? [other, main] : [main, other];
 
-  const g1 = partner ?? dominantPeak;
-  const g2Mean = partner ? dominantPeak.mean : findG2Mean(smooth, g1.mean, linearity, endBin);
-  const g2Sd = (g1.sd / g1.mean) * g2Mean;
-  const sLevel = typicalLevelBetween(smooth, g1.mean + 3 * g1.sd, g2Mean - 3 * g2Sd);
-  const g2Height = smooth[Math.min(Math.floor(g2Mean), smooth.length - 1)] ?? 0;
-  const g2Area = Math.max(g2Height - sLevel, 0) * SQRT_TWO_PI * g2Sd;
-  return { g1, g2: { mean: g2Mean, sd: g2Sd, area: g2Area }, sLevel };
+  const smooth = smoothCounts(counts, smoothingSdFor(counts.length));
+  // G0/G1's SD from its left half-width (FlowJo's starting value): S phase widens the right side, and the analysis
+  // window that starts 3 SD below the mean must not take in an apoptotic plateau under the left flank.
+  const population = (g1: HistogramPeak): PopulationEstimate => {
+    const g1Estimate = { mean: g1.mean, sd: g1.sdLeft, area: g1.area };
+    const g2Peak = peaks.find((peak) => peak.mean > g1.mean && within(peak.mean / g1.mean, linearity));
+    const g2Mean = g2Peak?.mean ?? Math.min(Math.max(2, linearity.min), linearity.max) * g1.mean;
+    const g2Sd = (g1.sdLeft / g1.mean) * g2Mean;
+    return { g1: g1Estimate, g2: { mean: g2Mean, sd: g2Sd, area: g2Peak?.area ?? 0 } };
+  };
+  const { g1, g2 } = population(first);
+  const sLevel = typicalLevelBetween(smooth, g1.mean + 3 * g1.sd, g2.mean - 3 * g2.sd);
+  const g2Height = smooth[Math.min(Math.floor(g2.mean), smooth.length - 1)] ?? 0;
+  const g2Area = g2.area > 0 ? g2.area : Math.max(g2Height - sLevel, 0) * Math.sqrt(2 * Math.PI) * g2.sd;
+  return { g1, g2: { ...g2, area: g2Area }, sLevel, second: second ? population(second) : null };
 }
 
-/** Smoothing SD in bins for peak finding: one bin per 512 bins of histogram. */
-export function smoothingSdFor(binCount: number): number {
-  return Math.max(1, Math.round(binCount / 512));
-}
-
-
-/**
- * Bins that are the highest within ±radius, above the noise floor, not on the window's first bins, and at least 5%
- * above the lowest point within ±1/32 of the histogram (a flat or slowly rolling histogram has no peak).
- */
-function localMaxima(smooth: Float64Array, startBin: number, endBin: number, radius: number): number[] {
-  let highest = 0;
-  for (let i = startBin; i < endBin; i++) highest = Math.max(highest, smooth[i]);
-  const margin = Math.max(3, Math.ceil(0.02 * (endBin - startBin)));
-  const reach = Math.max(radius, Math.ceil(smooth.length / 32));
-  const found: number[] = [];
-  for (let i = startBin + margin; i < endBin - 1; i++) {
-    if (smooth[i] < MIN_PEAK_FRACTION * highest || smooth[i] <= 0) continue;
-    let isMaximum = true;
-    for (let j = Math.max(0, i - radius); j <= Math.min(smooth.length - 1, i + radius) && isMaximum; j++) {
-      if (smooth[j] > smooth[i] || (smooth[j] === smooth[i] && j < i)) isMaximum = false;
+/** The largest peak that qualifies as a second G1-like population beside `g1`, or null. */
+function secondPopulationPeak(peaks: HistogramPeak[], g1: HistogramPeak, linearity: { min: number; max: number }): HistogramPeak | null {
+  // Peaks that may own a G2/M or aggregates higher up: G0/G1 and each second-population candidate.
+  const placed = [g1];
+  const candidates: HistogramPeak[] = [];
+  for (const peak of peaks) {
+    if (peak === g1) continue;
+    const isG2 = placed.some((p) => within(peak.mean / p.mean, linearity) || within(p.mean / peak.mean, linearity));
+    const isAggregate = placed.some((a) =>
+      placed.some((b) => Math.abs(a.mean + b.mean - peak.mean) <= AGGREGATE_TOLERANCE * peak.mean && peak.height < Math.min(a.height, b.height)),
+    );
+    const cvRatio = cvOf(peak) / cvOf(g1);
+    const qualifies =
+      peak.distinct &&
+      !isG2 &&
+      !isAggregate &&
+      peak.area >= MIN_SECOND_FRACTION * g1.area &&
+      cvOf(peak) <= USUAL_MAX_CV &&
+      cvRatio <= SECOND_CV_RATIO &&
+      cvRatio >= 1 / SECOND_CV_RATIO;
+    if (qualifies) {
+      candidates.push(peak);
+      placed.push(peak);
     }
-    if (!isMaximum) continue;
-    let lowest = smooth[i];
-    for (let j = Math.max(0, i - reach); j <= Math.min(smooth.length - 1, i + reach); j++) lowest = Math.min(lowest, smooth[j]);
-    if (smooth[i] >= MIN_PROMINENCE * lowest) found.push(i);
   }
-  return found;
-}
-
-/** A peak of SD `expectedSd` falls below half its height within 2.5 SD on both sides (at 1.18 SD for a lone Gaussian). */
-function isDistinctPeak(smooth: Float64Array, bin: number, expectedSd: number): boolean {
-  const reach = Math.ceil(2.5 * expectedSd);
-  const half = 0.5 * smooth[bin];
-  let leftDrops = false;
-  let rightDrops = false;
-  for (let k = 1; k <= reach; k++) {
-    if (bin - k >= 0 && smooth[bin - k] < half) leftDrops = true;
-    if (bin + k < smooth.length && smooth[bin + k] < half) rightDrops = true;
-  }
-  return leftDrops && rightDrops;
-}
-
-/** Mean by a parabola through the top three bins; SD from the left half-width at e^(−1/2) of the height. */
-function describePeak(smooth: Float64Array, bin: number, smoothingSd: number, startBin: number): PeakEstimate {
-  const left = smooth[bin - 1] ?? smooth[bin];
-  const right = smooth[bin + 1] ?? smooth[bin];
-  const curvature = left - 2 * smooth[bin] + right;
-  const offset = curvature < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (left - right)) / curvature)) : 0;
-  const mean = bin + 0.5 + offset;
-  const level = ONE_SD_HEIGHT * smooth[bin];
-  let i = bin;
-  while (i > startBin && smooth[i] > level) i--;
-  const crossing = smooth[i] > level ? i : i + (level - smooth[i]) / (smooth[i + 1] - smooth[i]);
-  const halfWidth = Math.max(mean - (crossing + 0.5), 0.5);
-  const sd = Math.sqrt(Math.max(halfWidth * halfWidth - smoothingSd * smoothingSd, 0.25));
-  return { mean, sd, area: smooth[bin] * SQRT_TWO_PI * halfWidth };
-}
-
-function findG2Mean(smooth: Float64Array, g1Mean: number, linearity: { min: number; max: number }, endBin: number): number {
-  const first = Math.floor(linearity.min * g1Mean);
-  const last = Math.min(Math.ceil(linearity.max * g1Mean), endBin - 1);
-  let best = -1;
-  for (let i = first; i <= last; i++) if (best < 0 || smooth[i] > smooth[best]) best = i;
-  const nominal = Math.min(Math.max(2, linearity.min), linearity.max) * g1Mean;
-  // A maximum on the edge of the search range is S phase or aggregates running into it, not a G2/M peak.
-  if (best <= first || best >= last) return nominal;
-  return best + 0.5;
+  return candidates.length > 0 ? candidates.reduce((best, peak) => (peak.area > best.area ? peak : best)) : null;
 }
 
 /** Median of the smoothed histogram between two positions (or half the lowest value between the peaks). */

@@ -54,8 +54,8 @@ describe('assessCellCycleFit', () => {
     expect(codes(sample({ scale: 0.15 }))).toContain('few-singlets');
   });
 
-  it('flags a G2/G1 ratio held outside 1.9–2.1 and the parameter stopped at its limit', () => {
-    const flags = codes(sample(), { ...OPTIONS, linearity: { kind: 'range', min: 1.8, max: 1.85 } });
+  it('flags a G2/G1 ratio held outside 1.85–2.15 and the parameter stopped at its limit', () => {
+    const flags = codes(sample(), { ...OPTIONS, linearity: { kind: 'range', min: 1.76, max: 1.8 } });
     expect(flags).toContain('g2g1-ratio');
     expect(flags).toContain('parameters-at-bounds');
   });
@@ -68,12 +68,12 @@ describe('assessCellCycleFit', () => {
 
   it('flags gate and aggregate-model doublet estimates more than 5 points apart, in plain words', () => {
     const fit = fitCellCycle(sample(), OPTIONS);
-    const flags = assessCellCycleFit(fit, { gatePercent: 12, modelPercent: 4.5 });
+    const flags = assessCellCycleFit(fit, { doublets: { gatePercent: 12, modelPercent: 4.5 } });
     expect(flags.map((f) => f.code)).toEqual(['doublets-disagree']);
     expect(flags[0].message).toBe(
       'The singlet gate left out 12.0% of events as doublets, but the aggregate model estimates 4.5%: check the singlet gate.',
     );
-    expect(assessCellCycleFit(fit, { gatePercent: 8, modelPercent: 4.5 })).toEqual([]);
+    expect(assessCellCycleFit(fit, { doublets: { gatePercent: 8, modelPercent: 4.5 } })).toEqual([]);
   });
 
   it('flags a fit that did not converge', () => {

@@ -5,14 +5,17 @@
  * A component that was not modelled is an empty cell, never 0. Rendering (CSV, clipboard, XLSX) is src/export's.
  */
 import { type Cell, type ColumnLayout, integer, percent, significant, type Table, text } from '../export/table.ts';
+import type { OffScaleEvents } from './dnaHistogram.ts';
 import type { PhaseRanges } from './phaseRanges.ts';
-import type { CellCycleFit, QualityFlag } from './types.ts';
+import type { CellCycleFit, QualityFlag, SecondPopulation } from './types.ts';
 
 /** One sample's line of the cell-cycle results table. */
 export interface CellCycleResultRow {
   file: string;
   fit: CellCycleFit;
   flags: QualityFlag[];
+  /** Events off the DNA axis among those analysed; the column appears when any row has it. */
+  offScale?: OffScaleEvents;
   /** Dose and time of the tube (the app's sample sheet); the columns appear when any row has them. */
   condition?: { doseNm: number | null; timeH: number | null };
   /** Events in each range gate as it stands, % of singlets; the columns appear when any row has them. */
@@ -65,10 +68,25 @@ const QUALITY_COLUMNS: Column[] = [
   ['G2/M CV %', { group: 'G2/M', detail: true }, (row) => percent(row.fit.g2CvPercent)],
   ['G2/G1 ratio', {}, (row) => significant(row.fit.g2g1Ratio)],
   ['RCS', {}, (row) => significant(row.fit.rcs)],
-  ['Debris % of singlets (model)', { detail: true }, (row) => modelled(row.fit.options.debris, row.fit.debrisPercent)],
+  ['Debris % of singlets (model)', { detail: true }, (row) => modelled(row.fit.debrisModelled, row.fit.debrisPercent)],
   ['Aggregates % of singlets (model)', { detail: true }, (row) => modelled(row.fit.options.aggregates !== 'off', row.fit.aggregatesPercent)],
-  ['Flags', {}, (row) => text(row.flags.map((flag) => flag.message).join(' | '))],
 ];
+
+const OFF_SCALE_COLUMNS: Column[] = [['Off-scale % of events', { detail: true }, (row) => percent(row.offScale?.percent ?? NOT_THERE)]];
+
+/** A second G0/G1-like population (internal standard, aneuploid clone): empty cells for a row without one. */
+const SECOND_POPULATION_COLUMNS: Column[] = [
+  ['Second G0/G1 mean', { group: 'Second population' }, (row) => secondCell(row, (p) => significant(p.g1Mean))],
+  ['Second G0/G1 CV %', { group: 'Second population', detail: true }, (row) => secondCell(row, (p) => percent(p.g1CvPercent))],
+  ['DNA index (second ÷ first G0/G1)', { group: 'Second population' }, (row) => secondCell(row, (p) => significant(p.dnaIndex))],
+  ['Second population % of modelled cells', { group: 'Second population' }, (row) => secondCell(row, (p) => percent(p.percentOfCells))],
+];
+
+function secondCell(row: CellCycleResultRow, cell: (population: SecondPopulation) => Cell): Cell {
+  return row.fit.secondPopulation ? cell(row.fit.secondPopulation) : text('');
+}
+
+const FLAGS_COLUMN: Column = ['Flags', {}, (row) => text(row.flags.map((flag) => flag.message).join(' | '))];
 
 export function cellCycleResultsTable(rows: readonly CellCycleResultRow[]): Table {
   const columns: Column[] = [
@@ -77,6 +95,9 @@ export function cellCycleResultsTable(rows: readonly CellCycleResultRow[]): Tabl
     ...COUNT_COLUMNS,
     ...phaseColumns(rows.some((row) => row.rangeGatePercents)),
     ...QUALITY_COLUMNS,
+    ...(rows.some((row) => row.offScale) ? OFF_SCALE_COLUMNS : []),
+    ...(rows.some((row) => row.fit.secondPopulation) ? SECOND_POPULATION_COLUMNS : []),
+    FLAGS_COLUMN,
   ];
   return {
     columns: columns.map(([name]) => name),

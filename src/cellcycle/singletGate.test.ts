@@ -41,6 +41,6 @@ describe('suggestSingletGate', () => {
 
   it('rejects mismatched columns and too few usable events', () => {
     expect(() => suggestSingletGate(new Float64Array(10), new Float64Array(9), 'width')).toThrow(/area has 10 events but width has 9/);
-    expect(() => suggestSingletGate(new Float64Array(100), new Float64Array(100), 'height')).toThrow(/only 0 events/);
+    expect(() => suggestSingletGate(new Float64Array(100), new Float64Array(100), 'height')).toThrow(/^Only 0 events have a positive DNA area and pulse height/);
   });
 });

@@ -1,4 +1,5 @@
 import { biweightLine, sliceMedianLine } from '../shared/robustLine.ts';
+import { CellCycleError } from './cellCycleError.ts';
 import { binDnaContent } from './dnaHistogram.ts';
 import { FREE_LINEARITY } from './modelOptions.ts';
 import { estimateCyclePeaks } from './peakSearch.ts';
@@ -51,7 +52,10 @@ export function suggestSingletGate(
   }
   const { xs, ys, maxArea } = bandCoordinates(area, second, kind, events);
   if (xs.length < MIN_EVENTS) {
-    throw new RangeError(`suggestSingletGate: only ${xs.length} events have positive area and ${kind}; at least ${MIN_EVENTS} are needed`);
+    throw new CellCycleError(
+      'few-pulse-events',
+      `Only ${xs.length} events have a positive DNA area and pulse ${kind}, too few for a singlet gate (at least ${MIN_EVENTS}): check the pulse channel, or analyse without a singlet gate.`,
+    );
   }
   const g1Area = g1AreaOf(area, events, maxArea);
   const core = g1Area === null ? null : xs.map((x) => (x >= FIT_RANGE.min * g1Area && x <= FIT_RANGE.max * g1Area ? 1 : 0));

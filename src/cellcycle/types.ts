@@ -22,6 +22,12 @@ export type G2CvConstraint = Constraint | { kind: 'equal-to-g1' };
 /** Continuous aggregate model built from the histogram's own self-convolution (doublets, optionally triplets). */
 export type AggregateModel = 'off' | 'doublets' | 'doublets-and-triplets';
 
+/**
+ * Single-cut debris (Bagwell et al., Cytometry 1991;12:107): modelled when the histogram shows a debris slope below
+ * G0/G1 (`auto`), always, or never.
+ */
+export type DebrisMode = 'auto' | 'on' | 'off';
+
 /** Channels the model is fitted on, in data units; `auto` derives them from the G0/G1 peak. */
 export type AnalysisWindow = { kind: 'auto' } | { kind: 'range'; min: number; max: number };
 
@@ -39,8 +45,7 @@ export interface CellCycleModelOptions {
   linearity: Constraint;
   /** G2/M CV in percent. */
   g2CvPercent: G2CvConstraint;
-  /** Single-cut debris (Bagwell et al., Cytometry 1991;12:107). */
-  debris: boolean;
+  debris: DebrisMode;
   aggregates: AggregateModel;
   window: AnalysisWindow;
 }
@@ -58,7 +63,12 @@ export type FitParameterName =
   | 'sHeight'
   | 'subG1Shoulder'
   | 'debris'
-  | 'aggregates';
+  | 'aggregates'
+  | 'dnaIndex'
+  | 'secondCv'
+  | 'secondG1Area'
+  | 'secondG2Area'
+  | 'secondS';
 
 /** Modelled events per histogram bin, one array per component, each as long as the histogram (zero outside the window). */
 export interface ComponentCurves {
@@ -69,7 +79,32 @@ export interface ComponentCurves {
   subG1Shoulder: Float64Array;
   debris: Float64Array;
   aggregates: Float64Array;
+  /** The second G1-like population, G0/G1 + S + G2/M together; zero when there is none. */
+  second: Float64Array;
   total: Float64Array;
+}
+
+/**
+ * A second G1-like population beside the first (an internal standard, or an aneuploid clone beside diploid cells),
+ * fitted with its own G0/G1, S and G2/M (ModFit's and MultiCycle's two-cycle model) and kept out of the first
+ * population's phases.
+ */
+export interface SecondPopulation {
+  /** Data units. */
+  g1Mean: number;
+  g1CvPercent: number;
+  /** At the same linearity as the first population; may lie beyond the axis. */
+  g2Mean: number;
+  /** Second G0/G1 mean ÷ first G0/G1 mean: the DNA index when the first population is the diploid reference. */
+  dnaIndex: number;
+  /** Modelled events of the population (G0/G1 + S + G2/M). */
+  events: number;
+  /** `events` as % of both populations' modelled cells. */
+  percentOfCells: number;
+  /** % of the population's own modelled events. */
+  g1Percent: number;
+  sPercent: number;
+  g2mPercent: number;
 }
 
 /**
@@ -117,10 +152,29 @@ export interface CellCycleFit {
   converged: boolean;
   /** Shape parameters (positions, CVs, linearity) that ended on a bound of their allowed range. */
   parametersAtBounds: FitParameterName[];
+  /** Whether single-cut debris was part of the model (options.debris, with `auto` decided from the histogram). */
+  debrisModelled: boolean;
+  /**
+   * False when the histogram shows no G2/M peak of its own (a shoulder of S phase, or nothing): %G2/M then rests on
+   * the model's assumptions (G2/M at linearity × G0/G1 with the G0/G1 CV) rather than on a resolved peak.
+   */
+  g2Resolved: boolean;
+  /** The second G1-like population, or null when the histogram shows one population. */
+  secondPopulation: SecondPopulation | null;
   curves: ComponentCurves;
 }
 
 export interface QualityFlag {
-  code: 'g1-cv-high' | 'g2g1-ratio' | 'rcs-high' | 'parameters-at-bounds' | 'few-singlets' | 'doublets-disagree' | 'not-converged';
+  code:
+    | 'g1-cv-high'
+    | 'g2g1-ratio'
+    | 'rcs-high'
+    | 'parameters-at-bounds'
+    | 'few-singlets'
+    | 'doublets-disagree'
+    | 'not-converged'
+    | 'off-scale'
+    | 'second-g1-population'
+    | 'g2-unresolved';
   message: string;
 }

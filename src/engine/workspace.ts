@@ -10,6 +10,7 @@ import type { ApoptosisRunRecord, ApoptosisSetup } from '../state/apoptosisSlice
 import type { CellCycleChannels, CellCycleRun } from '../state/cellCycleSlice.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import type { ViewSlice } from '../state/viewSlice.ts';
+import { savedModelOptions } from '../cellcycle/modelOptions.ts';
 import type { CellCycleModelOptions } from '../cellcycle/types.ts';
 import { deleteText, readText, writeText } from './browserStorage.ts';
 import type { CytometryClient } from './cytometryClient.ts';
@@ -81,7 +82,7 @@ export async function openWorkspace(workspace: Workspace, client: CytometryClien
     apoptosisSetup: state.apoptosis.setup,
     apoptosisRun: state.apoptosis.run,
     cellCycleChannels: state.cellCycle.channels,
-    cellCycleOptions: state.cellCycle.options,
+    cellCycleOptions: savedModelOptions(state.cellCycle.options),
     cellCycleRun: state.cellCycle.run,
   });
   const missing = workspace.samples.filter((s) => !ids.has(s.key)).map((s) => s.fileName);

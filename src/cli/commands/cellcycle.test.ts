@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DemoManifest } from '../../simulate/experiment.ts';
+import { corpusDir, describeWithCorpus } from '../../testing/corpus.ts';
 import { type CapturedRun, runCaptured } from '../runCaptured.fixtures.ts';
 
 function run(args: string[]): Promise<CapturedRun> {
@@ -25,7 +26,11 @@ function truthOf(fileName: string) {
   return entry.truth;
 }
 
-const KEYS = ['file', 'singlets', 'subG1Percent', 'model', 'G1', 'S', 'G2M', 'g1Mean', 'g2Mean', 'g1CV', 'g2CV', 'g2g1Ratio', 'rcs', 'debrisPercent', 'aggregatesPercent', 'flags'];
+/** Issue 7's fields, in their order, then issue 10's (the second population's only when there is one). */
+const KEYS = [
+  'file', 'singlets', 'subG1Percent', 'model', 'G1', 'S', 'G2M', 'g1Mean', 'g2Mean', 'g1CV', 'g2CV', 'g2g1Ratio', 'rcs', 'debrisPercent',
+  'aggregatesPercent', 'flags', 'offScalePercent', 'debrisModelled',
+];
 
 describe('flowfate cellcycle on the demo experiment', () => {
   it.each(['--width PI-W', '--height PI-H'])('prints the documented JSON per FILE (%s), within the issue tolerances of the truth', async (pulse) => {
@@ -63,7 +68,7 @@ describe('flowfate cellcycle on the demo experiment', () => {
   it('prints a text table by default', async () => {
     const { status, out } = await run(['cellcycle', path(SAMPLES[0]), '--dna', 'PI-A', '--width', 'PI-W', '--model', 'watson']);
     expect(status).toBe(0);
-    expect(out).toMatch(/^file\s+singlets\s+sub-G1 %/);
+    expect(out).toMatch(/^file\s+singlets\s+off-scale %\s+sub-G1 %/);
     expect(out).toContain('G0/G1 + S + G2/M = 100% of the modelled cycling cells');
   });
 
@@ -71,7 +76,7 @@ describe('flowfate cellcycle on the demo experiment', () => {
     const { status, out, err } = await run(['cellcycle', path('missing.fcs'), path(SAMPLES[0]), '--dna', 'DAPI-A', '--json']);
     expect(status).toBe(1);
     expect(err).toContain('Cannot open');
-    expect(err).toMatch(/no channel named "DAPI-A" \(--dna\) by \$PnN or \$PnS; its channels are FSC-A, FSC-H, SSC-A, PI-A/);
+    expect(err).toMatch(/No channel is named "DAPI-A" \(--dna\) by \$PnN or \$PnS; the file's channels are FSC-A, FSC-H, SSC-A, PI-A/);
     const entries = JSON.parse(out);
     expect(entries.map((e: { error: { code: string } }) => e.error.code)).toEqual(['FILE_UNREADABLE', 'ANALYSIS_FAILED']);
   });
@@ -81,10 +86,53 @@ describe('flowfate cellcycle on the demo experiment', () => {
     [['x.fcs'], /--dna CH is required/],
     [['x.fcs', '--dna', 'PI-A', '--width', 'PI-W', '--height', 'PI-H'], /either --width or --height/],
     [['x.fcs', '--dna', 'PI-A', '--model', 'modfit'], /--model must be djf, watson or rectangle/],
+    [['x.fcs', '--dna', 'PI-A', '--debris', 'yes'], /--debris must be auto, on or off, got "yes"/],
     [['x.fcs', '--dna', 'PI-A', '--json', '--out', 'a.csv'], /either --json or --out/],
   ])('rejects bad usage %j with status 2', async (args, message) => {
     const { status, err } = await run(['cellcycle', ...args]);
     expect(status).toBe(2);
     expect(err).toMatch(message);
+  });
+});
+
+const corpus = (name: string) => join(corpusDir, name);
+
+describeWithCorpus('flowfate cellcycle on real DNA files (issue 10)', () => {
+  it.each(['djf', 'watson', 'rectangle'])('--model %s: the internal-standard files report both G0/G1 peaks, their DNA index and the off-scale pile-up', async (model) => {
+    const files = ['dna/222.LMD', 'dna/248+r.LMD', 'fcs/cytoflow--DNA-PI-genome-size--PU88_12_B200.fcs'].map(corpus);
+    const { status, out } = await run(['cellcycle', ...files.slice(0, 2), '--dna', 'FL3-A', '--model', model, '--json']);
+    expect(status).toBe(0);
+    const [lmd222, lmd248] = JSON.parse(out);
+    for (const entry of [lmd222, lmd248]) {
+      expect(Object.keys(entry)).toEqual([...KEYS, 'secondG1Mean', 'secondG1CV', 'dnaIndex', 'secondPopulationPercent']);
+      expect(entry.flags.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['off-scale', 'second-g1-population']));
+      expect(entry.dnaIndex).toBeCloseTo(entry.secondG1Mean / entry.g1Mean, 9);
+    }
+    expect(lmd222.offScalePercent).toBeGreaterThan(5);
+    const pu88 = JSON.parse((await run(['cellcycle', files[2], '--dna', 'PI', '--model', model, '--json'])).out)[0];
+    expect(pu88.flags.map((f: { code: string }) => f.code)).toContain('second-g1-population');
+    expect(pu88.offScalePercent).toBeLessThan(2);
+  });
+
+  it('--debris on|off|auto: auto models the debris slope of a Gallios plant-nuclei file, off leaves it out', async () => {
+    const file = corpus('dna/222.LMD');
+    const entry = async (debris: string) => JSON.parse((await run(['cellcycle', file, '--dna', 'FL3-A', '--debris', debris, '--json'])).out)[0];
+    const [auto, on, off] = [await entry('auto'), await entry('on'), await entry('off')];
+    expect([auto.debrisModelled, on.debrisModelled, off.debrisModelled]).toEqual([true, true, false]);
+    expect(auto.G1).toBe(on.G1);
+    expect(off.debrisPercent).toBe(0);
+    expect(on.debrisPercent).toBeGreaterThan(5);
+  });
+
+  it('one-population human time course: no second population, G2/M above zero with every model, flags in plain words', async () => {
+    const file = corpus('dna/Specimen_001_AI_0_001.fcs');
+    for (const model of ['djf', 'watson', 'rectangle']) {
+      const { status, out, err } = await run(['cellcycle', file, '--dna', 'PI-A', '--width', 'PI-W', '--model', model, '--json']);
+      expect(status).toBe(0);
+      const [entry] = JSON.parse(out);
+      expect(Object.keys(entry)).toEqual(KEYS);
+      expect(entry.G2M).toBeGreaterThan(5);
+      expect(err).not.toMatch(/Error|undefined|NaN|typed array/i);
+    }
   });
 });

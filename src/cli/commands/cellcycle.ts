@@ -5,25 +5,32 @@ import { cellCycleResultsTable, type CellCycleResultRow } from '../../cellcycle/
 import { DNA_HISTOGRAM_BINS, dnaHistogramTop } from '../../cellcycle/dnaChannels.ts';
 import { defaultModelOptions } from '../../cellcycle/modelOptions.ts';
 import type { SingletPulseParameter } from '../../cellcycle/singletGate.ts';
-import type { ModelKind } from '../../cellcycle/types.ts';
+import { CellCycleError, cellCycleFailureMessage } from '../../cellcycle/cellCycleError.ts';
+import type { DebrisMode, ModelKind } from '../../cellcycle/types.ts';
 import { scaledColumn } from '../../fcs/scale.ts';
 import type { Channel, FcsDataset } from '../../fcs/types.ts';
 import type { CliIo, Command } from '../command.ts';
 import { type FileFailure, isFileFailure, readDefaultDataset, writeCsvFile } from '../files.ts';
 
 const USAGE = `Usage: flowfate cellcycle FILE... --dna CH [--width CH | --height CH] [--model djf|watson|rectangle]
-                           [--json | --out FILE.csv]
+                           [--debris auto|on|off] [--json | --out FILE.csv]
 
-PI DNA-content cell-cycle analysis, the same pipeline as the app: an automatic singlet band on
-DNA-A vs DNA-W (or DNA-H), the DNA histogram of singlets on 1,024 linear channels, and a model fit.
+PI DNA-content cell-cycle analysis, the same pipeline as the app: events off the DNA axis (piled at
+or below zero or in its top channel) left out and counted, an automatic singlet band on DNA-A vs
+DNA-W (or DNA-H), the DNA histogram of singlets on 1,024 linear channels, and a model fit.
 %G0/G1, %S and %G2/M are of the modelled cycling cells (they add up to 100); sub-G1, debris and
-aggregates are % of singlets. Without --width or --height every event is fitted (doublets are then
-left to the aggregate model).
+aggregates are % of singlets; off-scale is % of all events. A second G0/G1-like population (an
+internal standard or an aneuploid clone) is fitted as its own cycle and reported with its DNA index
+(second ÷ first G0/G1 mean), never counted as sub-G1, S or G2/M. Without --width or --height every
+event is fitted (doublets are then left to the aggregate model). DNA content is read uncompensated:
+no spillover matrix is applied or needed.
 
   --dna CH        DNA-content area channel, by $PnN or $PnS (case-insensitive), e.g. PI-A
   --width CH      pulse width of the DNA signal for the singlet gate, e.g. PI-W
   --height CH     pulse height instead, e.g. PI-H
   --model M       djf (Dean-Jett-Fox, default), watson (Watson pragmatic) or rectangle (broadened rectangle S)
+  --debris D      single-cut debris: auto (default: modelled when the histogram shows a debris slope
+                  below G0/G1), on or off
   --json          print one JSON entry per FILE
   --out FILE.csv  write the results table as CSV
 Quality flags go to stderr (and into the JSON/CSV). Exit status: 0 when every file was analysed, 1 when
@@ -31,12 +38,14 @@ any file could not be read, lacks a channel or could not be fitted (the others a
 2 on bad usage.`;
 
 const MODELS: readonly ModelKind[] = ['djf', 'watson', 'rectangle'];
+const DEBRIS_MODES: readonly DebrisMode[] = ['auto', 'on', 'off'];
 
 interface CellCycleArgs {
   files: string[];
   dna: string;
   pulse: { query: string; kind: SingletPulseParameter } | null;
   model: ModelKind;
+  debris: DebrisMode;
   output: { kind: 'text' } | { kind: 'json' } | { kind: 'csv'; path: string };
 }
 
@@ -46,7 +55,7 @@ function parseCellCycleArgs(args: string[]): CellCycleArgs {
     allowPositionals: true,
     options: {
       dna: { type: 'string' }, width: { type: 'string' }, height: { type: 'string' }, model: { type: 'string' },
-      json: { type: 'boolean' }, out: { type: 'string' },
+      debris: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new TypeError('no FCS file given');
@@ -55,19 +64,21 @@ function parseCellCycleArgs(args: string[]): CellCycleArgs {
   if (values.json && values.out !== undefined) throw new TypeError('give either --json or --out, not both');
   const model = (values.model ?? 'djf') as ModelKind;
   if (!MODELS.includes(model)) throw new TypeError(`--model must be djf, watson or rectangle, got "${values.model}"`);
+  const debris = (values.debris ?? 'auto') as DebrisMode;
+  if (!DEBRIS_MODES.includes(debris)) throw new TypeError(`--debris must be auto, on or off, got "${values.debris}"`);
   const pulse =
     values.width !== undefined ? { query: values.width, kind: 'width' as const } : values.height !== undefined ? { query: values.height, kind: 'height' as const } : null;
   const output = values.json ? { kind: 'json' as const } : values.out !== undefined ? { kind: 'csv' as const, path: values.out } : { kind: 'text' as const };
-  return { files: positionals, dna: values.dna, pulse, model, output };
+  return { files: positionals, dna: values.dna, pulse, model, debris, output };
 }
 
-/** Scaled values of a channel found by $PnN or $PnS, or a RangeError listing the channels there are. */
+/** Scaled values of a channel found by $PnN or $PnS, or a CellCycleError listing the channels there are. */
 function channelValues(dataset: FcsDataset, query: string, flag: string): { values: Float32Array | Float64Array; channel: Channel } {
   const name = findChannel(dataset.channels, query);
   const position = dataset.channels.findIndex((c) => c.name === name);
   if (name === null || position < 0) {
     const names = dataset.channels.map((c) => (c.label ? `${c.name} (${c.label})` : c.name)).join(', ');
-    throw new RangeError(`no channel named "${query}" (${flag}) by $PnN or $PnS; its channels are ${names}`);
+    throw new CellCycleError('no-channel', `No channel is named "${query}" (${flag}) by $PnN or $PnS; the file's channels are ${names}`);
   }
   return { values: scaledColumn(dataset, position), channel: dataset.channels[position] };
 }
@@ -85,15 +96,17 @@ async function analyseFile(path: string, args: CellCycleArgs): Promise<DnaSample
       events: null,
       maxValue,
       binCount: DNA_HISTOGRAM_BINS,
-      options: defaultModelOptions(args.model),
+      options: { ...defaultModelOptions(args.model), debris: args.debris },
     });
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return { file: path, error: { code: 'ANALYSIS_FAILED', message: `"${path}": ${error.message}.` } };
+    // Every failure is a sentence about the file: a CellCycleError's own words, never an internal error's text.
+    return { file: path, error: { code: 'ANALYSIS_FAILED', message: `"${path}": ${cellCycleFailureMessage(error)}` } };
   }
 }
 
-function jsonEntry(file: string, { fit, flags }: DnaSampleAnalysis) {
+/** Today's fields first (issue 7), then issue 10's: off-scale events, the debris decision, the second population. */
+function jsonEntry(file: string, { fit, flags, offScale }: DnaSampleAnalysis) {
+  const second = fit.secondPopulation;
   return {
     file,
     singlets: fit.singlets,
@@ -111,21 +124,36 @@ function jsonEntry(file: string, { fit, flags }: DnaSampleAnalysis) {
     debrisPercent: fit.debrisPercent,
     aggregatesPercent: fit.aggregatesPercent,
     flags: flags.map(({ code, message }) => ({ code, message })),
+    offScalePercent: offScale.percent,
+    debrisModelled: fit.debrisModelled,
+    ...(second && {
+      secondG1Mean: second.g1Mean,
+      secondG1CV: second.g1CvPercent,
+      dnaIndex: second.dnaIndex,
+      secondPopulationPercent: second.percentOfCells,
+    }),
   };
 }
 
 function textTable(rows: readonly CellCycleResultRow[]): string {
-  const header = ['file', 'singlets', 'sub-G1 %', 'G0/G1 %', 'S %', 'G2/M %', 'G1 CV %', 'G2/G1', 'RCS'];
-  const body = rows.map(({ file, fit }) => [
+  const header = ['file', 'singlets', 'off-scale %', 'sub-G1 %', 'G0/G1 %', 'S %', 'G2/M %', 'G1 CV %', 'G2/G1', 'RCS', 'DNA index'];
+  const body = rows.map(({ file, fit, offScale }) => [
     file,
     String(Math.round(fit.singlets)),
-    ...[fit.subG1Percent, fit.g1Percent, fit.sPercent, fit.g2mPercent, fit.g1CvPercent].map((v) => v.toFixed(2)),
+    ...[offScale?.percent ?? Number.NaN, fit.subG1Percent, fit.g1Percent, fit.sPercent, fit.g2mPercent, fit.g1CvPercent].map((v) => v.toFixed(2)),
     fit.g2g1Ratio.toFixed(3),
     fit.rcs.toFixed(2),
+    fit.secondPopulation ? fit.secondPopulation.dnaIndex.toFixed(3) : '',
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((cells) => cells[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  return [line(header), ...body.map(line), '', 'G0/G1 + S + G2/M = 100% of the modelled cycling cells; sub-G1 is % of singlets.'].join('\n');
+  return [
+    line(header),
+    ...body.map(line),
+    '',
+    'G0/G1 + S + G2/M = 100% of the modelled cycling cells of the first population; sub-G1 is % of singlets; off-scale is % of all events;',
+    'DNA index = second ÷ first G0/G1 mean, when a second G0/G1-like population is present.',
+  ].join('\n');
 }
 
 export const cellcycleCommand: Command = {
@@ -156,7 +184,7 @@ export const cellcycleCommand: Command = {
         continue;
       }
       for (const flag of result.flags) io.err(`flag ${flag.code} (${file}): ${flag.message}`);
-      rows.push({ file, fit: result.fit, flags: result.flags });
+      rows.push({ file, fit: result.fit, flags: result.flags, offScale: result.offScale });
       entries.push(jsonEntry(file, result));
     }
     switch (options.output.kind) {

@@ -1,12 +1,18 @@
 import { useId, useState } from 'react';
 import { MODEL_NAMES } from '../../cellcycle/resultsTable.ts';
 import { defaultModelOptions, FREE_LINEARITY, validateModelOptions } from '../../cellcycle/modelOptions.ts';
-import type { CellCycleModelOptions, ModelKind } from '../../cellcycle/types.ts';
+import type { CellCycleModelOptions, DebrisMode, ModelKind } from '../../cellcycle/types.ts';
 import { formatNumber } from '../../export/table.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { NumberField } from '../NumberField.tsx';
 
 const MODELS = Object.keys(MODEL_NAMES) as ModelKind[];
+const DEBRIS_MODES: readonly DebrisMode[] = ['auto', 'on', 'off'];
+const DEBRIS_MODE_NAMES: Record<DebrisMode, string> = {
+  auto: 'When the histogram shows debris',
+  on: 'Always modelled',
+  off: 'Never modelled',
+};
 const FIXED_LINEARITY = 2;
 
 /** Constraints a control's fit put on every sample, in words. */
@@ -79,10 +85,16 @@ export function ModelOptionsForm() {
         />
         Equal CVs (G2/M CV = G0/G1 CV)
       </label>
-      <label className="checkbox">
-        <input type="checkbox" checked={options.debris} onChange={(e) => apply({ ...options, debris: e.currentTarget.checked })} />
-        Single-cut debris
-      </label>
+      <div className="field-row">
+        <label htmlFor={`${id}-debris`}>Single-cut debris</label>
+        <select id={`${id}-debris`} value={options.debris} onChange={(e) => apply({ ...options, debris: DEBRIS_MODES.find((m) => m === e.currentTarget.value) ?? 'auto' })}>
+          {DEBRIS_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {DEBRIS_MODE_NAMES[mode]}
+            </option>
+          ))}
+        </select>
+      </div>
       <label className="checkbox">
         <input type="checkbox" checked={options.aggregates !== 'off'} onChange={(e) => apply({ ...options, aggregates: e.currentTarget.checked ? 'doublets' : 'off' })} />
         Aggregates (doublets)

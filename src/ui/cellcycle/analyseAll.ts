@@ -68,8 +68,8 @@ function keepFits(store: AppStore, run: CellCycleRun, analysed: readonly { sampl
     if (entry?.status.kind !== 'ready') continue;
     const strategy = strategyForSample(state.gating, sampleId, 'cellCycle');
     const plan = planFit(sampleId, entry.status.summary.activeDataset, strategy, run, state.cellCycleOptions);
-    const { histogram, fit, doublets, flags } = analysis;
-    const kept: CellCycleFitEntry | null = plan && { key: plan.key, result: { histogram, fit, doublets, flags } };
+    const { histogram, fit, doublets, offScale, flags } = analysis;
+    const kept: CellCycleFitEntry | null = plan && { key: plan.key, result: { histogram, fit, doublets, offScale, flags } };
     if (kept) state.setCellCycleFit(sampleId, kept);
   }
 }

@@ -39,8 +39,8 @@ function keptFits(document: GatingDocument): Record<string, CellCycleFitEntry> {
   return Object.fromEntries(analyses.map(({ sampleId, analysis }) => {
     const plan = planFit(sampleId, 0, strategyForSample(document, sampleId, 'cellCycle'), run, DEFAULT_MODEL_OPTIONS);
     if (!plan) throw new Error('no plan');
-    const { histogram, fit, doublets, flags } = analysis;
-    return [sampleId, { key: plan.key, result: { histogram, fit, doublets, flags } }];
+    const { histogram, fit, doublets, offScale, flags } = analysis;
+    return [sampleId, { key: plan.key, result: { histogram, fit, doublets, offScale, flags } }];
   }));
 }
 
@@ -70,7 +70,7 @@ describe('cell-cycle fit plans', () => {
     const widerBand = moved(SINGLETS_GATE_ID, (g) => (g.kind === 'polygon' ? { ...g, vertices: g.vertices.map(([x, y]): [number, number] => [x, y * 1.01]) } : g));
     expect(key(widerRanges)).toBe(plan?.key);
     expect(key(widerBand)).not.toBe(plan?.key);
-    expect(key(strategy.gates, { ...DEFAULT_MODEL_OPTIONS, debris: true })).not.toBe(plan?.key);
+    expect(key(strategy.gates, { ...DEFAULT_MODEL_OPTIONS, debris: 'on' })).not.toBe(plan?.key);
     expect(key(strategy.gates, DEFAULT_MODEL_OPTIONS, 1)).not.toBe(plan?.key);
   });
 });
