@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SampleSession } from '../src/analysis/sampleSession.ts';
 import { analyseDnaSample } from '../src/cellcycle/analyseDnaSample.ts';
@@ -5,12 +7,15 @@ import { CELLS_GATE_ID, cellCycleGateTree, SINGLETS_GATE_ID } from '../src/cellc
 import { DEFAULT_MODEL_OPTIONS, defaultModelOptions } from '../src/cellcycle/modelOptions.ts';
 import { suggestPhaseRanges } from '../src/cellcycle/phaseRanges.ts';
 import { readFcs } from '../src/fcs/read.ts';
-import { scaledColumn } from '../src/fcs/scale.ts';
+import { defaultDatasetIndex, scaledColumn } from '../src/fcs/scale.ts';
 import { writeFcs } from '../src/fcs/write.ts';
 import { GATING_STRATEGY_VERSION } from '../src/gating/types.ts';
 import { demoExperiment, simulateDemoFile } from '../src/simulate/experiment.ts';
+import { corpusDir, describeWithCorpus } from '../src/testing/corpus.ts';
+import { dnaChannelRefs } from '../src/ui/cellcycle/fitPlan.ts';
 import type { CellCycleAnalysis, DnaChannelRefs } from './api.ts';
 import { analyseCellCycleSample, fitCellCycleSample } from './cellCycle.ts';
+import { SampleRegistry } from './sampleRegistry.ts';
 
 const spec = demoExperiment().files.find((f) => f.assay === 'cellCycle' && f.doseNm === 50 && f.timeH === 48);
 if (!spec) throw new Error('the demo has no 50 nM, 48 h cell-cycle file');
@@ -113,3 +118,27 @@ function column(name: string) {
 function countOffScale(): number {
   return column('PI-A').filter((v) => !(v > 0 && v < (262_144 * 1023) / 1024)).length;
 }
+
+describeWithCorpus('the worker side on a real Gallios file with a singular $SPILLOVER (issue 10)', () => {
+  it('reads DNA content uncompensated, so the singular matrix never blocks the analysis, and reports what the CLI reports', () => {
+    const file = readFcs(readFileSync(join(corpusDir, 'dna/222.LMD')), { fileName: '222.LMD' });
+    const registry = new SampleRegistry();
+    const summary = registry.add('s', '222.LMD', 0, '00000000', file);
+    const active = summary.datasets[summary.activeDataset];
+    expect(active.spillover?.channels).toEqual(['FL3-H', 'FL3-A']);
+    const channels = dnaChannelRefs({ dna: 'FL3-A', pulse: { channel: 'FL3-H', kind: 'height' }, scatter: null }, active.spillover);
+    const analysis = analyseCellCycleSample(registry.session('s'), { sampleId: 's', channels, options: DEFAULT_MODEL_OPTIONS });
+    const lmd = file.datasets[defaultDatasetIndex(file)];
+    const values = (name: string) => scaledColumn(lmd, lmd.channels.findIndex((c) => c.name === name));
+    const cli = analyseDnaSample({
+      dna: values('FL3-A'),
+      pulse: { values: values('FL3-H'), kind: 'height' },
+      events: null,
+      maxValue: 1_048_576,
+      binCount: 1024,
+      options: DEFAULT_MODEL_OPTIONS,
+    });
+    expect(analysis.fit).toEqual(cli.fit);
+    expect(analysis.flags.map((f) => f.code)).toEqual(expect.arrayContaining(['off-scale', 'second-g1-population']));
+  });
+});

@@ -2,7 +2,9 @@
  * Which channels a PI DNA-content analysis reads, and the histogram it fits: the app and the CLI share these so that
  * the same file gives the same numbers in both.
  */
-import { findChannel } from '../channels/suggest.ts';
+import type { ChannelNames } from '../channels/dyes.ts';
+import { pulseParameter, pulsePartner } from '../channels/pulses.ts';
+import { noChannelMessage, suggestChannel, type ChannelSuggestion, type DetectorHint } from '../channels/suggest.ts';
 import type { Channel } from '../fcs/types.ts';
 import { CellCycleError } from './cellCycleError.ts';
 import type { SingletPulseParameter } from './singletGate.ts';
@@ -10,9 +12,15 @@ import type { SingletPulseParameter } from './singletGate.ts';
 /** Linear DNA channels of 1,024 bins: ModFit's and FlowJo's resolution, fine enough for 2–3% CVs. */
 export const DNA_HISTOGRAM_BINS = 1024;
 
-/** A DNA-binding dye by $PnN stem or $PnS: PI, DAPI, Hoechst, DRAQ5/7, 7-AAD, FxCycle, DyeCycle, "DNA". */
-const DNA_DYE = /\b(PI|propidium( iodide)?|DAPI|Hoechst|DRAQ ?[57]|7-?AAD|FxCycle|DyeCycle|DNA)\b/i;
-const AREA = /^(.*?)[-_ ]?(A|Area)$/i;
+/**
+ * Detectors where a DNA dye is usually read when no channel names one: FL2/FL3 of FACSCalibur-, Accuri- and
+ * Gallios-type instruments and the PE-Texas Red/ECD/PerCP detectors (PI, 7-AAD), the violet detectors (DAPI, Hoechst).
+ */
+const DNA_DETECTORS: readonly DetectorHint[] = [
+  { pattern: /^fl-?[23](?![0-9])/i, score: 3, reason: 'FL2/FL3, where PI is read on 488-nm instruments' },
+  { pattern: /pe[-_ ]?(texas|ecd|cf594|dazzle|cy5)|percp|^ecd(?![a-z])/i, score: 3, reason: 'PE-Texas Red, ECD or PerCP detector, where PI and 7-AAD are read' },
+  { pattern: /^(bv421|pacific[ -]?blue|v450|dapi|hoechst)/i, score: 2, reason: 'violet detector, where DAPI and Hoechst are read' },
+];
 
 export interface DnaChannelNames {
   /** $PnN of the DNA-content area (e.g. PI-A). */
@@ -21,29 +29,42 @@ export interface DnaChannelNames {
   pulse: { channel: string; kind: SingletPulseParameter } | null;
 }
 
+/** Channels a DNA content can be read from: not named log-amplified ("FL3 LOG", "PI LogH"). */
+function linearChannels<C extends ChannelNames>(channels: readonly C[]): C[] {
+  return channels.filter((c) => pulseParameter(c.name).scale !== 'log');
+}
+
 /**
- * The DNA area channel and its pulse width (else height), found the way the CLI finds channels ($PnN, then $PnS):
- * an area channel whose name or stain is a DNA dye, then `<stem>-W` or `<stem>-H`. Null when no DNA area exists.
+ * Which channel holds the DNA dye (src/channels dye catalogue: PI, DAPI, Hoechst, DRAQ5, 7-AAD, FxCycle... named in
+ * $PnS or $PnN, "FL1 (PI)" included; else a DNA detector), the area preferred to the height or width of the same
+ * signal. `status` says whether one channel stands out.
+ */
+export function dnaChannelSuggestion(channels: readonly ChannelNames[]): ChannelSuggestion {
+  return suggestChannel(linearChannels(channels), 'dna', DNA_DETECTORS);
+}
+
+/**
+ * The DNA channel and the pulse pair of its singlet gate, when one channel stands out: width (FL3-W, PI-W) before
+ * height (FL3-H, PI-H, Gallios "FL3 PEAK LIN"); null pulse when the signal has no other pulse parameter (FL1 alone):
+ * singlets are then left to the aggregate model. Null when no channel, or several equally, could hold the DNA dye.
  * @example suggestDnaChannels([{ name: 'PI-A', label: null }, { name: 'PI-W', label: null }]) // { dna: 'PI-A', pulse: { channel: 'PI-W', kind: 'width' } }
  */
-export function suggestDnaChannels(channels: readonly Pick<Channel, 'name' | 'label'>[]): DnaChannelNames | null {
-  const area = channels.find((c) => {
-    const stem = AREA.exec(c.name.trim())?.[1];
-    return stem !== undefined && (DNA_DYE.test(stem) || DNA_DYE.test(c.label ?? ''));
-  });
-  if (!area) return null;
-  const stem = AREA.exec(area.name.trim())?.[1] ?? area.name;
-  const pulseOf = (suffix: string) => {
-    try {
-      return findChannel(channels, `${stem}-${suffix}`);
-    } catch {
-      return null;
-    }
-  };
-  const width = pulseOf('W');
-  const height = width === null ? pulseOf('H') : null;
-  const pulse = width !== null ? { channel: width, kind: 'width' as const } : height !== null ? { channel: height, kind: 'height' as const } : null;
-  return { dna: area.name, pulse };
+export function suggestDnaChannels(channels: readonly ChannelNames[]): DnaChannelNames | null {
+  const { suggested } = dnaChannelSuggestion(channels);
+  return suggested === null ? null : { dna: suggested, pulse: singletPulse(channels, suggested) };
+}
+
+/** The width (else height) of the DNA signal for the singlet gate, or null. */
+export function singletPulse(channels: readonly ChannelNames[], dna: string): DnaChannelNames['pulse'] {
+  const width = pulsePartner(channels, dna, 'width');
+  if (width !== null) return { channel: width, kind: 'width' };
+  const height = pulsePartner(channels, dna, 'height');
+  return height === null ? null : { channel: height, kind: 'height' };
+}
+
+/** Why no DNA channel was chosen, with the channels to choose from; `how` says how to choose. */
+export function noDnaChannelMessage(channels: readonly ChannelNames[], how: string): string {
+  return noChannelMessage(channels, dnaChannelSuggestion(channels), 'the DNA dye', how);
 }
 
 /**

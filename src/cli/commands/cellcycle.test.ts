@@ -83,7 +83,7 @@ describe('flowfate cellcycle on the demo experiment', () => {
 
   it.each([
     [['--dna', 'PI-A'], /no FCS file given/],
-    [['x.fcs'], /--dna CH is required/],
+    [['x.fcs', '--width', 'PI-W'], /give --dna CH with --width or --height/],
     [['x.fcs', '--dna', 'PI-A', '--width', 'PI-W', '--height', 'PI-H'], /either --width or --height/],
     [['x.fcs', '--dna', 'PI-A', '--model', 'modfit'], /--model must be djf, watson or rectangle/],
     [['x.fcs', '--dna', 'PI-A', '--debris', 'yes'], /--debris must be auto, on or off, got "yes"/],
@@ -122,6 +122,19 @@ describeWithCorpus('flowfate cellcycle on real DNA files (issue 10)', () => {
     expect(auto.G1).toBe(on.G1);
     expect(off.debrisPercent).toBe(0);
     expect(on.debrisPercent).toBeGreaterThan(5);
+  });
+
+  it('without --dna finds the DNA dye and its pulse pair in each file, says so, and skips singlets where there is none', async () => {
+    const files = ['dna/Specimen_001_AI_0_001.fcs', 'dna/222.LMD', 'fcs/cytoflow--DNA-PI-genome-size--PU87_10_B200.fcs'].map(corpus);
+    const { status, out, err } = await run(['cellcycle', ...files, '--json']);
+    expect(status).toBe(0);
+    expect(err).toContain(`channels (${files[0]}): DNA content read from PI-A; singlets gated on PI-A vs PI-W (pulse width).`);
+    expect(err).toContain(`channels (${files[1]}): DNA content read from FL3-A; singlets gated on FL3-A vs FL3-H (pulse height).`);
+    expect(err).toContain(`channels (${files[2]}): DNA content read from FL1; no pulse width or height of FL1, so singlets are not gated`);
+    expect(JSON.parse(out).map((e: { flags: { code: string }[] }) => e.flags.some((f) => f.code === 'second-g1-population'))).toEqual([false, true, true]);
+    const panel = await run(['cellcycle', corpus('fcs/fcsparser--BD-LSRFortessa--FCS_3.0_Fortessa_PBS_Specimen_001_A1_A01.fcs'), '--json']);
+    expect(panel.status).toBe(1);
+    expect(panel.err).toMatch(/Several channels could hold the DNA dye \(PerCP-Cy5-5-A, PE-Texas Red-A\); give it with --dna CH\./);
   });
 
   it('one-population human time course: no second population, G2/M above zero with every model, flags in plain words', async () => {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { findChannel } from '../../channels/suggest.ts';
 import { analyseDnaSample, type DnaSampleAnalysis } from '../../cellcycle/analyseDnaSample.ts';
 import { cellCycleResultsTable, type CellCycleResultRow } from '../../cellcycle/resultsTable.ts';
-import { DNA_HISTOGRAM_BINS, dnaHistogramTop } from '../../cellcycle/dnaChannels.ts';
+import { DNA_HISTOGRAM_BINS, dnaHistogramTop, noDnaChannelMessage, suggestDnaChannels } from '../../cellcycle/dnaChannels.ts';
 import { defaultModelOptions } from '../../cellcycle/modelOptions.ts';
 import type { SingletPulseParameter } from '../../cellcycle/singletGate.ts';
 import { CellCycleError, cellCycleFailureMessage } from '../../cellcycle/cellCycleError.ts';
@@ -12,7 +12,7 @@ import type { Channel, FcsDataset } from '../../fcs/types.ts';
 import type { CliIo, Command } from '../command.ts';
 import { type FileFailure, isFileFailure, readDefaultDataset, writeCsvFile } from '../files.ts';
 
-const USAGE = `Usage: flowfate cellcycle FILE... --dna CH [--width CH | --height CH] [--model djf|watson|rectangle]
+const USAGE = `Usage: flowfate cellcycle FILE... [--dna CH [--width CH | --height CH]] [--model djf|watson|rectangle]
                            [--debris auto|on|off] [--json | --out FILE.csv]
 
 PI DNA-content cell-cycle analysis, the same pipeline as the app: events off the DNA axis (piled at
@@ -25,7 +25,9 @@ internal standard or an aneuploid clone) is fitted as its own cycle and reported
 event is fitted (doublets are then left to the aggregate model). DNA content is read uncompensated:
 no spillover matrix is applied or needed.
 
-  --dna CH        DNA-content area channel, by $PnN or $PnS (case-insensitive), e.g. PI-A
+  --dna CH        DNA-content area channel, by $PnN or $PnS (case-insensitive), e.g. PI-A. Without it,
+                  each file's channel named for a DNA dye (PI, DAPI, Hoechst, DRAQ5, 7-AAD, FxCycle...,
+                  in $PnN or $PnS) is used with its pulse width or height for the singlet gate
   --width CH      pulse width of the DNA signal for the singlet gate, e.g. PI-W
   --height CH     pulse height instead, e.g. PI-H
   --model M       djf (Dean-Jett-Fox, default), watson (Watson pragmatic) or rectangle (broadened rectangle S)
@@ -42,7 +44,8 @@ const DEBRIS_MODES: readonly DebrisMode[] = ['auto', 'on', 'off'];
 
 interface CellCycleArgs {
   files: string[];
-  dna: string;
+  /** Null: the DNA channel and its singlet pulse are suggested for each file. */
+  dna: string | null;
   pulse: { query: string; kind: SingletPulseParameter } | null;
   model: ModelKind;
   debris: DebrisMode;
@@ -59,7 +62,7 @@ function parseCellCycleArgs(args: string[]): CellCycleArgs {
     },
   });
   if (positionals.length === 0) throw new TypeError('no FCS file given');
-  if (!values.dna) throw new TypeError('--dna CH is required');
+  if (values.dna === undefined && (values.width !== undefined || values.height !== undefined)) throw new TypeError('give --dna CH with --width or --height');
   if (values.width !== undefined && values.height !== undefined) throw new TypeError('give either --width or --height, not both');
   if (values.json && values.out !== undefined) throw new TypeError('give either --json or --out, not both');
   const model = (values.model ?? 'djf') as ModelKind;
@@ -69,12 +72,18 @@ function parseCellCycleArgs(args: string[]): CellCycleArgs {
   const pulse =
     values.width !== undefined ? { query: values.width, kind: 'width' as const } : values.height !== undefined ? { query: values.height, kind: 'height' as const } : null;
   const output = values.json ? { kind: 'json' as const } : values.out !== undefined ? { kind: 'csv' as const, path: values.out } : { kind: 'text' as const };
-  return { files: positionals, dna: values.dna, pulse, model, debris, output };
+  return { files: positionals, dna: values.dna ?? null, pulse, model, debris, output };
 }
 
 /** Scaled values of a channel found by $PnN or $PnS, or a CellCycleError listing the channels there are. */
 function channelValues(dataset: FcsDataset, query: string, flag: string): { values: Float32Array | Float64Array; channel: Channel } {
-  const name = findChannel(dataset.channels, query);
+  let name: string | null;
+  try {
+    name = findChannel(dataset.channels, query);
+  } catch (error) {
+    // Several channels carry the name: findChannel's sentence lists them.
+    throw new CellCycleError('no-channel', error instanceof Error ? error.message : String(error));
+  }
   const position = dataset.channels.findIndex((c) => c.name === name);
   if (name === null || position < 0) {
     const names = dataset.channels.map((c) => (c.label ? `${c.name} (${c.label})` : c.name)).join(', ');
@@ -83,14 +92,27 @@ function channelValues(dataset: FcsDataset, query: string, flag: string): { valu
   return { values: scaledColumn(dataset, position), channel: dataset.channels[position] };
 }
 
-async function analyseFile(path: string, args: CellCycleArgs): Promise<DnaSampleAnalysis | FileFailure> {
+/** The channels given, or the DNA channel and its singlet pulse suggested from the file's dyes and pulse names. */
+function channelsFor(dataset: FcsDataset, args: CellCycleArgs): { dna: string; pulse: CellCycleArgs['pulse']; note: string | null } {
+  if (args.dna !== null) return { dna: args.dna, pulse: args.pulse, note: null };
+  const suggested = suggestDnaChannels(dataset.channels);
+  if (!suggested) throw new CellCycleError('no-channel', noDnaChannelMessage(dataset.channels, 'give it with --dna CH'));
+  const { dna, pulse } = suggested;
+  const singlets = pulse
+    ? `singlets gated on ${dna} vs ${pulse.channel} (pulse ${pulse.kind})`
+    : `no pulse width or height of ${dna}, so singlets are not gated (doublets are left to the aggregate model)`;
+  return { dna, pulse: pulse && { query: pulse.channel, kind: pulse.kind }, note: `DNA content read from ${dna}; ${singlets}.` };
+}
+
+async function analyseFile(path: string, args: CellCycleArgs): Promise<{ analysis: DnaSampleAnalysis; note: string | null } | FileFailure> {
   const dataset = await readDefaultDataset(path);
   if (isFileFailure(dataset)) return dataset;
   try {
-    const dna = channelValues(dataset, args.dna, '--dna');
+    const chosen = channelsFor(dataset, args);
+    const dna = channelValues(dataset, chosen.dna, '--dna');
     const maxValue = dnaHistogramTop(dna.channel);
-    const pulse = args.pulse ? { values: channelValues(dataset, args.pulse.query, `--${args.pulse.kind}`).values, kind: args.pulse.kind } : null;
-    return analyseDnaSample({
+    const pulse = chosen.pulse ? { values: channelValues(dataset, chosen.pulse.query, `--${chosen.pulse.kind}`).values, kind: chosen.pulse.kind } : null;
+    const analysis = analyseDnaSample({
       dna: dna.values,
       pulse,
       events: null,
@@ -98,6 +120,7 @@ async function analyseFile(path: string, args: CellCycleArgs): Promise<DnaSample
       binCount: DNA_HISTOGRAM_BINS,
       options: { ...defaultModelOptions(args.model), debris: args.debris },
     });
+    return { analysis, note: chosen.note };
   } catch (error) {
     // Every failure is a sentence about the file: a CellCycleError's own words, never an internal error's text.
     return { file: path, error: { code: 'ANALYSIS_FAILED', message: `"${path}": ${cellCycleFailureMessage(error)}` } };
@@ -176,13 +199,15 @@ export const cellcycleCommand: Command = {
     const entries: (ReturnType<typeof jsonEntry> | FileFailure)[] = [];
     let failed = false;
     for (const file of options.files) {
-      const result = await analyseFile(file, options);
-      if (isFileFailure(result)) {
-        io.err(`flowfate cellcycle: ${result.error.message}`);
-        entries.push(result);
+      const outcome = await analyseFile(file, options);
+      if (isFileFailure(outcome)) {
+        io.err(`flowfate cellcycle: ${outcome.error.message}`);
+        entries.push(outcome);
         failed = true;
         continue;
       }
+      const result = outcome.analysis;
+      if (outcome.note) io.err(`channels (${file}): ${outcome.note}`);
       for (const flag of result.flags) io.err(`flag ${flag.code} (${file}): ${flag.message}`);
       rows.push({ file, fit: result.fit, flags: result.flags, offScale: result.offScale });
       entries.push(jsonEntry(file, result));

@@ -1,4 +1,4 @@
-import { suggestDnaChannels } from '../../cellcycle/dnaChannels.ts';
+import { noDnaChannelMessage, suggestDnaChannels } from '../../cellcycle/dnaChannels.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { useClient } from '../context.ts';
@@ -25,6 +25,7 @@ export function AnalysisPanel({ samples }: { samples: readonly SampleEntry[] }) 
     <section className="cell-cycle-setup" aria-labelledby="cell-cycle-setup-heading">
       <h2 id="cell-cycle-setup-heading">PI DNA cell cycle</h2>
       <ChannelChoice channels={channels} chosen={inUse} />
+      {inUse === null && <p role="status">{noDnaChannelMessage(channels, 'choose it above')}</p>}
       <ModelOptionsForm />
       <div className="cell-cycle-run">
         <button type="button" className="button primary" disabled={running || inUse === null} onClick={() =>
@@ -38,7 +39,8 @@ export function AnalysisPanel({ samples }: { samples: readonly SampleEntry[] }) 
         </button>
         <p className="hint">
           Suggests each sample&rsquo;s singlet band and fits its DNA histogram; the band and the sub-G1 | G0/G1 | S | G2/M ranges become gates you can edit
-          (one undo step). {samples.length} PI DNA {samples.length === 1 ? 'sample' : 'samples'}.
+          (one undo step). DNA content is read uncompensated: one DNA dye needs no compensation, so a file&rsquo;s spillover matrix does not change the fit.{' '}
+          {samples.length} PI DNA {samples.length === 1 ? 'sample' : 'samples'}.
         </p>
         {run && inUse && JSON.stringify(run.channels) !== JSON.stringify(inUse) && (
           <p role="status">The channels differ from those of the last analysis: analyse again to use them.</p>

@@ -1,15 +1,15 @@
 import { useId } from 'react';
 import { findScatterChannels } from '../../apoptosis/channels.ts';
+import { pulseParameter } from '../../channels/pulses.ts';
 import type { SingletPulseParameter } from '../../cellcycle/singletGate.ts';
 import type { CellCycleChannels } from '../../state/cellCycleSlice.ts';
 import { useStoreApi } from '../../state/store.ts';
 import type { ChannelSummary } from '../../../workers/api.ts';
 
-/** Pulse parameters by the usual suffixes: "-W"/"Width" and "-H"/"Height". */
+/** Pulse widths and heights as instruments name them (src/channels pulses: "PI-W", "FL3-H", "FL3 PEAK LIN"). */
 function pulseKind(name: string): SingletPulseParameter | null {
-  if (/[-_ ](W|Width)$/i.test(name.trim())) return 'width';
-  if (/[-_ ](H|Height)$/i.test(name.trim())) return 'height';
-  return null;
+  const { kind } = pulseParameter(name);
+  return kind === 'width' || kind === 'height' ? kind : null;
 }
 
 /** FSC-A and SSC-A, found as the apoptosis pre-gates find them; null when the files have no scatter areas. */
@@ -65,6 +65,12 @@ export function ChannelChoice({ channels, chosen }: { channels: readonly Channel
           </option>
         ))}
       </select>
+      {chosen && !chosen.pulse && (
+        <p className="hint" role="note">
+          No singlet gate: every event is fitted, and doublets are left to the aggregate model.
+          {pulses.length === 0 && ' These files have no pulse width or height of the DNA signal.'}
+        </p>
+      )}
       <label className="checkbox cells-gate">
         <input type="checkbox" checked={Boolean(chosen?.scatter)} disabled={chosen === null || scatter === null} onChange={(e) => choose({ scatter: e.currentTarget.checked ? scatter : null })} />
         {scatter ? `Cells gate on ${scatter.fsc} vs ${scatter.ssc} first (drops debris; the CLI has none)` : 'Cells gate on FSC vs SSC first (no FSC-A/SSC-A in these files)'}

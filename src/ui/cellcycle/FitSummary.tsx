@@ -14,7 +14,8 @@ const value = (v: number) => formatNumber(v, 'significant');
 
 /** The fit's numbers and quality flags in plain words, each percentage with its denominator. */
 export function FitSummary({ fileName, result }: { fileName: string; result: CellCycleFitResult }) {
-  const { fit, flags, doublets } = result;
+  const { fit, flags, doublets, offScale } = result;
+  const second = fit.secondPopulation;
   return (
     <section className="fit-summary" aria-label={`Fit of ${fileName}`}>
       <h3>{MODEL_NAMES[fit.model]} fit</h3>
@@ -46,7 +47,7 @@ export function FitSummary({ fileName, result }: { fileName: string; result: Cel
           </tr>
           <tr>
             <th scope="row">Debris</th>
-            <td className="number">{fit.options.debris ? formatPercent(fit.debrisPercent) : 'not modelled'}</td>
+            <td className="number">{debrisText(fit)}</td>
           </tr>
           <tr>
             <th scope="row">Aggregates</th>
@@ -63,10 +64,25 @@ export function FitSummary({ fileName, result }: { fileName: string; result: Cel
         <dd>
           {value(fit.g2Mean)} ({formatPercent(fit.g2CvPercent)})
         </dd>
+        {second && (
+          <>
+            <dt>Second G0/G1-like population</dt>
+            <dd>
+              mean {value(second.g1Mean)} ({formatPercent(second.g1CvPercent)} CV), DNA index {second.dnaIndex.toFixed(3)}; {formatPercent(second.percentOfCells)} of
+              the modelled cells (its own G0/G1 {formatPercent(second.g1Percent)}, S {formatPercent(second.sPercent)}, G2/M {formatPercent(second.g2mPercent)}),
+              left out of the phases above
+            </dd>
+          </>
+        )}
         <dt>G2/G1 ratio</dt>
         <dd>{fit.g2g1Ratio.toFixed(3)}</dd>
         <dt>Reduced chi-square (RCS)</dt>
         <dd>{fit.rcs.toFixed(2)}</dd>
+        <dt>Off the DNA axis</dt>
+        <dd>
+          {formatPercent(offScale.percent)} of all events ({formatCount(offScale.high)} in the top channel, {formatCount(offScale.low)} at or below zero), left out
+          of the fit
+        </dd>
         <dt>Modelled events</dt>
         <dd>{formatCount(Math.round(fit.modelledEvents))}</dd>
         {fit.sPhaseOrder !== null && (
@@ -95,4 +111,10 @@ export function FitSummary({ fileName, result }: { fileName: string; result: Cel
       )}
     </section>
   );
+}
+
+/** Debris as modelled, or why not: the options said never, or (automatic) the histogram shows no debris slope. */
+function debrisText(fit: CellCycleFit): string {
+  if (fit.debrisModelled) return formatPercent(fit.debrisPercent);
+  return fit.options.debris === 'off' ? 'not modelled' : 'none seen below G0/G1 (not modelled)';
 }

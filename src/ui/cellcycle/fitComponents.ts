@@ -8,5 +8,6 @@ export const FIT_COMPONENTS: readonly { key: keyof ComponentCurves; name: string
   { key: 'subG1Shoulder', name: 'Apoptotic shoulder', colour: '#b0306a' },
   { key: 'debris', name: 'Debris', colour: '#6f6f6f' },
   { key: 'aggregates', name: 'Aggregates', colour: '#7b3fa0' },
+  { key: 'second', name: 'Second G0/G1-like population', colour: '#00838f' },
   { key: 'total', name: 'Model total', colour: '#c62828' },
 ];

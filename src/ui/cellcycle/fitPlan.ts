@@ -11,17 +11,20 @@ import type { GatingStrategy } from '../../gating/types.ts';
 import type { CellCycleChannels, CellCycleRun } from '../../state/cellCycleSlice.ts';
 import type { CellCycleFitRequest, DnaChannelRefs, SampleId } from '../../../workers/api.ts';
 
+const raw = (channel: string) => ({ channel, compensation: 'uncompensated' });
+
 /**
- * The channels with the file's own compensation, referenced as the Explore plots reference them ('FCS' for channels
- * the file's spillover covers, 'uncompensated' for the rest), so the gates show and edit there too. Without a
- * spillover covering the DNA channel these are the raw values `flowfate cellcycle` reads.
+ * The channels as the analysis reads them. DNA content and its pulse are read uncompensated, the raw values
+ * `flowfate cellcycle` reads: one DNA dye needs no compensation, and a file's spillover matrix (usable, or singular as
+ * on Beckman Gallios exports) then never changes or blocks the fit. Scatter is referenced as the Explore plots
+ * reference it, so the cells gate shows and edits there too.
  */
 export function dnaChannelRefs({ dna, pulse, scatter }: CellCycleChannels, spillover: { channels: readonly string[] } | null): DnaChannelRefs {
-  const ref = (channel: string) => ({ channel, compensation: fileCompensationFor(channel, spillover) });
+  const asExplore = (channel: string) => ({ channel, compensation: fileCompensationFor(channel, spillover) });
   return {
-    dna: ref(dna),
-    pulse: pulse && { ref: ref(pulse.channel), kind: pulse.kind },
-    scatter: scatter && { fsc: ref(scatter.fsc), ssc: ref(scatter.ssc) },
+    dna: raw(dna),
+    pulse: pulse && { ref: raw(pulse.channel), kind: pulse.kind },
+    scatter: scatter && { fsc: asExplore(scatter.fsc), ssc: asExplore(scatter.ssc) },
   };
 }
 

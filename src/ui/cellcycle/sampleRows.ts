@@ -56,9 +56,9 @@ export function allCurrent(rows: readonly CellCycleSampleRow[]): boolean {
 export function resultsTable(rows: readonly CellCycleSampleRow[]): Table {
   const fitted = rows.flatMap((row): CellCycleResultRow[] => {
     if (row.fit.kind !== 'fitted') return [];
-    const { fit, flags } = row.fit.result;
+    const { fit, flags, offScale } = row.fit.result;
     const annotation = row.entry.annotation;
-    return [{ file: row.entry.fileName, fit, flags, condition: { doseNm: annotation?.doseNm ?? null, timeH: annotation?.timeH ?? null }, rangeGatePercents: row.rangeGates ?? undefined }];
+    return [{ file: row.entry.fileName, fit, flags, offScale, condition: { doseNm: annotation?.doseNm ?? null, timeH: annotation?.timeH ?? null }, rangeGatePercents: row.rangeGates ?? undefined }];
   });
   return cellCycleResultsTable(fitted);
 }
