@@ -62,7 +62,18 @@ export async function plotTextProblems(page: Page): Promise<string[]> {
   });
 }
 
-/** How far the page is wider than the window (0 when nothing scrolls sideways). */
-export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/**
+ * How far the page is wider than the window (0 when nothing scrolls sideways), and the innermost elements that
+ * stick out past its right edge.
+ */
+export async function horizontalOverflow(page: Page): Promise<{ pixels: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [...document.body.querySelectorAll<HTMLElement>('*')].filter((e) => e.getBoundingClientRect().right > width + 0.5);
+    const innermost = out.filter((e) => !out.some((other) => other !== e && e.contains(other)));
+    return {
+      pixels: document.documentElement.scrollWidth - width,
+      culprits: innermost.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 50)}"`),
+    };
+  });
 }

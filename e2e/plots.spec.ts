@@ -28,7 +28,7 @@ test('exports the density plot with its gate as SVG and as a 300-dpi PNG', async
   const svg = readFileSync((await svgFile.path())!, 'utf8');
   expect(svg).toMatch(/^<\?xml[^>]*\?>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg).toContain('<image href="data:image/png;base64,');
-  expect(svg).toContain('>FSC-A</text>');
+  expect(svg).toContain('>FSC-A [a.u.]</text>');
   expect(svg).toMatch(/class="gate[ "]/);
   expect(svg).not.toContain('gate-handle');
 

@@ -30,6 +30,8 @@ export interface ChannelSummary {
   label: string | null;
   /** What the UI shows, e.g. "FITC-A (Annexin V)". */
   display: string;
+  /** Unit of the values: "a.u." for measured signals, "s" for time scaled by $TIMESTEP. */
+  unit: string;
 }
 
 export interface DatasetSummary {

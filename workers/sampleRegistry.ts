@@ -1,6 +1,6 @@
 /** The samples open in this worker: decoded files and their analysis sessions, keyed by the UI's sample id. */
 import { SampleSession } from '../src/analysis/sampleSession.ts';
-import { cytometerOf, describeChannel } from '../src/analysis/summary.ts';
+import { channelUnit, cytometerOf, describeChannel } from '../src/analysis/summary.ts';
 import { defaultDatasetIndex } from '../src/fcs/scale.ts';
 import type { FcsDataset, FcsFile } from '../src/fcs/types.ts';
 import type { DatasetSummary, SampleId, SampleSummary } from './api.ts';
@@ -65,7 +65,7 @@ function summarizeDataset(dataset: FcsDataset): DatasetSummary {
     byteOrder: dataset.byteOrder,
     eventCount: dataset.eventCount,
     cytometer: cytometerOf(dataset),
-    channels: dataset.channels.map((c) => ({ index: c.index, name: c.name, label: c.label, display: describeChannel(c) })),
+    channels: dataset.channels.map((c) => ({ index: c.index, name: c.name, label: c.label, display: describeChannel(c), unit: channelUnit(c, dataset) })),
     spillover: dataset.spillover,
     warnings: dataset.warnings,
     keywords,

@@ -38,8 +38,8 @@ export interface FigureLabel {
   name: string;
   at: Point;
   align: 'start' | 'middle' | 'end';
-  /** Width in pixels the label may take (a range's span), null when free. */
-  room: number | null;
+  /** What the label names, for a leader line when it has to move (a range's bar); absent: `at` itself. */
+  anchor?: Point;
 }
 
 export interface GateFigure {
@@ -76,7 +76,7 @@ function clampLabel(at: Point, area: PlotArea): Point {
 /** Label centred above the highest point of an outline (or inside the plot when there is no room above). */
 function labelAbove(points: readonly Point[], area: PlotArea, populationId: string, name: string): FigureLabel {
   const top = points.reduce((best, p) => (p.y < best.y ? p : best), points[0]);
-  return { populationId, name, at: clampLabel({ x: top.x, y: top.y - LABEL_INSET_PX }, area), align: 'middle', room: null };
+  return { populationId, name, at: clampLabel({ x: top.x, y: top.y - LABEL_INSET_PX }, area), align: 'middle' };
 }
 
 /** The figure of a placed gate; `level` stacks histogram gates so that overlapping ranges stay apart. */
@@ -161,7 +161,7 @@ function rangeFigure(placed: PlacedGate, area: PlotArea, level: number): GateFig
     outlines: [{ points: cap(min), closed: false }, { points: [{ x: min, y }, { x: max, y }], closed: false }, { points: cap(max), closed: false }],
     body: bar(Math.min(min, max), Math.max(min, max), y),
     handles: [end(min, 'min'), end(max, 'max')],
-    labels: [{ populationId: gate.id, name: gate.name, at: clampLabel({ x: (min + max) / 2, y: y - BAR_HALF_HEIGHT_PX - 2 }, area), align: 'middle', room: null }],
+    labels: [{ populationId: gate.id, name: gate.name, at: clampLabel({ x: (min + max) / 2, y: y - BAR_HALF_HEIGHT_PX - 2 }, area), align: 'middle', anchor: { x: (min + max) / 2, y } }],
   };
 }
 
@@ -250,7 +250,7 @@ function quadrantFigure(placed: PlacedGate, gate: QuadrantGate, area: PlotArea):
       y: y.edge === 'low' ? area.bottom - LABEL_INSET_PX : y.edge === 'high' ? area.top + LABEL_HEIGHT_PX : y.pixel + LABEL_HEIGHT_PX / 2,
     };
     const align = x.edge === 'low' ? 'start' : x.edge === 'high' ? 'end' : 'middle';
-    return { populationId: quadrant.id, name: quadrant.name, at: clampLabel(at, area), align, room: null };
+    return { populationId: quadrant.id, name: quadrant.name, at: clampLabel(at, area), align };
   });
   return { gateId: gate.id, outlines, body: null, handles: [...centres, ...lineHandles], labels };
 }
@@ -271,8 +271,8 @@ function multiRangeFigure(placed: PlacedGate, gate: QuadrantGate, area: PlotArea
   }));
   const labels = gate.quadrants.map((quadrant): FigureLabel => {
     const [from, to] = intervalPixels(placed, gate, 0, quadrant.positions[0]?.interval ?? 0, area);
-    const room = Math.abs(to - from);
-    return { populationId: quadrant.id, name: quadrant.name, at: clampLabel({ x: (from + to) / 2, y: y - BAR_HALF_HEIGHT_PX - 2 }, area), align: 'middle', room };
+    const x = (from + to) / 2;
+    return { populationId: quadrant.id, name: quadrant.name, at: clampLabel({ x, y: y - BAR_HALF_HEIGHT_PX - 2 }, area), align: 'middle', anchor: { x, y } };
   });
   return {
     gateId: gate.id,

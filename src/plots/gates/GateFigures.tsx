@@ -1,12 +1,11 @@
+import { useMemo } from 'react';
 import type { GateFigure } from '../../tools/figures.ts';
 import type { PlotArea } from '../../tools/pointer.ts';
+import { layoutLabels, NAME_LINE_PX } from '../labelLayout.ts';
+import { measureLabelText } from '../textWidth.ts';
 import { pathThrough } from './svgPath.ts';
 
 const HANDLE_SIZE_PX = 7;
-/** Line spacing of a two-line label (name above, percentage below). */
-const LABEL_LINE_PX = 13;
-/** Rough width of a character of the 10 px name line, to drop names that do not fit a narrow range. */
-const NAME_CHAR_PX = 6;
 
 interface GateFiguresProps {
   figures: readonly GateFigure[];
@@ -21,8 +20,16 @@ interface GateFiguresProps {
   clipId: string;
 }
 
-/** Gates drawn from their figures: outlines, population labels with live percentages, and the selected gate's handles. */
+/**
+ * Gates drawn from their figures: outlines, the selected gate's handles, and population labels with live
+ * percentages, laid out so that no two collide and none is cut off (labelLayout.ts).
+ */
 export function GateFigures({ figures, colours, percents, selectedGateId, hoveredGateId, area, clipId }: GateFiguresProps) {
+  const gateOf = useMemo(() => new Map(figures.flatMap((f) => f.labels.map((l) => [l.populationId, f.gateId] as const))), [figures]);
+  const labels = useMemo(
+    () => layoutLabels(figures.flatMap((f) => f.labels.map((label) => ({ label, value: percents.get(label.populationId) ?? '…' }))), area, measureLabelText),
+    [figures, percents, area],
+  );
   return (
     <g className="gate-figures">
       <clipPath id={clipId}>
@@ -39,21 +46,6 @@ export function GateFigures({ figures, colours, percents, selectedGateId, hovere
                 <path key={k} className="gate-outline" d={pathThrough(outline.points, outline.closed)} />
               ))}
             </g>
-            {figure.labels.map((label) => {
-              const percent = percents.get(label.populationId);
-              return (
-                <g key={label.populationId} className="gate-label" role="img" aria-label={`${label.name}: ${percent ? `${percent} of parent` : 'counting'}`}>
-                  {(label.room === null || label.name.length * NAME_CHAR_PX <= label.room) && (
-                    <text x={label.at.x} y={label.at.y - LABEL_LINE_PX} textAnchor={label.align} className="gate-label-name">
-                      {label.name}
-                    </text>
-                  )}
-                  <text x={label.at.x} y={label.at.y} textAnchor={label.align} className="gate-label-value">
-                    {percent ?? '…'}
-                  </text>
-                </g>
-              );
-            })}
             {selected &&
               figure.handles
                 .filter((h) => h.marker)
@@ -63,6 +55,31 @@ export function GateFigures({ figures, colours, percents, selectedGateId, hovere
           </g>
         );
       })}
+      {labels.placed.map(({ label, showName, value, at, leader }) => {
+        const percent = percents.get(label.populationId);
+        return (
+          <g
+            key={label.populationId}
+            className="gate-label"
+            style={{ color: colours.get(gateOf.get(label.populationId) ?? '') }}
+            role="img"
+            aria-label={`${label.name}: ${percent ? `${percent} of parent` : 'counting'}`}
+          >
+            {leader && <line className="gate-leader" x1={leader[0].x} y1={leader[0].y} x2={leader[1].x} y2={leader[1].y} />}
+            {showName && (
+              <text x={at.x} y={at.y - NAME_LINE_PX} textAnchor={label.align} className="gate-label-name">
+                {label.name}
+              </text>
+            )}
+            <text x={at.x} y={at.y} textAnchor={label.align} className="gate-label-value">
+              {value}
+            </text>
+          </g>
+        );
+      })}
+      {labels.unplaced.map(({ label }) => (
+        <g key={label.populationId} role="img" aria-label={`${label.name}: ${percents.get(label.populationId) ?? 'counting'} of parent (no room on the plot)`} />
+      ))}
     </g>
   );
 }

@@ -7,6 +7,7 @@ import type { SampleId } from '../../../workers/api.ts';
 import { useAxis } from '../explore/useAxis.ts';
 import { GateOverlay } from '../gating/GateOverlay.tsx';
 import { useWorkerQuery } from '../useWorkerQuery.ts';
+import { useAxisTitle } from '../axisTitle.ts';
 
 /** Bins per axis: the Explore view's resolution. */
 const DENSITY_BINS = 256;
@@ -31,6 +32,7 @@ interface ReviewPlotProps {
  * worker only once the sample's confirmed strategy has the plotted population and the axes' compensation.
  */
 export function ReviewPlot({ title, sampleId, datasetKey, population, populationName, x, y, display, onEditFinished }: ReviewPlotProps) {
+  const axisTitleOf = useAxisTitle(sampleId);
   const result = useAppStore((s) => s.gatingResults[sampleId]);
   const known = (ref: ChannelRef) => ref.compensation === 'FCS' || ref.compensation === 'uncompensated' || (result?.strategy.compensations[ref.compensation] !== undefined);
   const gated = population === null || result?.counts.some((c) => c.id === population) === true;
@@ -72,8 +74,8 @@ export function ReviewPlot({ title, sampleId, datasetKey, population, population
           grid={density.data}
           x={xAxis}
           y={yAxis}
-          xLabel={display(x.channel)}
-          yLabel={display(y.channel)}
+          xLabel={axisTitleOf(x)}
+          yLabel={axisTitleOf(y)}
           width={PLOT_WIDTH}
           height={PLOT_HEIGHT}
           overlay={overlay}

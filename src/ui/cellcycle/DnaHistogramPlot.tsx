@@ -9,6 +9,7 @@ import { sumBins } from './displayBins.ts';
 import { type DnaDisplay, PLOT_WIDTH } from './displayRange.ts';
 import { type DrawnCurve, FitCurves } from './FitCurves.tsx';
 import { FIT_COMPONENTS } from './fitComponents.ts';
+import { useAxisTitle } from '../axisTitle.ts';
 
 const keepSelecting = () => undefined;
 
@@ -27,6 +28,7 @@ interface DnaHistogramPlotProps {
 
 /** The DNA histogram of singlets with the fitted components over it and the sub-G1 | G0/G1 | S | G2/M range gates. */
 export function DnaHistogramPlot({ sampleId, fileName, axis, population, result, range, display }: DnaHistogramPlotProps) {
+  const axisTitleOf = useAxisTitle(sampleId);
   const { histogram, fit } = result;
   const { factor, shownBins, max } = range;
   const drawn = useMemo(() => {
@@ -52,7 +54,7 @@ export function DnaHistogramPlot({ sampleId, fileName, axis, population, result,
         label={label}
         series={drawn.series}
         axis={dnaAxis}
-        xLabel={display(axis.channel)}
+        xLabel={axisTitleOf(axis)}
         overlay={overlay}
         width={PLOT_WIDTH}
       />
@@ -64,7 +66,10 @@ export function DnaHistogramPlot({ sampleId, fileName, axis, population, result,
           </li>
         ))}
       </ul>
-      <p className="hint">Drag a boundary between ranges (they stay contiguous) or type it under Gate; percentages are of singlets and follow at once.</p>
+      <p className="hint">
+        Range labels are % of singlets, as the table&rsquo;s &ldquo;% of singlets (range gate)&rdquo; columns. Drag a boundary between ranges (they stay
+        contiguous) or type it under Gate; the numbers follow at once.
+      </p>
     </div>
   );
 }

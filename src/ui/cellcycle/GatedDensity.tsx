@@ -8,6 +8,7 @@ import type { SampleId } from '../../../workers/api.ts';
 import { GateOverlay } from '../gating/GateOverlay.tsx';
 import { useWorkerQuery } from '../useWorkerQuery.ts';
 import { PLOT_WIDTH } from './displayRange.ts';
+import { useAxisTitle } from '../axisTitle.ts';
 
 /** FlowJo-like resolution: 256 bins per axis. */
 const DENSITY_BINS = 256;
@@ -29,6 +30,7 @@ interface GatedDensityProps {
 
 /** A density plot of one population on linear axes with the gates below it, editable with the select tool. */
 export function GatedDensity({ sampleId, datasetKey, population, populationName, x, y, display, title, children }: GatedDensityProps) {
+  const axisTitleOf = useAxisTitle(sampleId);
   // Plots follow the gating the worker confirmed, keyed by the plotted population's lineage only.
   const strategy = useAppStore((s) => s.gatingResults[sampleId]?.strategy);
   const known = population === null || (strategy?.gates.some((g) => g.id === population) ?? false);
@@ -52,8 +54,8 @@ export function GatedDensity({ sampleId, datasetKey, population, populationName,
         grid={density.data}
         x={x}
         y={y}
-        xLabel={display(x.channel)}
-        yLabel={display(y.channel)}
+        xLabel={axisTitleOf(x)}
+        yLabel={axisTitleOf(y)}
         overlay={overlay}
         width={PLOT_WIDTH}
         height={PLOT_HEIGHT}

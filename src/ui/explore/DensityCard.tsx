@@ -12,6 +12,7 @@ import { GateToolbar } from '../gating/GateToolbar.tsx';
 import { useWorkerQuery } from '../useWorkerQuery.ts';
 import { ChannelPicker } from './ChannelPicker.tsx';
 import { changeAxisKind } from './useAxis.ts';
+import { useAxisTitle } from '../axisTitle.ts';
 
 /** Bins per axis: FlowJo-like resolution for density and contours (256 KB per grid); dots at about one per pixel. */
 const BINS: Record<BivariateKind, number> = { density: 256, contour: 256, dot: 512 };
@@ -37,6 +38,7 @@ interface DensityCardProps {
 
 /** The bivariate plot of the explore page: channel, scale and range pickers, plot kind, gates, figure export. */
 export function DensityCard({ sampleId, revision, population, populationName, channels, x, y, display, onDrawn }: DensityCardProps) {
+  const axisTitleOf = useAxisTitle(sampleId);
   const client = useClient();
   const store = useStoreApi();
   const kindId = useId();
@@ -110,8 +112,8 @@ export function DensityCard({ sampleId, revision, population, populationName, ch
           kind={kind}
           x={x.axis}
           y={y.axis}
-          xLabel={display(x.channel)}
-          yLabel={display(y.channel)}
+          xLabel={axisTitleOf(x.axis)}
+          yLabel={axisTitleOf(y.axis)}
           overlay={gates}
         />
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { fileCompensationFor } from '../../analysis/axes.ts';
+import { suggestDnaChannels } from '../../cellcycle/dnaChannels.ts';
 import { lineageKey } from '../../analysis/gatingDocument.ts';
 import { readySummary } from '../../state/samplesSlice.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -40,12 +41,16 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
   const yChannel = chosen.y && names.has(chosen.y) ? chosen.y : defaults.y;
   const histogramChannel = chosen.h && names.has(chosen.h) ? chosen.h : defaultHistogramChannel(dataset.channels);
   const compensation = (channel: string) => fileCompensationFor(channel, dataset.spillover);
-  const xAxis = useAxis(sampleId, xChannel, compensation(xChannel));
-  const yAxis = useAxis(sampleId, yChannel, compensation(yChannel));
+  // DNA content (and its pulse width) of a cell-cycle tube is read on a linear axis, as in the cell-cycle view.
+  const assay = useAppStore((s) => s.samples.find((e) => e.id === sampleId)?.annotation?.assay ?? null);
+  const dna = assay === 'cellCycle' ? suggestDnaChannels(dataset.channels) : null;
+  const kindOf = (channel: string) => (channel === dna?.dna || channel === dna?.pulse?.channel ? 'linear' : undefined);
+  const xAxis = useAxis(sampleId, xChannel, compensation(xChannel), true, kindOf(xChannel));
+  const yAxis = useAxis(sampleId, yChannel, compensation(yChannel), true, kindOf(yChannel));
   // The first plot waits for nothing it does not show: the histogram's axis is fitted once the density is drawn.
   const [drawn, setDrawn] = useState(false);
   const [histogramDrawn, setHistogramDrawn] = useState(false);
-  const hAxis = useAxis(sampleId, histogramChannel, compensation(histogramChannel), drawn);
+  const hAxis = useAxis(sampleId, histogramChannel, compensation(histogramChannel), drawn, kindOf(histogramChannel));
   const display = (name: string) => dataset.channels.find((c) => c.name === name)?.display ?? name;
   // Plots follow the strategy the worker has confirmed, keyed by the plotted population's lineage only, so moving
   // a child gate (or new counts arriving) re-renders none of the plots.

@@ -14,6 +14,7 @@ import { GateToolbar } from '../gating/GateToolbar.tsx';
 import { useWorkerQuery } from '../useWorkerQuery.ts';
 import { ChannelPicker } from './ChannelPicker.tsx';
 import { changeAxisKind } from './useAxis.ts';
+import { useAxisTitle } from '../axisTitle.ts';
 
 const BINS = 256;
 /** Overlays beyond this many series stop being readable. */
@@ -56,6 +57,7 @@ interface HistogramCardProps {
 
 /** The histogram of the explore page, with gates, overlays of other samples (same population) and figure export. */
 export function HistogramCard({ sampleId, fileName, revision, population, populationName, channels, channel, axis, display, onDrawn }: HistogramCardProps) {
+  const axisTitleOf = useAxisTitle(sampleId);
   const client = useClient();
   const store = useStoreApi();
   const modeId = useId();
@@ -144,7 +146,7 @@ export function HistogramCard({ sampleId, fileName, revision, population, popula
           series={drawn}
           mode={mode}
           axis={axis}
-          xLabel={display(channel)}
+          xLabel={axisTitleOf(axis)}
           offScale={histograms.data[0].below + histograms.data[0].above}
           overlay={gates}
         />

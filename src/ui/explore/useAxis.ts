@@ -19,8 +19,9 @@ function samplesWithChannel(state: AppState, channel: string): SampleId[] {
  * The experiment-wide axis of a channel: fitted to every open sample that has the channel (logicle takes the widest
  * linear region any of them needs), then shared, so every sample of a series is drawn on the same scale. While the
  * axis is automatic it is refitted as more samples finish loading; a scale or range the user chose stays.
+ * `preferredKind` overrides the channel's usual first scale (a DNA-content channel is read on a linear axis).
  */
-export function useAxis(sampleId: SampleId | null, channel: string | null, compensation: CompensationRef, enabled = true): AxisSpec | null {
+export function useAxis(sampleId: SampleId | null, channel: string | null, compensation: CompensationRef, enabled = true, preferredKind?: AxisKind): AxisSpec | null {
   const client = useClient();
   const store = useStoreApi();
   const axis = useAppStore((s) => (channel ? s.axes[channel] : undefined));
@@ -33,14 +34,14 @@ export function useAxis(sampleId: SampleId | null, channel: string | null, compe
     if (!enabled || !stale || !sampleId || !channel) return;
     let current = true;
     const ids = fitted.includes(sampleId) ? fitted : [sampleId, ...fitted];
-    const kind = usable ? axisKindOf(usable) : undefined;
+    const kind = usable ? axisKindOf(usable) : preferredKind;
     void client.call((worker) => worker.sharedAxis(ids, { channel, compensation }, kind)).then((made) => {
       if (current) store.getState().setAxis(made, ids.length);
     });
     return () => {
       current = false;
     };
-  }, [enabled, stale, usable, sampleId, channel, compensation, fitted, client, store]);
+  }, [enabled, stale, usable, sampleId, channel, compensation, preferredKind, fitted, client, store]);
 
   return usable;
 }
