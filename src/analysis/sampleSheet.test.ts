@@ -15,6 +15,7 @@ describe('sample sheet units', () => {
   it('reads units the ways spreadsheets and files write them', () => {
     expect(['nM', 'nm', 'uM', 'µM', '\u03bcM', 'mM', 'M', 'nmol/L'].map(concentrationUnitOf)).toEqual(['nM', 'nM', 'µM', 'µM', 'µM', 'mM', 'M', 'nM']);
     expect(concentrationUnitOf('mg/mL')).toBeNull();
+    expect(concentrationUnitOf('MM')).toBeNull();
     expect(['h', 'hr', 'hours', 'min', 'days', 'weeks'].map(timeUnitOf)).toEqual(['h', 'h', 'h', 'min', 'd', null]);
   });
 });

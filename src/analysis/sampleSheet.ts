@@ -88,9 +88,9 @@ const CONCENTRATION_ALIASES: Readonly<Record<string, ConcentrationUnit>> = {
   'pmol/l': 'pM', 'nmol/l': 'nM', 'umol/l': 'µM', 'µmol/l': 'µM', '\u03bcmol/l': 'µM', 'mmol/l': 'mM', 'mol/l': 'M',
 };
 
-/** A concentration unit as written in files and spreadsheets ("uM", "μM", "nmol/L"), or null. */
+/** A concentration unit as written in files and spreadsheets ("uM", "μM", "nmol/L"), or null. "MM" in capitals is a myeloma line (MM1S) or an initial, never millimolar. */
 export function concentrationUnitOf(text: string): ConcentrationUnit | null {
-  return CONCENTRATION_ALIASES[text.trim().toLowerCase()] ?? null;
+  return text.trim() === 'MM' ? null : (CONCENTRATION_ALIASES[text.trim().toLowerCase()] ?? null);
 }
 
 const TIME_UNIT_WORDS: readonly [TimeUnit, RegExp][] = [

@@ -3,10 +3,11 @@ import { apoptosisCommand } from './commands/apoptosis.ts';
 import { cellcycleCommand } from './commands/cellcycle.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { demoCommand } from './commands/demo.ts';
+import { doseresponseCommand } from './commands/doseresponse.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { simulateCommand } from './commands/simulate.ts';
 
-const commands: Command[] = [inspectCommand, demoCommand, simulateCommand, analyzeCommand, apoptosisCommand, cellcycleCommand];
+const commands: Command[] = [inspectCommand, demoCommand, simulateCommand, analyzeCommand, apoptosisCommand, cellcycleCommand, doseresponseCommand];
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
