@@ -12,7 +12,8 @@ export interface TubeCondition {
   timeH: number | null;
 }
 
-function asciiName(name: string): string {
+/** Export headers are ASCII ("AnnV-/PI-"), so every spreadsheet and script reads them. */
+export function asciiName(name: string): string {
   return name.replaceAll('−', '-').replaceAll('×', 'x');
 }
 
