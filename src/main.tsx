@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createCytometryClient } from './engine/cytometryClient.ts';
+import { reportRestart } from './engine/engineRestart.ts';
 import { startGatingSync } from './engine/gatingSync.ts';
 import { startWorkspacePersistence, type WorkspacePersistence } from './engine/workspace.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
@@ -9,7 +10,10 @@ import { ClientContext, PersistenceContext } from './ui/context.ts';
 import './ui/app.css';
 
 const store = createAppStore();
-const client = createCytometryClient((error) => store.getState().setEngineError(error.message));
+const client = createCytometryClient({
+  onRestart: (report) => reportRestart(report, store),
+  onFatal: (error) => store.getState().setEngineError(error.message),
+});
 startGatingSync(client, store);
 const started = startWorkspacePersistence(client, store);
 const persistence: WorkspacePersistence = {

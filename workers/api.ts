@@ -58,6 +58,18 @@ export interface SampleSummary {
   datasets: DatasetSummary[];
   /** 0-based index into `datasets` of the data set being analysed. */
   activeDataset: number;
+  /** Bytes the decoded events of all data sets take in the worker (what the memory limit of OpenOptions counts). */
+  eventBytes: number;
+}
+
+export interface OpenOptions {
+  /** Also keep the file in this browser's private storage, so the workspace can be restored after a reload. */
+  keep: boolean;
+  /**
+   * Bytes the file's decoded events may take; a larger file is refused (code TOO_LARGE) after its HEADER and TEXT are
+   * read and before its events are, with a sentence saying how much it needs.
+   */
+  memoryLimit: number;
 }
 
 /** Why something the user asked for could not be done, in words they can act on. */
@@ -181,8 +193,9 @@ export interface CellCycleFitRequest {
 
 export interface CytometryApi {
   /**
-   * Reads and decodes a file inside the worker; the bytes never reach the UI thread. With `keep`, the bytes are also
-   * kept in this browser's private storage so the workspace can be restored after a reload.
+   * Reads and decodes a file inside the worker, piece by piece (its HEADER and TEXT first, so a wrong file, or one too
+   * large for the memory left, is refused before the rest is read); the bytes never reach the UI thread. With `keep`,
+   * the file is also kept in this browser's private storage so the workspace can be restored after a reload.
    */
   openFile(id: SampleId, file: Blob, fileName: string, keep: boolean, onProgress?: (progress: ReadProgress) => void): Promise<Result<SampleSummary>>;
   /** Opens a file kept by an earlier `openFile` (by its sample key); fails with code NOT_KEPT when it is not there. */
@@ -230,4 +243,18 @@ export interface CytometryApi {
    * the population is not in the gating the sample last received.
    */
   fitCellCycle(request: CellCycleFitRequest): Promise<Result<CellCycleFitResult>>;
+}
+
+/**
+ * What each cytometry worker implements: the calls above as they concern its own samples (the UI thread's side of the
+ * engine, src/engine/enginePool.ts, routes each call to the worker where its sample lives and combines cross-sample
+ * answers such as shared axes), with what that side adds: the memory left for a file's events, and a ping for the
+ * watchdog.
+ */
+export interface CytometryWorkerApi extends Omit<CytometryApi, 'openFile' | 'openKept' | 'openUrl' | 'sharedAxis'> {
+  /** Answers at once: the watchdog asks every few seconds whether the worker is alive. */
+  ping(): Promise<void>;
+  openFile(id: SampleId, file: Blob, fileName: string, options: OpenOptions, onProgress?: (progress: ReadProgress) => void): Promise<Result<SampleSummary>>;
+  openKept(id: SampleId, key: string, fileName: string, memoryLimit: number): Promise<Result<SampleSummary>>;
+  openUrl(id: SampleId, url: string, fileName: string, memoryLimit: number): Promise<Result<SampleSummary>>;
 }

@@ -1,14 +1,14 @@
 /** The cytometry worker: adapts the pure core to the comlink contract in api.ts. No algorithms live here. */
 import * as Comlink from 'comlink';
-import { mergeAxes } from '../src/analysis/axes.ts';
-import { fileFingerprint, sampleKey } from '../src/analysis/workspace.ts';
+import { FINGERPRINT_BYTES, fileFingerprint, sampleKey } from '../src/analysis/workspace.ts';
+import { type ByteSource, bytesSource } from '../src/fcs/byteSource.ts';
 import { FcsError } from '../src/fcs/errors.ts';
 import { readFcs } from '../src/fcs/read.ts';
-import type { CytometryApi, Failure, ReadProgress, Result, SampleId, SampleSummary } from './api.ts';
+import type { CytometryWorkerApi, Failure, ReadProgress, Result, SampleId, SampleSummary } from './api.ts';
 import { analyseOpenSamples } from './apoptosis.ts';
 import { analyseCellCycleSample, fitCellCycleSample } from './cellCycle.ts';
+import { blobSource } from './blobSource.ts';
 import { forgetKeptFiles, keepFile, keptFile } from './keptFiles.ts';
-import { readBlob } from './readBlob.ts';
 import { SampleRegistry } from './sampleRegistry.ts';
 
 const registry = new SampleRegistry();
@@ -44,39 +44,44 @@ function attempt<T>(work: () => T, fallbackCode: string): Result<T> {
   }
 }
 
-function open(id: SampleId, bytes: Uint8Array, fileName: string): Result<SampleSummary> {
-  return attempt(() => registry.add(id, fileName, bytes.byteLength, fileFingerprint(bytes), readFcs(bytes, { fileName })), 'UNREADABLE');
+/** What a user can do about a file too large for the memory left. */
+const TOO_LARGE_ADVICE = 'close other files, or analyse it with the flowfate command line';
+
+/** Decodes a file (its HEADER and TEXT first, then its events piece by piece) into a new sample. */
+function open(id: SampleId, source: ByteSource, fileName: string, memoryLimit: number): Result<SampleSummary> {
+  return attempt(() => {
+    const fingerprint = fileFingerprint(source.read(0, Math.min(source.size, FINGERPRINT_BYTES)));
+    return registry.add(id, fileName, source.size, fingerprint, readFcs(source, { fileName, memoryLimit: { bytes: memoryLimit, advice: TOO_LARGE_ADVICE } }));
+  }, 'UNREADABLE');
 }
 
-const api: CytometryApi = {
-  async openFile(id, file, fileName, keep, onProgress) {
-    let reported = 0;
-    const progress = onProgress && file.size >= PROGRESS_MIN_BYTES
-      ? (loadedBytes: number, totalBytes: number) => {
-          if (loadedBytes === totalBytes || loadedBytes - reported >= PROGRESS_STEP * totalBytes) {
-            reported = loadedBytes;
-            void onProgress({ loadedBytes, totalBytes } satisfies ReadProgress);
-          }
-        }
-      : undefined;
-    try {
-      const bytes = await readBlob(file, progress);
-      const result = open(id, bytes, fileName);
-      if (result.ok && keep) void keepFile(sampleKey(fileName, bytes.byteLength, result.value.fingerprint), bytes);
-      return result;
-    } catch (error) {
-      return { ok: false, error: { code: 'READ_FAILED', message: `Cannot read "${fileName}" from disk: ${failure(error, 'READ_FAILED').message}` } };
-    }
+/** Reports read progress at most every PROGRESS_STEP of the file, for files of at least PROGRESS_MIN_BYTES. */
+function progressReporter(totalBytes: number, onProgress: ((progress: ReadProgress) => void) | undefined): ((end: number) => void) | undefined {
+  if (!onProgress || totalBytes < PROGRESS_MIN_BYTES) return undefined;
+  let reported = 0;
+  return (loadedBytes) => {
+    if (loadedBytes < totalBytes && loadedBytes - reported < PROGRESS_STEP * totalBytes) return;
+    reported = loadedBytes;
+    void onProgress({ loadedBytes, totalBytes });
+  };
+}
+
+const api: CytometryWorkerApi = {
+  async ping() {},
+  async openFile(id, file, fileName, { keep, memoryLimit }, onProgress) {
+    const result = open(id, blobSource(file, progressReporter(file.size, onProgress)), fileName, memoryLimit);
+    if (result.ok && keep) void keepFile(sampleKey(fileName, file.size, result.value.fingerprint), file);
+    return result;
   },
-  async openUrl(id, url, fileName) {
+  async openUrl(id, url, fileName, memoryLimit) {
     const response = await fetch(url);
     if (!response.ok) return { ok: false, error: { code: 'FETCH_FAILED', message: `Cannot load "${fileName}": the server answered ${response.status}.` } };
-    return open(id, new Uint8Array(await response.arrayBuffer()), fileName);
+    return open(id, bytesSource(new Uint8Array(await response.arrayBuffer())), fileName, memoryLimit);
   },
-  async openKept(id, key, fileName) {
+  async openKept(id, key, fileName, memoryLimit) {
     const file = await keptFile(key);
     if (!file) return { ok: false, error: { code: 'NOT_KEPT', message: `"${fileName}" is not kept in this browser: open the file again.` } };
-    return open(id, new Uint8Array(await file.arrayBuffer()), fileName);
+    return open(id, blobSource(file), fileName, memoryLimit);
   },
   async forgetKeptFiles(keep) {
     await forgetKeptFiles(keep);
@@ -92,9 +97,6 @@ const api: CytometryApi = {
   },
   async axis(id, channel, kind) {
     return registry.session(id).axis(channel, kind);
-  },
-  async sharedAxis(ids, channel, kind) {
-    return mergeAxes(ids.map((id) => registry.session(id).axis(channel, kind)));
   },
   async density({ sampleId, population, x, y, bins }) {
     const grid = registry.session(sampleId).density(population, x, y, bins);

@@ -4,7 +4,10 @@
  * without OPFS or without room just does not keep them, and restoring then asks for the files.
  */
 const FOLDER = 'flowfate-files';
-/** Bytes written between yields: the worker answers plot requests in between, so keeping a file never delays a plot. */
+/**
+ * Bytes read from the file and written at a time: each piece is read asynchronously, so the worker answers plot
+ * requests in between and keeping a file never delays a plot, and no copy of the whole file is made.
+ */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
 async function folder(): Promise<FileSystemDirectoryHandle> {
@@ -17,17 +20,14 @@ function storedName(key: string): string {
   return encodeURIComponent(key);
 }
 
-/** Keeps a file's bytes under its sample key; false when the browser could not keep them. */
-export async function keepFile(key: string, bytes: Uint8Array): Promise<boolean> {
+/** Keeps a file's bytes under its sample key, streamed from the file piece by piece; false when the browser could not keep them. */
+export async function keepFile(key: string, file: Blob): Promise<boolean> {
   try {
     const handle = await (await folder()).getFileHandle(storedName(key), { create: true });
     const access = await handle.createSyncAccessHandle();
     try {
       access.truncate(0);
-      for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        access.write(bytes.subarray(at, at + CHUNK_BYTES), { at });
-      }
+      for (let at = 0; at < file.size; at += CHUNK_BYTES) access.write(new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer()), { at });
       access.flush();
     } finally {
       access.close();

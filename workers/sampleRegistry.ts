@@ -45,7 +45,8 @@ export class SampleRegistry {
 
   summary(id: SampleId): SampleSummary {
     const { fileName, byteLength, fingerprint, file, activeDataset } = this.get(id);
-    return { id, fileName, byteLength, fingerprint, activeDataset, datasets: file.datasets.map(summarizeDataset) };
+    const eventBytes = file.datasets.reduce((sum, dataset) => sum + dataset.columns.reduce((bytes, column) => bytes + column.byteLength, 0), 0);
+    return { id, fileName, byteLength, fingerprint, activeDataset, eventBytes, datasets: file.datasets.map(summarizeDataset) };
   }
 
   private get(id: SampleId): OpenSample {

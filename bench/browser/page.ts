@@ -21,8 +21,13 @@ declare global {
 
 window.runWorkerBenchmarks = async () => {
   const rows: BenchRow[] = [];
-  const client = createCytometryClient((error) => {
-    throw error;
+  const client = createCytometryClient({
+    onRestart: () => {
+      throw new Error('a worker stopped during the benchmark');
+    },
+    onFatal: (error) => {
+      throw error;
+    },
   });
   const sample = simulateApoptosisSample({ ...DEFAULT_APOPTOSIS_PARAMS, eventCount: EVENTS }, 20240611);
   const file = new Blob([writeFcs(sample.input)]);

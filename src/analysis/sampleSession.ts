@@ -74,7 +74,10 @@ export class SampleSession {
     return channels.map((ref) => channelStatistics(this.values(ref), events));
   }
 
-  /** The axis's values in display space, cached because panning and re-binning reuse them. */
+  /**
+   * The axis's values in display space (4 bytes per event, never read by a number shown or exported), cached because
+   * panning and re-binning reuse them. Must not be modified: a linear axis of float32 data is the data column itself.
+   */
   private displayColumn(axis: AxisSpec): Float32Array {
     const key = JSON.stringify([axis.channel, axis.compensation, axis.scale]);
     const cached = this.displayColumns.get(key);
@@ -83,18 +86,23 @@ export class SampleSession {
       this.displayColumns.set(key, cached);
       return cached;
     }
-    const values = this.values(axis);
-    const display = new Float32Array(values.length);
-    if (axis.scale === null) display.set(values);
-    else if (ITERATIVE_SCALES.has(axis.scale.kind)) {
-      const [lo, hi] = displayDomain(axis);
-      const margin = 0.05 * (hi - lo);
-      displayTable(scaleOf(axis.scale), lo - margin, hi + margin).applyToColumn(values, display);
-    } else display.set(scaleOf(axis.scale).applyToColumn(values, new Float64Array(values.length)));
+    const display = displayValues(this.values(axis), axis);
     this.displayColumns.set(key, display);
     if (this.displayColumns.size > DISPLAY_CACHE_SIZE) this.displayColumns.delete(this.displayColumns.keys().next().value as string);
     return display;
   }
+}
+
+/**
+ * Values in an axis's display space as float32 (exact enough for pixels; never read by a number shown or exported).
+ * A linear axis of float32 data returns the values themselves, so drawing them costs no memory (issue 14).
+ */
+export function displayValues(values: Float32Array | Float64Array, axis: AxisSpec): Float32Array {
+  if (axis.scale === null) return values instanceof Float32Array ? values : Float32Array.from(values);
+  if (!ITERATIVE_SCALES.has(axis.scale.kind)) return scaleOf(axis.scale).applyToColumn(values, new Float32Array(values.length));
+  const [lo, hi] = displayDomain(axis);
+  const margin = 0.05 * (hi - lo);
+  return displayTable(scaleOf(axis.scale), lo - margin, hi + margin).applyToColumn(values, new Float32Array(values.length));
 }
 
 export function dataDimension(channel: string, compensation: CompensationRef): Dimension {

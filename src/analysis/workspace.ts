@@ -10,7 +10,7 @@ export const WORKSPACE_FORMAT = 'flowfate-workspace';
 export const WORKSPACE_VERSION = 1;
 
 /** Bytes of a file's start checksummed for its key: HEADER and TEXT, which name the tube, date and time. */
-const FINGERPRINT_BYTES = 65_536;
+export const FINGERPRINT_BYTES = 65_536;
 
 /** Where a sample's bytes come from when the workspace is opened again. */
 export type SampleSource = { kind: 'file' } | { kind: 'url'; url: string };

@@ -1,5 +1,4 @@
 /** Opening files, the demo experiment and a workspace's files: the worker decodes, the store tracks each file's status. */
-import * as Comlink from 'comlink';
 import type { SampleAnnotation } from '../analysis/sampleSheet.ts';
 import { inferAnnotation } from '../analysis/sampleSheetNames.ts';
 import type { SampleSource, WorkspaceSample } from '../analysis/workspace.ts';
@@ -7,9 +6,6 @@ import { demoAnnotation, type DemoManifest } from '../simulate/experiment.ts';
 import type { AppStore } from '../state/store.ts';
 import type { ReadProgress, Result, SampleId, SampleSummary } from '../../workers/api.ts';
 import type { CytometryClient } from './cytometryClient.ts';
-
-/** Files decoded at the same time: enough to overlap disk reads with decoding, few enough to bound memory. */
-const PARALLEL_OPENS = 2;
 
 let nextId = 1;
 
@@ -27,8 +23,8 @@ interface FileToOpen {
   annotation?: Partial<SampleAnnotation>;
 }
 
-/** Opens files two at a time; resolves to the summary of each (null for files that could not be opened), in order. */
-async function openAll(items: FileToOpen[], store: AppStore): Promise<(SampleSummary | null)[]> {
+/** Opens files a few at a time (client.parallelOpens); resolves to the summary of each (null for files that could not be opened), in order. */
+async function openAll(items: FileToOpen[], client: CytometryClient, store: AppStore): Promise<(SampleSummary | null)[]> {
   const queue = items.map((item, index) => ({ ...item, index, id: newSampleId() }));
   for (const { id, fileName, byteLength, source } of queue) store.getState().addSample({ id, fileName, byteLength, source });
   if (store.getState().selectedSampleId === null && queue.length > 0) store.getState().selectSample(queue[0].id);
@@ -53,7 +49,7 @@ async function openAll(items: FileToOpen[], store: AppStore): Promise<(SampleSum
     }
     return next();
   };
-  await Promise.all(Array.from({ length: PARALLEL_OPENS }, next));
+  await Promise.all(Array.from({ length: client.parallelOpens }, next));
   return summaries;
 }
 
@@ -65,10 +61,10 @@ export async function openFiles(files: readonly File[], client: CytometryClient,
     source: { kind: 'file' },
     open: (id) =>
       client.call((worker) =>
-        worker.openFile(id, file, file.name, true, Comlink.proxy((progress: ReadProgress) => store.getState().setSampleStatus(id, { kind: 'loading', progress }))),
+        worker.openFile(id, file, file.name, true, (progress: ReadProgress) => store.getState().setSampleStatus(id, { kind: 'loading', progress })),
       ),
   }));
-  await openAll(items, store);
+  await openAll(items, client, store);
 }
 
 export const DEMO_BASE_URL = `${import.meta.env.BASE_URL}demo/`;
@@ -92,7 +88,7 @@ export async function openDemoExperiment(client: CytometryClient, store: AppStor
       open: fromUrl(client, url, file.fileName),
     };
   });
-  await openAll(items, store);
+  await openAll(items, client, store);
   return manifest;
 }
 
@@ -116,7 +112,7 @@ export async function openWorkspaceSamples(samples: readonly WorkspaceSample[], 
     annotation: s.annotation ?? undefined,
     open: s.source.kind === 'url' ? fromUrl(client, s.source.url, s.fileName) : (id) => client.call((worker) => worker.openKept(id, s.key, s.fileName)),
   }));
-  const summaries = await openAll(items, store);
+  const summaries = await openAll(items, client, store);
   summaries.forEach((summary, k) => {
     if (summary) ids.set(missing[k].key, summary.id);
   });

@@ -14,7 +14,7 @@ const gate: Gate = {
 };
 
 function summary(id: string, fileName: string): SampleSummary {
-  return { id, fileName, byteLength: 1234, fingerprint: 'c0ffee00', datasets: [], activeDataset: 0 };
+  return { id, fileName, byteLength: 1234, fingerprint: 'c0ffee00', datasets: [], activeDataset: 0, eventBytes: 0 };
 }
 
 describe('captureWorkspace', () => {

@@ -13,6 +13,7 @@ export type FcsErrorCode =
   | 'BAD_ASCII_DATA'
   | 'INVALID_WRITE_INPUT'
   | 'TOO_LARGE'
+  | 'READ_FAILED'
   | 'INTERNAL';
 
 export class FcsError extends Error {

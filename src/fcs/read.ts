@@ -76,11 +76,19 @@ function readAllDatasets(source: ByteSource, events: (datasetIndex: number) => E
   return datasets;
 }
 
+/** A typed array the engine could not allocate ("Array buffer allocation failed" in V8, a RangeError in every engine). */
+function isAllocationFailure(error: unknown): boolean {
+  return error instanceof RangeError && /alloc|memory/i.test(error.message);
+}
+
 function withReadFailures<T>(fileName: string | undefined, read: () => T): T {
   try {
     return read();
   } catch (error) {
     if (error instanceof FcsError) throw describeReadFailure(error, fileName);
+    if (isAllocationFailure(error)) {
+      throw describeReadFailure(new FcsError('TOO_LARGE', 'there is not enough free memory for its events; close other files and try again'), fileName);
+    }
     const detail = error instanceof Error ? error.message : String(error);
     throw describeReadFailure(new FcsError('INTERNAL', `an unexpected problem occurred (${detail}); please report this file`), fileName);
   }

@@ -41,24 +41,22 @@ export function scaledColumn(dataset: FcsDataset, position: number): Float32Arra
   const raw = dataset.columns[position];
   if (!channel || !raw) throw new RangeError(`scaledColumn: no channel at position ${position} (the data set has ${dataset.channels.length})`);
   const n = raw.length;
-  const out = new Float64Array(n);
   if (isLogDecoded(channel)) {
     const [decades, offset] = channel.amplification;
     const f2 = offset === 0 ? 1 : offset;
     const range = channel.range > 0 ? channel.range : 1;
     const perUnit = decades / range;
+    const out = new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = f2 * 10 ** (perUnit * raw[i]);
     return out;
   }
   const timestep = isTimeChannel(channel) ? (timestepSeconds(dataset.keywords) ?? 1) : 1;
   const gain = effectiveGain(channel);
-  if (timestep === 1 && gain === 1) {
-    if (raw instanceof Float32Array) return raw;
-    out.set(raw);
-    return out;
-  }
+  if (timestep === 1 && gain === 1 && raw instanceof Float32Array) return raw;
+  const out = new Float64Array(n);
   if (gain !== 1) for (let i = 0; i < n; i++) out[i] = raw[i] / gain;
-  else for (let i = 0; i < n; i++) out[i] = raw[i] * timestep;
+  else if (timestep !== 1) for (let i = 0; i < n; i++) out[i] = raw[i] * timestep;
+  else out.set(raw);
   return out;
 }
 

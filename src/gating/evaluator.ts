@@ -16,6 +16,18 @@ import { type ChannelStatistics, statisticsBySelection, statisticsWithinParent }
 import { checkStrategy, listPopulations, orderGates } from './strategy.ts';
 import type { Dimension, Gate, GatingStrategy, Population, PopulationId, QuadrantGate } from './types.ts';
 
+/**
+ * Where selections write before their result is copied out at its exact length (src/gating/regions.ts). One buffer
+ * serves every evaluator of the thread, as the size of the largest sample: an open sample costs one index buffer (its
+ * list of all events), not two (issue 14, memory close to the data).
+ */
+let sharedScratch = new Uint32Array(0);
+
+function scratchFor(eventCount: number): Uint32Array {
+  if (sharedScratch.length < eventCount) sharedScratch = new Uint32Array(eventCount);
+  return sharedScratch;
+}
+
 /** A population's count, and its events: given, or built on first request. */
 class PopulationResult {
   readonly key: string;
@@ -47,7 +59,6 @@ export interface UpdateSummary {
 export class GatingEvaluator {
   private readonly columns: DimensionColumns;
   private readonly allEvents: Uint32Array;
-  private readonly scratch: Uint32Array;
   private populationList: Population[] = [];
   private results = new Map<PopulationId, PopulationResult>();
   private resultsByKey = new Map<string, PopulationResult>();
@@ -59,7 +70,6 @@ export class GatingEvaluator {
     this.columns = new DimensionColumns(source);
     this.allEvents = new Uint32Array(source.eventCount);
     for (let i = 0; i < this.allEvents.length; i++) this.allEvents[i] = i;
-    this.scratch = new Uint32Array(source.eventCount);
   }
 
   get eventCount(): number {
@@ -225,9 +235,9 @@ export class GatingEvaluator {
   private select(gate: Exclude<Gate, QuadrantGate>, events: Uint32Array, done: Map<PopulationId, PopulationResult>): Uint32Array {
     switch (gate.kind) {
       case 'rectangle':
-        return selectInRectangle(events, gate.bounds.map((b) => this.columns.column(b.dimension)), gate.bounds, this.scratch);
+        return selectInRectangle(events, gate.bounds.map((b) => this.columns.column(b.dimension)), gate.bounds, scratchFor(events.length));
       case 'polygon':
-        return selectInPolygon(events, this.columns.column(gate.dimensions[0]), this.columns.column(gate.dimensions[1]), gate.vertices, this.scratch);
+        return selectInPolygon(events, this.columns.column(gate.dimensions[0]), this.columns.column(gate.dimensions[1]), gate.vertices, scratchFor(events.length));
       case 'ellipsoid':
         return selectInEllipsoid(
           events,
@@ -235,7 +245,7 @@ export class GatingEvaluator {
           gate.mean,
           gate.covariance,
           gate.distanceSquare,
-          this.scratch,
+          scratchFor(events.length),
           `covariance matrix of gate "${gate.id}"`,
         );
       case 'boolean': {
@@ -244,7 +254,7 @@ export class GatingEvaluator {
           if (!result.mask) result.mask = this.maskOf(result.indices);
           return result.mask;
         });
-        return selectByBoolean(events, gate.operator, masks, gate.operands.map((o) => o.complement), this.scratch);
+        return selectByBoolean(events, gate.operator, masks, gate.operands.map((o) => o.complement), scratchFor(events.length));
       }
       default: {
         const unknown: never = gate;

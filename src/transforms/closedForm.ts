@@ -29,7 +29,7 @@ export class LinearScale implements Scale {
     return scaled * this.span - this.offset;
   }
 
-  applyToColumn(values: ArrayLike<number>, out: Float64Array): Float64Array {
+  applyToColumn<Out extends Float32Array | Float64Array>(values: ArrayLike<number>, out: Out): Out {
     const { offset, span } = this;
     for (let i = 0; i < values.length; i++) out[i] = (values[i] + offset) / span;
     return out;
@@ -57,7 +57,7 @@ export class LogScale implements Scale {
     return this.top * 10 ** ((scaled - 1) * this.decades);
   }
 
-  applyToColumn(values: ArrayLike<number>, out: Float64Array): Float64Array {
+  applyToColumn<Out extends Float32Array | Float64Array>(values: ArrayLike<number>, out: Out): Out {
     const { top, decades } = this;
     for (let i = 0; i < values.length; i++) out[i] = Math.log10(values[i] / top) / decades + 1;
     return out;
@@ -88,7 +88,7 @@ export class AsinhScale implements Scale {
     return Math.sinh(scaled * this.span - this.shift) / this.inputFactor;
   }
 
-  applyToColumn(values: ArrayLike<number>, out: Float64Array): Float64Array {
+  applyToColumn<Out extends Float32Array | Float64Array>(values: ArrayLike<number>, out: Out): Out {
     const { inputFactor, shift, span } = this;
     for (let i = 0; i < values.length; i++) out[i] = (Math.asinh(values[i] * inputFactor) + shift) / span;
     return out;
@@ -113,7 +113,7 @@ export class ArcsinhScale implements Scale {
     return this.cofactor * Math.sinh(scaled);
   }
 
-  applyToColumn(values: ArrayLike<number>, out: Float64Array): Float64Array {
+  applyToColumn<Out extends Float32Array | Float64Array>(values: ArrayLike<number>, out: Out): Out {
     const { cofactor } = this;
     for (let i = 0; i < values.length; i++) out[i] = Math.asinh(values[i] / cofactor);
     return out;

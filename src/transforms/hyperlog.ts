@@ -99,7 +99,7 @@ export class HyperlogScale implements Scale {
     return negative ? -value : value;
   }
 
-  applyToColumn(values: ArrayLike<number>, out: Float64Array): Float64Array {
+  applyToColumn<Out extends Float32Array | Float64Array>(values: ArrayLike<number>, out: Out): Out {
     for (let i = 0; i < values.length; i++) out[i] = this.apply(values[i]);
     return out;
   }
