@@ -90,13 +90,14 @@ function sparseFile(path: string, size: number, head: string): void {
   }
 }
 
+const field = (n: number) => String(n).padStart(8, ' ');
+
 /** An FCS 3.1 HEADER and TEXT announcing `events` float32 events of 9 parameters stored after them. */
 function fcsHead(events: number): string {
   const parameters = Array.from({ length: 9 }, (_, i) => `$P${i + 1}N/P${i + 1}/$P${i + 1}B/32/$P${i + 1}E/0,0/$P${i + 1}R/262144`).join('/');
   const text = (dataStart: number) =>
     `/$BEGINANALYSIS/0/$ENDANALYSIS/0/$BEGINSTEXT/0/$ENDSTEXT/0/$BEGINDATA/${String(dataStart).padStart(12, '0')}/$ENDDATA/${String(dataStart + events * 36 - 1).padStart(12, '0')}/$BYTEORD/1,2,3,4/$DATATYPE/F/$MODE/L/$NEXTDATA/0/$PAR/9/$TOT/${events}/${parameters}/`;
   const length = text(0).length;
-  const field = (n: number) => String(n).padStart(8, ' ');
   return `FCS3.1    ${field(58)}${field(57 + length)}${field(0)}${field(0)}${field(0)}${field(0)}${text(58 + length)}`;
 }
 
