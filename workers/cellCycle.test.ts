@@ -105,7 +105,7 @@ describe('the worker side of the cell-cycle analysis', () => {
     expect(all.fit.singlets).toBe(dataset.eventCount - countOffScale());
     expect(all.doublets).toBeNull();
     expect(() => analyseCellCycleSample(new SampleSession(dataset), { sampleId: 's', channels: { dna: { ...DNA, channel: 'DAPI-A' }, pulse: null, scatter: null }, options: DEFAULT_MODEL_OPTIONS })).toThrow(
-      /channel "DAPI-A" is not in this data set/,
+      /^The channel "DAPI-A" is not in this data set: choose the DNA channel again\./,
     );
   });
 });

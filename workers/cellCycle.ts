@@ -6,6 +6,9 @@ import { channelTop } from '../src/analysis/axes.ts';
 import type { ChannelRef, SampleSession } from '../src/analysis/sampleSession.ts';
 import { suggestCellsGate } from '../src/apoptosis/cellsGate.ts';
 import { analyseDnaSample, fitDnaSinglets } from '../src/cellcycle/analyseDnaSample.ts';
+import { CellCycleError, cellCycleFailureMessage } from '../src/cellcycle/cellCycleError.ts';
+import { CompensationError } from '../src/compensation/types.ts';
+import { GatingStrategyError } from '../src/gating/types.ts';
 import { DNA_HISTOGRAM_BINS, dnaHistogramTop } from '../src/cellcycle/dnaChannels.ts';
 import { onScaleEvents } from '../src/cellcycle/dnaHistogram.ts';
 import { gateDoubletFraction } from '../src/cellcycle/singletGate.ts';
@@ -14,8 +17,21 @@ import type { CellCycleAnalysis, CellCycleAnalysisRequest, CellCycleFitRequest, 
 
 function channelOf(session: SampleSession, { channel }: ChannelRef) {
   const found = session.dataset.channels.find((c) => c.name === channel);
-  if (!found) throw new RangeError(`channel "${channel}" is not in this data set`);
+  if (!found) throw new CellCycleError('no-channel', `The channel "${channel}" is not in this data set: choose the DNA channel again.`);
   return found;
+}
+
+/**
+ * Runs a cell-cycle step so that it fails only in words about the file: the pipeline's own sentences (CellCycleError,
+ * a gate or matrix that cannot be used) pass through; anything else is a defect, reported without its internal text.
+ */
+function inWords<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof CellCycleError || error instanceof GatingStrategyError || error instanceof CompensationError) throw error;
+    throw new CellCycleError('unexpected', cellCycleFailureMessage(error));
+  }
 }
 
 /** The suggested FSC/SSC cells gate and the events inside it. */
@@ -28,7 +44,11 @@ function cellsOf(session: SampleSession, scatter: NonNullable<DnaChannelRefs['sc
 }
 
 /** Suggested gates, histogram of the singlets and the fit; throws RangeError when the sample cannot be analysed. */
-export function analyseCellCycleSample(session: SampleSession, { channels, options }: CellCycleAnalysisRequest): CellCycleAnalysis {
+export function analyseCellCycleSample(session: SampleSession, request: CellCycleAnalysisRequest): CellCycleAnalysis {
+  return inWords(() => analyse(session, request));
+}
+
+function analyse(session: SampleSession, { channels, options }: CellCycleAnalysisRequest): CellCycleAnalysis {
   const cells = channels.scatter && cellsOf(session, channels.scatter);
   const pulse = channels.pulse && { values: session.values(channels.pulse.ref), kind: channels.pulse.kind };
   const maxValue = dnaHistogramTop(channelOf(session, channels.dna));
@@ -38,7 +58,11 @@ export function analyseCellCycleSample(session: SampleSession, { channels, optio
 }
 
 /** The fit of the singlet gate's events as the session is gated now; throws like analyseCellCycleSample. */
-export function fitCellCycleSample(session: SampleSession, { channels, options, cells, singletGate }: CellCycleFitRequest): CellCycleFitResult {
+export function fitCellCycleSample(session: SampleSession, request: CellCycleFitRequest): CellCycleFitResult {
+  return inWords(() => refit(session, request));
+}
+
+function refit(session: SampleSession, { channels, options, cells, singletGate }: CellCycleFitRequest): CellCycleFitResult {
   const dna = session.values(channels.dna);
   const parent = cells === null ? null : session.evaluator.indices(cells);
   const common = { dna, parent, maxValue: dnaHistogramTop(channelOf(session, channels.dna)), binCount: DNA_HISTOGRAM_BINS, options };

@@ -3,7 +3,7 @@
  * The app and the CLI show `message` after the file's name; anything else thrown by the pipeline is a defect, shown
  * only as `unexpectedFailure` says.
  */
-export type CellCycleErrorCode = 'no-events' | 'no-peak' | 'narrow-window' | 'few-pulse-events' | 'log-scale' | 'no-channel';
+export type CellCycleErrorCode = 'no-events' | 'no-peak' | 'narrow-window' | 'few-pulse-events' | 'log-scale' | 'no-channel' | 'unexpected';
 
 export class CellCycleError extends RangeError {
   readonly code: CellCycleErrorCode;
