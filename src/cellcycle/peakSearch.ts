@@ -46,7 +46,7 @@ const MIN_PARTNER_FRACTION = 0.03;
 const MIN_SECOND_FRACTION = 0.03;
 const SECOND_CV_RATIO = 2.5;
 /** Doublets of two placed peaks land at the sum of their contents, within this fraction. */
-const AGGREGATE_TOLERANCE = 0.04;
+const AGGREGATE_TOLERANCE = 0.05;
 
 const cvOf = (peak: HistogramPeak) => peak.sd / peak.mean;
 const tallest = (peaks: HistogramPeak[]) => peaks.reduce((best, peak) => (peak.height > best.height ? peak : best));
@@ -111,29 +111,38 @@ export function estimateCyclePeaks(
   return { g1, g2: { ...g2, area: g2Area }, sLevel, second: second ? population(second) : null };
 }
 
-/** The largest peak that qualifies as a second G1-like population beside `g1`, or null. */
+/**
+ * The largest peak that qualifies as a second G1-like population beside `g1`, or null. Walking up the axis, a peak in
+ * the G2/M band of a G1-like peak already placed is its G2/M; a peak where two placed peaks' aggregates fall (G0/G1 +
+ * G2/M at ~3×, two G2/M at ~4×) and smaller than both is an aggregate; the others qualify if distinct, large enough
+ * and about as sharp as G0/G1.
+ */
 function secondPopulationPeak(peaks: HistogramPeak[], g1: HistogramPeak, linearity: { min: number; max: number }): HistogramPeak | null {
-  // Peaks that may own a G2/M or aggregates higher up: G0/G1 and each second-population candidate.
-  const placed = [g1];
+  const owners = [g1];
+  const g2s: HistogramPeak[] = [];
   const candidates: HistogramPeak[] = [];
   for (const peak of peaks) {
     if (peak === g1) continue;
-    const isG2 = placed.some((p) => within(peak.mean / p.mean, linearity) || within(p.mean / peak.mean, linearity));
+    if (owners.some((owner) => within(owner.mean / peak.mean, linearity))) continue;
+    if (owners.some((owner) => within(peak.mean / owner.mean, linearity))) {
+      g2s.push(peak);
+      continue;
+    }
+    const placed = [...owners, ...g2s];
     const isAggregate = placed.some((a) =>
       placed.some((b) => Math.abs(a.mean + b.mean - peak.mean) <= AGGREGATE_TOLERANCE * peak.mean && peak.height < Math.min(a.height, b.height)),
     );
     const cvRatio = cvOf(peak) / cvOf(g1);
     const qualifies =
-      peak.distinct &&
-      !isG2 &&
       !isAggregate &&
+      peak.distinct &&
       peak.area >= MIN_SECOND_FRACTION * g1.area &&
       cvOf(peak) <= USUAL_MAX_CV &&
       cvRatio <= SECOND_CV_RATIO &&
       cvRatio >= 1 / SECOND_CV_RATIO;
     if (qualifies) {
       candidates.push(peak);
-      placed.push(peak);
+      owners.push(peak);
     }
   }
   return candidates.length > 0 ? candidates.reduce((best, peak) => (peak.area > best.area ? peak : best)) : null;

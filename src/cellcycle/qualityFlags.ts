@@ -29,6 +29,10 @@ export interface DoubletEvidence {
   modelPercent: number;
 }
 
+/** Watson's second population is its two peaks: an S phase of its own cannot be told from the first population's. */
+const WATSON_SECOND_S =
+  "; Watson's model fits only its G0/G1 and G2/M peaks, so an S phase of its own stays in the first population's S: use Dean-Jett-Fox for two cycling populations.";
+
 const PARAMETER_WORDS: Record<FitParameterName, string> = {
   g1Mean: 'G0/G1 position',
   g1Cv: 'G0/G1 CV',
@@ -63,7 +67,7 @@ export function assessCellCycleFit(fit: CellCycleFit, { doublets = null, offScal
   if (second) {
     flags.push({
       code: 'second-g1-population',
-      message: `A second G0/G1-like peak sits at ${second.dnaIndex.toFixed(2)} × G0/G1 (DNA index; ${second.percentOfCells.toFixed(1)}% of the modelled cells): an internal standard or an aneuploid clone. It is fitted as its own population and left out of sub-G1, S and G2/M.`,
+      message: `A second G0/G1-like peak sits at ${second.dnaIndex.toFixed(2)} × G0/G1 (DNA index; ${second.percentOfCells.toFixed(1)}% of the modelled cells): an internal standard or an aneuploid clone. It is fitted as its own population and left out of sub-G1, S and G2/M${fit.model === 'watson' ? WATSON_SECOND_S : '.'}`,
     });
   }
   const limits = QUALITY_LIMITS;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CellCycleClass, DEFAULT_CELL_CYCLE_PARAMS, simulateCellCycleSample, type CellCycleParams } from './cellCycleModel.ts';
+import { CellCycleClass } from './cellCycleEvents.ts';
+import { DEFAULT_CELL_CYCLE_PARAMS, simulateCellCycleSample, type CellCycleParams } from './cellCycleModel.ts';
 import { columnNamed, meanAndSd, median, quantile, valuesOfClass } from './classStatistics.fixtures.ts';
 import { countLabels } from './labels.ts';
 
@@ -9,7 +10,7 @@ const ofClass = (name: string, label: number, s = sample): Float64Array => value
 
 describe('simulateCellCycleSample: truth', () => {
   it('reports counts that are the label counts and phase fractions equal to the request', () => {
-    const counts = countLabels(sample.labels, 6);
+    const counts = countLabels(sample.labels, Object.keys(sample.truth.counts).length);
     expect(Object.values(sample.truth.counts)).toEqual(counts);
     expect(sample.truth.counts.debris).toBe(3600);
     expect(sample.truth.counts.doublet).toBe(3000);
@@ -72,6 +73,55 @@ describe('simulateCellCycleSample: DNA content', () => {
   });
 });
 
+describe('simulateCellCycleSample: the messier tubes of real instruments (issue 10)', () => {
+  const messy = simulateCellCycleSample(
+    {
+      ...PARAMS,
+      debrisFraction: 0.3,
+      cutNucleusFraction: 0.8,
+      clumpFraction: 0.04,
+      secondPopulation: { fraction: 0.3, dnaIndex: 1.5, cv: 0.04, phaseFractions: { g0g1: 0.6, s: 0.25, g2m: 0.15 } },
+    },
+    404,
+  );
+  const ofMessy = (name: string, label: number) => ofClass(name, label, messy);
+
+  it('counts each kind of event from the labels, and keeps the first population\'s phases as requested', () => {
+    const { counts, secondPopulation, phaseFractions, cyclingCount } = messy.truth;
+    expect(counts.clump).toBe(Math.round(0.04 * 60_000));
+    expect(counts.cutNucleus).toBe(Math.round(0.8 * counts.debris + 0.8 * counts.cutNucleus));
+    expect(messy.truth.debrisFraction).toBeCloseTo(0.3, 12);
+    for (const phase of ['g0g1', 's', 'g2m'] as const) expect(Math.abs(phaseFractions[phase] - PARAMS.phaseFractions[phase])).toBeLessThanOrEqual(1 / cyclingCount);
+    expect(secondPopulation?.fraction).toBeCloseTo(0.3, 3);
+    expect(secondPopulation?.phaseFractions.s).toBeCloseTo(0.25, 3);
+    expect(messy.truth.offScalePercent).toBeCloseTo(4, 9);
+  });
+
+  it('piles the clumps in the top channel of PI-A, and nothing else there', () => {
+    expect(ofMessy('PI-A', CellCycleClass.clump).every((v) => v === 262_143)).toBe(true);
+    const others = Float64Array.from(columnNamed(messy.input, 'PI-A')).filter((_, i) => messy.labels[i] !== CellCycleClass.clump);
+    expect(others.every((v) => v < (262_144 * 1023) / 1024)).toBe(true);
+  });
+
+  it('spreads cut nuclei from the lowest channels up under S phase and G2/M, falling towards G0/G1', () => {
+    const cut = ofMessy('PI-A', CellCycleClass.cutNucleus);
+    const below = (from: number, to: number) => cut.filter((v) => v >= from * 55_000 && v < to * 55_000).length;
+    expect(below(0, 0.3)).toBeGreaterThan(below(0.3, 0.6));
+    expect(below(0.3, 0.6)).toBeGreaterThan(below(0.6, 0.9));
+    expect(below(1.1, 2.2)).toBeGreaterThan(0.005 * cut.length);
+  });
+
+  it('puts the second population at its DNA index, with its own S phase and G2/M', () => {
+    const g1 = meanAndSd(ofMessy('PI-A', CellCycleClass.secondG0g1));
+    expect(Math.abs(g1.mean / (1.5 * 55_000) - 1)).toBeLessThan(0.002);
+    expect(Math.abs(g1.sd / g1.mean - (messy.truth.secondPopulation?.g1CvMeasured ?? 0))).toBeLessThan(0.002);
+    expect(Math.abs(median(ofMessy('PI-A', CellCycleClass.secondG2m)) / (1.5 * 55_000 * 1.97) - 1)).toBeLessThan(0.005);
+    const s = median(ofMessy('PI-A', CellCycleClass.secondS));
+    expect(s).toBeGreaterThan(1.5 * 55_000);
+    expect(s).toBeLessThan(1.5 * 55_000 * 1.97);
+  });
+});
+
 describe('simulateCellCycleSample: pulse processing', () => {
   it('makes G1 doublets overlap G2/M in PI-A but separate on PI-W and PI-H', () => {
     const doubletArea = ofClass('PI-A', CellCycleClass.doublet);
@@ -108,6 +158,8 @@ describe('simulateCellCycleSample: bad parameters', () => {
     [{ debrisFraction: 0.6, doubletFraction: 0.45 }, /must not exceed 1/],
     [{ sPhaseDensity: { start: 1, middle: 0.02, end: 2 } }, /sPhaseDensity must stay positive/],
     [{ eventCount: 50_000_000 }, /eventCount must be an integer in \[1, 10000000\]/],
+    [{ clumpFraction: 0.6 }, /clumpFraction must be in/],
+    [{ secondPopulation: { fraction: 0.3, dnaIndex: 5, cv: 0.03, phaseFractions: { g0g1: 1, s: 0, g2m: 0 } } }, /secondPopulation.dnaIndex must be in/],
   ])('rejects %j', (override, message) => {
     expect(() => simulateCellCycleSample({ ...PARAMS, ...override }, 1)).toThrow(message);
   });

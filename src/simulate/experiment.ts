@@ -1,6 +1,7 @@
 import { emptyAnnotation, type SampleAnnotation } from '../analysis/sampleSheet.ts';
 import { simulateApoptosisSample, type ApoptosisParams, type ApoptosisStain, type ApoptosisTruth } from './apoptosisModel.ts';
-import { simulateCellCycleSample, type CellCycleParams, type CellCycleTruth } from './cellCycleModel.ts';
+import { simulateCellCycleSample, type CellCycleParams } from './cellCycleModel.ts';
+import type { CellCycleTruth } from './cellCycleTruth.ts';
 import { apoptosisParamsForTreatment, cellCycleParamsForTreatment } from './drugResponse.ts';
 import type { AcquisitionInfo } from './instrument.ts';
 import { createRng, deriveSeed } from './rng.ts';

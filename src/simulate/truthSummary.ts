@@ -1,5 +1,5 @@
 import type { ApoptosisTruth } from './apoptosisModel.ts';
-import type { CellCycleTruth } from './cellCycleModel.ts';
+import type { CellCycleTruth } from './cellCycleTruth.ts';
 import { assertNever } from './simulatedSample.ts';
 
 function count(n: number): string {
