@@ -16,6 +16,25 @@ const registry = new SampleRegistry();
 const statisticsRequests = new Map<SampleId, number>();
 let requestCount = 0;
 
+/** The newest idle-time preparation; an older one stops at its next step. */
+let preparations = 0;
+
+/**
+ * In idle time after a gating change, prepares the sample's just drawn or moved quadrant/range/rectangle gates for a
+ * drag (GatingEvaluator.prepareToMove), a step between messages, so the drag's first move is as quick as the others.
+ */
+async function prepareToMove(id: SampleId): Promise<void> {
+  const preparation = ++preparations;
+  const { evaluator } = registry.session(id);
+  const steps = evaluator.prepareToMove();
+  for (;;) {
+    await yieldToMessages();
+    // Stop when a newer preparation started, or the sample was closed or switched to another data set meanwhile.
+    if (preparation !== preparations || !registry.has(id) || registry.session(id).evaluator !== evaluator) return;
+    if (steps.next().done) return;
+  }
+}
+
 /** Lets messages that arrived meanwhile (a plot, an axis the user asked for) run before the rest of a long job. */
 function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => {
@@ -93,7 +112,9 @@ const api: CytometryWorkerApi = {
     return attempt(() => registry.selectDataset(id, datasetIndex), 'BAD_DATASET');
   },
   async applyStrategy(id, strategy) {
-    return attempt(() => registry.session(id).applyStrategy(strategy), 'BAD_GATING');
+    const result = attempt(() => registry.session(id).applyStrategy(strategy), 'BAD_GATING');
+    if (result.ok) void prepareToMove(id);
+    return result;
   },
   async axis(id, channel, kind) {
     return registry.session(id).axis(channel, kind);

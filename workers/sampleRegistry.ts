@@ -39,6 +39,10 @@ export class SampleRegistry {
     return this.summary(id);
   }
 
+  has(id: SampleId): boolean {
+    return this.samples.has(id);
+  }
+
   session(id: SampleId): SampleSession {
     return this.get(id).session;
   }

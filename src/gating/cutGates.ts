@@ -36,8 +36,8 @@ export function cutLayout(gate: CutGate): CutLayout {
   return { dimensions: gate.bounds.map((b) => b.dimension), values, membership: cellMembership(values.map((v) => v.length + 1), [inside]) };
 }
 
-/** Grids kept for this many most recently moved gates (each holds a byte per event, plus 4 per event per moved axis). */
-const KEPT_GRIDS = 2;
+/** Grids kept for this many most recently moved or prepared gates (a byte per event, plus 4 per event per axis). */
+export const KEPT_GRIDS = 2;
 
 /** The cut grids of the gates being moved, kept between updates of one evaluator. */
 export class MovedGates {
@@ -62,6 +62,20 @@ export class MovedGates {
     const grid = new CutGrid(parent, eventCount, columns.map((column, d) => ({ column, values: layout.values[d] })), layout.membership);
     this.touch(gateId, { structure, grid });
     return grid;
+  }
+
+  /**
+   * Makes (or completes) the gate's grid in steps, for idle time before a drag: then the drag's first move costs only
+   * the events it crosses too. Same arguments as `moved`, with the gate where it is now.
+   */
+  *prepare(gateId: GateId, structure: string, parent: Uint32Array, eventCount: number, columns: NumericColumn[], layout: CutLayout): Generator<void> {
+    this.structures.set(gateId, structure);
+    let entry = this.grids.get(gateId);
+    if (!entry || entry.structure !== structure) {
+      entry = { structure, grid: new CutGrid(parent, eventCount, columns.map((column, d) => ({ column, values: layout.values[d] })), layout.membership) };
+      this.touch(gateId, entry);
+    }
+    yield* entry.grid.prepare();
   }
 
   /** Forgets gates that are no longer in the strategy. */

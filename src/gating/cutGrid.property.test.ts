@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CutGrid } from './cutGrid.ts';
 import { cellMembership, splitIntoQuadrants } from './regions.ts';
+import { Stepped } from './stepped.ts';
 import { ValueBuckets } from './valueBuckets.ts';
 
 /** Small integers put many events exactly on cuts; NaN, ±∞ and huge values stand for broken and off-scale events. */
@@ -48,13 +49,35 @@ describe('CutGrid', () => {
   });
 });
 
+describe('CutGrid prepared in steps', () => {
+  it('answers exactly whether its preparation was finished, half done or never started', () => {
+    const eventCount = 600_000;
+    const x = Float64Array.from({ length: eventCount }, (_, i) => (i * 7919) % 1000);
+    const y = Float64Array.from({ length: eventCount }, (_, i) => (i * 104729) % 997);
+    const parent = Uint32Array.from({ length: eventCount / 2 }, (_, k) => 2 * k);
+    const quadrants = [[0, 0], [1, 0], [1, 1], [0, 1]];
+    const dividers = (cx: number, cy: number) => [{ column: x, values: [cx] }, { column: y, values: [cy] }];
+    for (const steps of [0, 1, 3, 1000]) {
+      const grid = new CutGrid(parent, eventCount, dividers(500, 500), cellMembership([2, 2], quadrants));
+      const preparation = grid.prepare();
+      for (let n = 0; n < steps; n++) preparation.next();
+      for (const [cx, cy] of [[510, 490], [100, 900], [100.5, 900]]) {
+        grid.moveTo([[cx], [cy]]);
+        const expected = splitIntoQuadrants(parent, dividers(cx, cy), quadrants);
+        quadrants.forEach((_, p) => expect(grid.count(p)).toBe(expected[p].length));
+      }
+      preparation.next();
+    }
+  });
+});
+
 describe('ValueBuckets', () => {
   it('holds every non-NaN event once, and a span covers every event valued within it', () => {
     fc.assert(
       fc.property(fc.array(value, { maxLength: 200 }), cut, cut, (values, from, to) => {
         const column = Float64Array.from(values);
         const events = Uint32Array.from(values.keys());
-        const buckets = new ValueBuckets(column, events);
+        const buckets = new Stepped(ValueBuckets.build(column, events)).result();
         const real = [...events].filter((i) => !Number.isNaN(column[i]));
         expect([...buckets.order].toSorted((a, b) => a - b)).toEqual(real);
         const [start, end] = buckets.span(from, to);

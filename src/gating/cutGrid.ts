@@ -8,6 +8,7 @@
  */
 import type { NumericColumn } from './channelSource.ts';
 import { cellOf, type DividerColumn, intervalOf } from './regions.ts';
+import { EVENTS_PER_STEP, Stepped } from './stepped.ts';
 import { ValueBuckets } from './valueBuckets.ts';
 
 type CellArray = Uint8Array | Uint16Array | Uint32Array;
@@ -23,7 +24,9 @@ export class CutGrid {
   private readonly nanCell: number;
   private readonly cellCounts: Float64Array;
   private readonly membership: Uint32Array;
-  private readonly buckets: (ValueBuckets | null)[];
+  /** Cells of the parent's events, computed in steps (see prepare). */
+  private readonly filled: Stepped<void>;
+  private readonly buckets: (Stepped<ValueBuckets> | null)[];
 
   /**
    * `events`: the parent's events (ascending); `eventCount`: events in the sample; `membership[cell]`: bit p set when
@@ -39,22 +42,25 @@ export class CutGrid {
     this.nanCell = membership.length;
     this.cells = this.nanCell < 0xff ? new Uint8Array(eventCount) : this.nanCell < 0xffff ? new Uint16Array(eventCount) : new Uint32Array(eventCount);
     this.cellCounts = new Float64Array(this.nanCell + 1);
-    for (let e = 0; e < events.length; e++) {
-      const i = events[e];
-      const cell = cellOf(i, this.columns, this.cuts, this.radices, this.nanCell);
-      this.cells[i] = cell;
-      this.cellCounts[cell]++;
-    }
+    this.filled = new Stepped(this.fill());
     this.buckets = dividers.map(() => null);
   }
 
-  /** The cut values the counts are for, per divider. */
-  get values(): number[][] {
-    return this.cuts.map((c) => [...c]);
+  /**
+   * Does in steps what the first move would otherwise do at once: the cells of the parent's events, and each divider's
+   * value buckets. For idle time; anything the grid is asked meanwhile finishes the rest first.
+   */
+  *prepare(): Generator<void> {
+    while (!this.filled.advance()) yield;
+    for (let d = 0; d < this.columns.length; d++) {
+      const buckets = this.bucketsFor(d);
+      while (!buckets.advance()) yield;
+    }
   }
 
   /** Events of the parent in population p. */
   count(p: number): number {
+    this.filled.result();
     let total = 0;
     for (let cell = 0; cell < this.nanCell; cell++) if ((this.membership[cell] >>> p) & 1) total += this.cellCounts[cell];
     return total;
@@ -62,13 +68,14 @@ export class CutGrid {
 
   /** Moves the cuts to `values` (per divider, as many as before) and updates the counts from the events crossed. */
   moveTo(values: readonly (readonly number[])[]): void {
+    this.filled.result();
     values.forEach((next, d) => {
       const cuts = this.cuts[d];
       if (next.length !== cuts.length) throw new RangeError(`divider ${d} has ${cuts.length} cuts, not ${next.length}`);
       const previous = Float64Array.from(cuts);
       if (next.every((v, k) => Object.is(v, previous[k]))) return;
       cuts.set(next);
-      const buckets = this.bucketsFor(d);
+      const buckets = this.bucketsFor(d).result();
       previous.forEach((from, k) => {
         if (Object.is(from, cuts[k])) return;
         const [start, end] = buckets.span(from, cuts[k]);
@@ -79,6 +86,7 @@ export class CutGrid {
 
   /** Ascending event indices of population p (a new array; built on demand, not per move). */
   indices(p: number): Uint32Array {
+    this.filled.result();
     const out = new Uint32Array(this.count(p));
     let n = 0;
     for (let e = 0; e < this.events.length; e++) {
@@ -88,10 +96,20 @@ export class CutGrid {
     return out;
   }
 
-  private bucketsFor(d: number): ValueBuckets {
+  private *fill(): Generator<void> {
+    for (let e = 0; e < this.events.length; e++) {
+      const i = this.events[e];
+      const cell = cellOf(i, this.columns, this.cuts, this.radices, this.nanCell);
+      this.cells[i] = cell;
+      this.cellCounts[cell]++;
+      if (e % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
+    }
+  }
+
+  private bucketsFor(d: number): Stepped<ValueBuckets> {
     let buckets = this.buckets[d];
     if (!buckets) {
-      buckets = new ValueBuckets(this.columns[d], this.events);
+      buckets = new Stepped(ValueBuckets.build(this.columns[d], this.events));
       this.buckets[d] = buckets;
     }
     return buckets;

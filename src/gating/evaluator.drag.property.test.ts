@@ -56,13 +56,21 @@ const IDS = ['range', 'q0', 'q1', 'q2', 'q3', 'child', 'either'];
 describe('gate drags', () => {
   it('counts and events after any sequence of moves equal a fresh evaluation of the final gates', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(coordinate, coordinate), { minLength: 1, maxLength: 150 }), fc.array(step, { minLength: 2, maxLength: 8 }), fc.array(fc.boolean(), { maxLength: 8 }), (points, steps, askEvents) => {
+      fc.property(
+        fc.array(fc.tuple(coordinate, coordinate), { minLength: 1, maxLength: 150 }),
+        fc.array(step, { minLength: 2, maxLength: 8 }),
+        fc.array(fc.boolean(), { maxLength: 8 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 8 }),
+        (points, steps, askEvents, prepareSteps) => {
         const source = channelSourceFromColumns({ X: Float64Array.from(points, (p) => p[0]), Y: Float64Array.from(points, (p) => p[1]) });
         const dragged = new GatingEvaluator(source);
         steps.forEach((s, k) => {
           dragged.update(tree(s));
-          // Sometimes the events of a moved population are asked mid-drag (a plot of it, statistics), sometimes not.
+          // Sometimes the events of a moved population are asked mid-drag (a plot of it, statistics), sometimes not;
+          // sometimes idle time prepares the moved gates' grids, partly or wholly.
           if (askEvents[k]) dragged.indices('q1');
+          const preparation = dragged.prepareToMove(0);
+          for (let n = 0; n < (prepareSteps[k] ?? 0); n++) preparation.next();
           const fresh = new GatingEvaluator(source);
           fresh.update(tree(s));
           for (const id of IDS) {
@@ -70,7 +78,8 @@ describe('gate drags', () => {
             expect([...dragged.indices(id)]).toEqual([...fresh.indices(id)]);
           }
         });
-      }),
+        },
+      ),
       { numRuns: 200 },
     );
   });

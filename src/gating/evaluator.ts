@@ -8,48 +8,17 @@
  */
 import type { ChannelSource, NumericColumn } from './channelSource.ts';
 import { DimensionColumns } from './columns.ts';
-import { type CutGate, cutLayout, MovedGates, quadrantIntervals } from './cutGates.ts';
+import { type CutGate, cutLayout, KEPT_GRIDS, MovedGates, quadrantIntervals } from './cutGates.ts';
 import type { CutGrid } from './cutGrid.ts';
-import { selectByBoolean, selectInEllipsoid, selectInPolygon, selectInRectangle, splitIntoQuadrants } from './regions.ts';
+import { scratchFor, selectByBoolean, selectInEllipsoid, selectInPolygon, selectInRectangle, splitIntoQuadrants } from './regions.ts';
 import { sortIndicesByValue } from './sortByValue.ts';
 import { type ChannelStatistics, statisticsBySelection, statisticsWithinParent } from './statistics.ts';
+import { PopulationResult } from './populationResult.ts';
 import { checkStrategy, listPopulations, orderGates } from './strategy.ts';
 import type { Dimension, Gate, GatingStrategy, Population, PopulationId, QuadrantGate } from './types.ts';
 
-/**
- * Where selections write before their result is copied out at its exact length (src/gating/regions.ts). One buffer
- * serves every evaluator of the thread, as the size of the largest sample: an open sample costs one index buffer (its
- * list of all events), not two (issue 14, memory close to the data).
- */
-let sharedScratch = new Uint32Array(0);
-
-function scratchFor(eventCount: number): Uint32Array {
-  if (sharedScratch.length < eventCount) sharedScratch = new Uint32Array(eventCount);
-  return sharedScratch;
-}
-
-/** A population's count, and its events: given, or built on first request. */
-class PopulationResult {
-  readonly key: string;
-  readonly count: number;
-  mask: Uint8Array | null = null;
-  private events: Uint32Array | (() => Uint32Array);
-
-  constructor(key: string, count: number, events: Uint32Array | (() => Uint32Array)) {
-    this.key = key;
-    this.count = count;
-    this.events = events;
-  }
-
-  static of(key: string, indices: Uint32Array): PopulationResult {
-    return new PopulationResult(key, indices.length, indices);
-  }
-
-  get indices(): Uint32Array {
-    if (typeof this.events === 'function') this.events = this.events();
-    return this.events;
-  }
-}
+/** Below this many events in its parent, a gate's first move is quick without preparation. */
+const PREPARE_MIN_EVENTS = 200_000;
 
 export interface UpdateSummary {
   /** Populations whose membership was computed (not reused) by this update, in evaluation order. */
@@ -65,6 +34,9 @@ export class GatingEvaluator {
   /** A parent's events sorted by a column (null: requested once), kept while both objects live (reused when unchanged). */
   private readonly sortedOrders = new WeakMap<Uint32Array, WeakMap<NumericColumn, Uint32Array | null>>();
   private readonly movedGates = new MovedGates();
+  /** Cut gates whose populations the last update recomputed (just drawn or moved: the likeliest to be dragged next). */
+  private changedCutGates: { gate: CutGate; parentKey: string; parent: Uint32Array }[] = [];
+  private updates = 0;
 
   constructor(source: ChannelSource) {
     this.columns = new DimensionColumns(source);
@@ -103,6 +75,7 @@ export class GatingEvaluator {
   private evaluate(strategy: GatingStrategy): UpdateSummary {
     const next = new Map<PopulationId, PopulationResult>();
     const recomputed: PopulationId[] = [];
+    const changedCutGates: typeof this.changedCutGates = [];
     for (const gate of orderGates(strategy)) {
       const parent = gate.parentId === null ? null : next.get(gate.parentId);
       const parentKey = parent ? parent.key : 'all events';
@@ -112,6 +85,7 @@ export class GatingEvaluator {
         const ids = gate.kind === 'quadrant' ? gate.quadrants.map((q) => q.id) : [gate.id];
         const reused = keys.map((key) => this.resultsByKey.get(key));
         if (!reused.every((r) => r !== undefined)) {
+          changedCutGates.push({ gate, parentKey, parent: parentIndices });
           this.evaluateCutGate(gate, parentKey, parentIndices, next).forEach((result, k) => {
             reused[k] = new PopulationResult(keys[k], result.count, result.indices);
             recomputed.push(ids[k]);
@@ -133,7 +107,34 @@ export class GatingEvaluator {
     this.resultsByKey = new Map([...next.values()].map((r) => [r.key, r]));
     this.populationList = listPopulations(strategy);
     this.movedGates.keepOnly(new Set(strategy.gates.map((g) => g.id)));
+    this.changedCutGates = changedCutGates;
+    this.updates++;
     return { recomputed };
+  }
+
+  /**
+   * Prepares, in steps (yielding between them), the cut grids of the quadrant, range and rectangle gates the last
+   * update drew or moved, when their parent is large enough for a first move to be felt: so that dragging one of them
+   * costs only the crossed events from its first step. Anything the evaluator is asked meanwhile stays exact.
+   */
+  *prepareToMove(minEvents = PREPARE_MIN_EVENTS): Generator<void> {
+    const update = this.updates;
+    for (const { gate, parentKey, parent } of this.changedCutGates.slice(-KEPT_GRIDS)) {
+      if (parent.length < minEvents) continue;
+      const { layout, columns, structure } = this.cutSetup(gate, parentKey);
+      for (const step of this.movedGates.prepare(gate.id, structure, parent, this.eventCount, columns, layout)) {
+        // A newer update may have moved or removed the gate: what it needs, it prepares itself.
+        if (this.updates !== update) return;
+        yield step;
+      }
+    }
+  }
+
+  private cutSetup(gate: CutGate, parentKey: string) {
+    const layout = cutLayout(gate);
+    const columns = layout.dimensions.map((d) => this.columns.column(d));
+    const structure = JSON.stringify([layout.dimensions.map((d) => this.columns.dimensionKey(d)), layout.values.map((v) => v.length), [...layout.membership], parentKey]);
+    return { layout, columns, structure };
   }
 
   /**
@@ -142,9 +143,7 @@ export class GatingEvaluator {
    * values first, so they stay right even after later moves.
    */
   private evaluateCutGate(gate: CutGate, parentKey: string, parent: Uint32Array, done: Map<PopulationId, PopulationResult>): { count: number; indices: Uint32Array | (() => Uint32Array) }[] {
-    const layout = cutLayout(gate);
-    const columns = layout.dimensions.map((d) => this.columns.column(d));
-    const structure = JSON.stringify([layout.dimensions.map((d) => this.columns.dimensionKey(d)), layout.values.map((v) => v.length), [...layout.membership], parentKey]);
+    const { layout, columns, structure } = this.cutSetup(gate, parentKey);
     const grid: CutGrid | null = this.movedGates.moved(gate.id, structure, parent, this.eventCount, columns, layout);
     const populations = gate.kind === 'quadrant' ? gate.quadrants.length : 1;
     if (grid) {

@@ -6,6 +6,18 @@
 import { invertMatrix } from '../compensation/matrix.ts';
 import type { NumericColumn } from './channelSource.ts';
 
+/**
+ * Where selections write before their result is copied out at its exact length (these kernels). One buffer
+ * serves every evaluator of the thread, as the size of the largest sample: an open sample costs one index buffer (its
+ * list of all events), not two (issue 14, memory close to the data).
+ */
+let sharedScratch = new Uint32Array(0);
+
+export function scratchFor(eventCount: number): Uint32Array {
+  if (sharedScratch.length < eventCount) sharedScratch = new Uint32Array(eventCount);
+  return sharedScratch;
+}
+
 /** Gating-ML rectangle/range: min ≤ v < max on every dimension; a missing bound (null) is unbounded. */
 export function selectInRectangle(
   events: Uint32Array,

@@ -4,6 +4,7 @@
  * fraction of a full sort's cost (a radix sort of 4.4M doubles takes seconds here, this tens of milliseconds).
  */
 import type { NumericColumn } from './channelSource.ts';
+import { EVENTS_PER_STEP } from './stepped.ts';
 
 const BUCKETS = 1 << 16;
 /** Values sampled to place the buckets, and the share left to each end bucket (outliers, off-scale piles). */
@@ -53,12 +54,20 @@ export class ValueBuckets {
   private readonly starts: Uint32Array;
   private readonly scale: BucketScale;
 
-  constructor(column: NumericColumn, events: Uint32Array) {
+  private constructor(order: Uint32Array, starts: Uint32Array, scale: BucketScale) {
+    this.order = order;
+    this.starts = starts;
+    this.scale = scale;
+  }
+
+  /** The buckets of `events`, yielding every EVENTS_PER_STEP events (see Stepped). */
+  static *build(column: NumericColumn, events: Uint32Array): Generator<void, ValueBuckets> {
     const scale = new BucketScale(column, events);
     const starts = new Uint32Array(scale.buckets + 1);
     for (let k = 0; k < events.length; k++) {
       const v = column[events[k]];
       if (v === v) starts[scale.of(v) + 1]++;
+      if (k % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
     }
     for (let b = 0; b < scale.buckets; b++) starts[b + 1] += starts[b];
     const next = starts.slice(0, scale.buckets);
@@ -66,10 +75,9 @@ export class ValueBuckets {
     for (let k = 0; k < events.length; k++) {
       const v = column[events[k]];
       if (v === v) order[next[scale.of(v)]++] = events[k];
+      if (k % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
     }
-    this.order = order;
-    this.starts = starts;
-    this.scale = scale;
+    return new ValueBuckets(order, starts, scale);
   }
 
   /**
