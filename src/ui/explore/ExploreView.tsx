@@ -14,7 +14,11 @@ import { StatisticsPanel } from '../gating/StatisticsPanel.tsx';
 import { defaultHistogramChannel, defaultScatterChannels } from './defaultChannels.ts';
 import { DensityCard } from './DensityCard.tsx';
 import { HistogramCard } from './HistogramCard.tsx';
+import { useQuietAfter } from '../useQuietAfter.ts';
 import { useAxis } from './useAxis.ts';
+
+/** How long the page must be left alone after the first plot before the rest of the page is computed. */
+const QUIET_MS = 600;
 
 /** Any channel of any sample: a two-parameter plot, a histogram, the population tree, gates and statistics. */
 export function ExploreView() {
@@ -47,10 +51,13 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
   const kindOf = (channel: string) => (channel === dna?.dna || channel === dna?.pulse?.channel ? 'linear' : undefined);
   const xAxis = useAxis(sampleId, xChannel, compensation(xChannel), true, kindOf(xChannel));
   const yAxis = useAxis(sampleId, yChannel, compensation(yChannel), true, kindOf(yChannel));
-  // The first plot waits for nothing it does not show: the histogram's axis is fitted once the density is drawn.
+  // The first plot waits for nothing it does not show, and what it does not show waits for the user: the histogram's
+  // axis is fitted once the density is drawn and the user has left the page alone for a moment, so an axis changed
+  // right after loading is answered as quickly as one changed later.
   const [drawn, setDrawn] = useState(false);
   const [histogramDrawn, setHistogramDrawn] = useState(false);
-  const hAxis = useAxis(sampleId, histogramChannel, compensation(histogramChannel), drawn, kindOf(histogramChannel));
+  const quiet = useQuietAfter(drawn, QUIET_MS, datasetKey);
+  const hAxis = useAxis(sampleId, histogramChannel, compensation(histogramChannel), quiet, kindOf(histogramChannel));
   const display = (name: string) => dataset.channels.find((c) => c.name === name)?.display ?? name;
   // Plots follow the strategy the worker has confirmed, keyed by the plotted population's lineage only, so moving
   // a child gate (or new counts arriving) re-renders none of the plots.
@@ -105,7 +112,7 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
           populationName={populationName}
           channels={dataset.channels}
           plotted={[xChannel, yChannel, histogramChannel]}
-          enabled={drawn && histogramDrawn}
+          enabled={quiet && histogramDrawn}
         />
       </aside>
     </div>
