@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import type { AxisSpec } from '../../analysis/axes.ts';
 import { type GatingDocument, replaceGate } from '../../analysis/gatingDocument.ts';
 import type { Gate, PopulationId } from '../../gating/types.ts';
@@ -13,6 +13,7 @@ import type { ToolEffect } from '../../tools/transition.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { useSampleStrategy } from './useSampleStrategy.ts';
 import { formatPercent } from '../format.ts';
+import { createLatestTask } from './latestTask.ts';
 import { useToolMachine } from './useToolMachine.ts';
 
 export interface GateOverlayProps {
@@ -60,6 +61,11 @@ export function GateOverlay({ sampleId, population, x, y, scales, tool, onToolCh
   const colours = useMemo(() => new Map(gates.figures.map((f) => [f.gateId, gateColour(gating, f.gateId)])), [gates, gating]);
   const percents = useMemo(() => new Map((result?.counts ?? []).map((c) => [c.id, formatPercent(c.percentOfParent)])), [result]);
 
+  // A drag step is drawn from the tool's state in the pointer event itself; the store (and through it the worker's
+  // counts, the population tree) hears of it in the next task, after that frame.
+  const previews = useMemo(() => createLatestTask(), []);
+  useEffect(() => () => previews.cancel(), [previews]);
+
   const onEffects = (effects: ToolEffect[]) => {
     const { changeGating, selectGate } = store.getState();
     for (const effect of effects) {
@@ -75,12 +81,18 @@ export function GateOverlay({ sampleId, population, x, y, scales, tool, onToolCh
         case 'select':
           selectGate(effect.gateId);
           break;
-        case 'preview':
+        case 'preview': {
+          const { gate } = effect;
+          previews.run(() => store.getState().changeGating((d) => replaceGate(d, gate, editTarget(d, sampleId, gate.id)), { transient: true }));
+          break;
+        }
         case 'commit':
-          if (effect.kind === 'commit' && onEditFinished?.(effect.gate)) break;
-          changeGating((d) => replaceGate(d, effect.gate, editTarget(d, sampleId, effect.gate.id)), { transient: effect.kind === 'preview' });
+          previews.cancel();
+          if (onEditFinished?.(effect.gate)) break;
+          changeGating((d) => replaceGate(d, effect.gate, editTarget(d, sampleId, effect.gate.id)));
           break;
         case 'revert':
+          previews.cancel();
           changeGating(() => store.getState().committedGating, { transient: true });
           break;
         default: {
@@ -91,6 +103,11 @@ export function GateOverlay({ sampleId, population, x, y, scales, tool, onToolCh
     }
   };
   const { state, handlers } = useToolMachine(tool, { ...gates, selectedGateId, area: view.area }, onEffects);
+  const dragged = state.tool === 'select' && state.phase === 'dragging' ? state.current : null;
+  const drawn = useMemo(
+    () => (dragged ? plotGates({ ...strategy, gates: strategy.gates.map((g) => (g.id === dragged.id ? dragged : g)) }, population, view) : gates),
+    [dragged, gates, strategy, population, view],
+  );
   const draft = draftOf(state);
   const hovered = state.tool === 'select' && state.phase === 'idle' ? (state.hover?.gateId ?? null) : null;
   const { area } = view;
@@ -98,7 +115,7 @@ export function GateOverlay({ sampleId, population, x, y, scales, tool, onToolCh
   return (
     <g className="gate-layer" style={{ cursor: cursorOf(state) }} {...handlers}>
       <rect className="gate-surface" x={area.left} y={area.top} width={area.right - area.left} height={area.bottom - area.top} />
-      <GateFigures figures={gates.figures} colours={colours} percents={percents} selectedGateId={selectedGateId} hoveredGateId={hovered} area={area} clipId={clipId} />
+      <GateFigures figures={drawn.figures} colours={colours} percents={percents} selectedGateId={selectedGateId} hoveredGateId={hovered} area={area} clipId={clipId} />
       {draft && <DraftFigure draft={draft} area={area} />}
     </g>
   );
