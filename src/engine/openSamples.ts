@@ -78,6 +78,7 @@ export async function openDemoExperiment(client: CytometryClient, store: AppStor
   const response = await fetch(`${DEMO_BASE_URL}manifest.json`);
   if (!response.ok) throw new Error(`The demo experiment is missing (server answered ${response.status}). Run "npm run build" to generate it.`);
   const manifest = (await response.json()) as DemoManifest;
+  if (store.getState().experimentName === '') store.getState().setExperimentName(manifest.experiment.name);
   const items = manifest.files.map<FileToOpen>((file) => {
     const url = new URL(`${DEMO_BASE_URL}${file.fileName}`, location.href).href;
     return {

@@ -24,6 +24,8 @@ export interface SavedState {
   };
   apoptosis: { setup: ApoptosisSetup; run: ApoptosisRunRecord | null };
   cellCycle: { channels: CellCycleChannels | null; options: CellCycleModelOptions; run: CellCycleRun | null };
+  /** Absent in workspaces saved before experiments had a name. */
+  experiment?: { name: string };
 }
 
 /** The current session as a workspace (only samples that finished opening can be named by key). */
@@ -51,6 +53,7 @@ export function captureWorkspace(state: AppState): Workspace<SavedState> {
     },
     apoptosis: { setup: state.apoptosisSetup, run: state.apoptosisRun },
     cellCycle: { channels: state.cellCycleChannels, options: state.cellCycleOptions, run: state.cellCycleRun },
+    experiment: { name: state.experimentName },
   };
   return { format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt: new Date().toISOString(), samples, state: remapIds(saved, keys) };
 }
@@ -84,6 +87,7 @@ export async function openWorkspace(workspace: Workspace, client: CytometryClien
     cellCycleChannels: state.cellCycle.channels,
     cellCycleOptions: savedModelOptions(state.cellCycle.options),
     cellCycleRun: state.cellCycle.run,
+    experimentName: state.experiment?.name ?? store.getState().experimentName,
   });
   const missing = workspace.samples.filter((s) => !ids.has(s.key)).map((s) => s.fileName);
   const opened = `${ids.size} ${ids.size === 1 ? 'file' : 'files'}`;
@@ -103,7 +107,7 @@ const AUTOSAVE_DELAY_MS = 800;
 /** Store fields captureWorkspace reads: a change to any of them is autosaved. */
 const SAVED_FIELDS: readonly (keyof AppState)[] = [
   'samples', 'committedGating', 'activeView', 'selectedSampleId', 'xChannel', 'yChannel', 'histogramChannel', 'axes', 'autoAxisFits', 'bivariateKind',
-  'plottedPopulation', 'apoptosisSetup', 'apoptosisRun', 'cellCycleChannels', 'cellCycleOptions', 'cellCycleRun',
+  'plottedPopulation', 'apoptosisSetup', 'apoptosisRun', 'cellCycleChannels', 'cellCycleOptions', 'cellCycleRun', 'experimentName',
 ];
 
 export interface WorkspacePersistence {

@@ -25,9 +25,9 @@ export interface Condition {
   label: string;
 }
 
-export interface ConditionGroup {
+export interface ConditionGroup<T extends TubeResult = TubeResult> {
   condition: Condition;
-  tubes: TubeResult[];
+  tubes: T[];
 }
 
 /** The units the experiment's tables use: the ones most tubes are written in. */
@@ -84,8 +84,8 @@ export function compareConditions(a: Condition, b: Condition): number {
 }
 
 /** The tubes grouped by condition, in condition order, each group in tube order (staining controls left out). */
-export function groupByCondition(tubes: readonly TubeResult[]): ConditionGroup[] {
-  const groups = new Map<string, ConditionGroup>();
+export function groupByCondition<T extends TubeResult>(tubes: readonly T[]): ConditionGroup<T>[] {
+  const groups = new Map<string, ConditionGroup<T>>();
   for (const tube of tubes) {
     const condition = conditionOf(tube.annotation);
     if (!condition) continue;

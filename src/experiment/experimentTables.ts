@@ -11,11 +11,13 @@ type Column = [name: string, layout: ColumnLayout];
 
 const numberOrBlank = (value: number | null): Cell => (value === null ? text('') : significant(value));
 
-/** One row per condition: its sheet columns, then mean, SD and n of each measure under the measure's name. */
+/** One row per condition: its sheet columns (the label when any condition has one), then mean, SD and n of each measure under the measure's name. */
 export function conditionSummaryTable(groups: readonly ConditionGroup[], measures: readonly Measure[], units: DisplayUnits): Table {
+  const labelled = groups.some((g) => g.condition.label !== '');
   const columns: Column[] = [
-    ['Condition', {}], ['Cell line', {}], ['Compound', {}], [`Concentration (${units.dose})`, {}], [`Time (${units.time})`, {}], ['Condition label', { detail: true }],
-    ['Tubes', { detail: true }],
+    ['Condition', {}], ['Cell line', {}], ['Compound', {}], [`Concentration (${units.dose})`, {}], [`Time (${units.time})`, {}],
+    ...(labelled ? [['Condition label', {}] as Column] : []),
+    ['Tubes', {}],
     ...measures.flatMap((m): Column[] => [[`${m.column} mean`, { group: m.column }], [`${m.column} SD`, { group: m.column }], [`${m.column} n`, { group: m.column }]]),
   ];
   return {
@@ -23,7 +25,8 @@ export function conditionSummaryTable(groups: readonly ConditionGroup[], measure
     layout: columns.map(([, layout]) => layout),
     rows: groups.map(({ condition, tubes }, k) => [
       text(conditionName(condition, units)), text(condition.cellLine), text(condition.compound),
-      numberOrBlank(doseIn(condition.doseNm, units)), numberOrBlank(timeIn(condition.timeH, units)), text(condition.label),
+      numberOrBlank(doseIn(condition.doseNm, units)), numberOrBlank(timeIn(condition.timeH, units)),
+      ...(labelled ? [text(condition.label)] : []),
       integer(tubes.length),
       ...measures.flatMap((m) => {
         const { mean, sd, n } = summariseMeasure(groups[k], m.key);

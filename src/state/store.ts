@@ -3,13 +3,14 @@ import { useStore } from 'zustand';
 import { createContext, useContext } from 'react';
 import { type ApoptosisSlice, createApoptosisSlice } from './apoptosisSlice.ts';
 import { type CellCycleSlice, createCellCycleSlice } from './cellCycleSlice.ts';
+import { createExperimentSlice, type ExperimentSlice } from './experimentSlice.ts';
 import { createGatingSlice, type GatingSlice } from './gatingSlice.ts';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice.ts';
 import { createSamplesSlice, type SamplesSlice } from './samplesSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
-export type AppState = SamplesSlice & ViewSlice & GatingSlice & ResultsSlice & ApoptosisSlice & CellCycleSlice & WorkspaceSlice;
+export type AppState = SamplesSlice & ViewSlice & GatingSlice & ResultsSlice & ApoptosisSlice & CellCycleSlice & ExperimentSlice & WorkspaceSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A fresh store; the app makes one, tests make their own. */
@@ -21,6 +22,7 @@ export function createAppStore(): AppStore {
     ...createResultsSlice(...a),
     ...createApoptosisSlice(...a),
     ...createCellCycleSlice(...a),
+    ...createExperimentSlice(...a),
     ...createWorkspaceSlice(...a),
   }));
 }

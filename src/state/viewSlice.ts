@@ -10,7 +10,7 @@ export interface Notice {
 }
 
 /** The main views of the app (tabs). */
-export type ViewId = 'explore' | 'apoptosis' | 'cellCycle';
+export type ViewId = 'explore' | 'sampleSheet' | 'apoptosis' | 'cellCycle' | 'experiment';
 
 export interface ViewSlice {
   activeView: ViewId;

@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAppStore } from '../../state/store.ts';
 import type { ApoptosisRun } from '../../../workers/api.ts';
+import { ConditionSummary } from '../experiment/ConditionSummary.tsx';
+import { apoptosisTubes } from '../experiment/experimentTubes.ts';
 import { HistoryButtons } from '../gating/HistoryButtons.tsx';
 import { liveRows } from './liveRows.ts';
 import { ResultsPanel } from './ResultsPanel.tsx';
@@ -30,10 +32,12 @@ export function ApoptosisView() {
 function LiveResults({ run }: { run: ApoptosisRun }) {
   const { samples, gating, results } = useAppStore(useShallow((s) => ({ samples: s.samples, gating: s.gating, results: s.gatingResults })));
   const rows = useMemo(() => liveRows({ run, samples, gating, results }), [run, samples, gating, results]);
+  const tubes = useMemo(() => apoptosisTubes(rows, samples), [rows, samples]);
   return (
     <>
       <SampleReview run={run} rows={rows} />
       <ResultsPanel rows={rows} />
+      <ConditionSummary assay="apoptosis" tubes={tubes} />
     </>
   );
 }

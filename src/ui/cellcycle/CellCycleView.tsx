@@ -2,6 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { useClient } from '../context.ts';
+import { ConditionSummary } from '../experiment/ConditionSummary.tsx';
+import { cellCycleTubes } from '../experiment/experimentTubes.ts';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { cellCycleSamples } from './analyseAll.ts';
 import './cellcycle.css';
@@ -28,6 +30,7 @@ export function CellCycleView() {
   const selectedId = useAppStore((s) => s.selectedSampleId);
   const samples = useMemo(() => cellCycleSamples(input.samples), [input.samples]);
   const rows = useMemo(() => sampleRows(input), [input]);
+  const tubes = useMemo(() => cellCycleTubes(rows), [rows]);
   const shown = rows.find((r) => r.entry.id === selectedId) ?? rows[0];
   // The gating sync re-gates only the selected sample during a drag, so the sample on screen must be the selected one.
   useEffect(() => {
@@ -43,6 +46,7 @@ export function CellCycleView() {
       <AnalysisPanel samples={samples} />
       {run && shown ? <SamplePanel rows={rows} row={shown} run={run} /> : <p className="hint">Analyse all samples to see each sample&rsquo;s singlet band, DNA histogram and fit.</p>}
       {run && shown && <ResultsPanel rows={rows} selectedId={shown.entry.id} />}
+      {run && <ConditionSummary assay="cellCycle" tubes={tubes} />}
     </div>
   );
 }

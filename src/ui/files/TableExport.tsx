@@ -17,10 +17,12 @@ interface TableExportProps {
   updating: boolean;
   /** Shown while updating, e.g. "Updating counts…". */
   updatingText: string;
+  /** Names the buttons when a view has several tables: "CSV of apoptosis by condition". */
+  subject?: string;
 }
 
 /** Export CSV, Export XLSX and Copy to clipboard (tab-separated, for Excel, Prism or Sheets) of a results table. */
-export function TableExport({ table, fileStem, sheetName, rowCount, updating, updatingText }: TableExportProps) {
+export function TableExport({ table, fileStem, sheetName, rowCount, updating, updatingText, subject }: TableExportProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const disabled = updating || rowCount === 0;
   const copy = async () => {
@@ -34,7 +36,7 @@ export function TableExport({ table, fileStem, sheetName, rowCount, updating, up
   return (
     <div className="run-row">
       <button type="button" className="button" disabled={disabled} onClick={() => downloadBlob(new Blob([renderCsv(table())], { type: CSV_TYPE }), `${fileStem}.csv`)}>
-        Export CSV
+        {subject ? `CSV of ${subject}` : 'Export CSV'}
       </button>
       <button
         type="button"
@@ -42,10 +44,10 @@ export function TableExport({ table, fileStem, sheetName, rowCount, updating, up
         disabled={disabled}
         onClick={() => downloadBlob(new Blob([renderXlsx([{ name: sheetName, table: table() }])], { type: XLSX_TYPE }), `${fileStem}.xlsx`)}
       >
-        Export XLSX
+        {subject ? `XLSX of ${subject}` : 'Export XLSX'}
       </button>
       <button type="button" className="button" disabled={disabled} onClick={() => void copy()}>
-        Copy to clipboard
+        {subject ? `Copy ${subject}` : 'Copy to clipboard'}
       </button>
       {updating && <span role="status">{updatingText}</span>}
       {copied && <span role="status">{copied}</span>}
