@@ -10,8 +10,9 @@ export function safeFileName(name: string): string {
 }
 
 /** "2026-12-03" in the computer's own calendar day. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
 export function dayStamp(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 

@@ -31,7 +31,7 @@ export function ConditionSummary({ assay, tubes }: { assay: Assay; tubes: readon
         <>
           <TableExport
             table={() => table}
-            fileStem={exportFileStem(experimentName, new Date(), `${ASSAY_NAMES[assay].toLowerCase()} by condition`)}
+            fileStem={() => exportFileStem(experimentName, new Date(), `${ASSAY_NAMES[assay].toLowerCase()} by condition`)}
             sheetName={`${ASSAY_NAMES[assay]} by condition`}
             rowCount={groups.length}
             updating={updating}

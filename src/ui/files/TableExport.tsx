@@ -9,8 +9,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 interface TableExportProps {
   /** Builds the table when asked (the rows follow every edit). */
   table(): Table;
-  /** "apoptosis-results" names the files; the sheet gets `sheetName`. */
-  fileStem: string;
+  /** "apoptosis-results" names the files (a function: named when exported, e.g. with the day); the sheet gets `sheetName`. */
+  fileStem: string | (() => string);
   sheetName: string;
   rowCount: number;
   /** While counts or fits are being updated, exports wait. */
@@ -25,6 +25,7 @@ interface TableExportProps {
 export function TableExport({ table, fileStem, sheetName, rowCount, updating, updatingText, subject }: TableExportProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const disabled = updating || rowCount === 0;
+  const stem = () => (typeof fileStem === 'string' ? fileStem : fileStem());
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(renderTsv(table()));
@@ -35,14 +36,14 @@ export function TableExport({ table, fileStem, sheetName, rowCount, updating, up
   };
   return (
     <div className="run-row">
-      <button type="button" className="button" disabled={disabled} onClick={() => downloadBlob(new Blob([renderCsv(table())], { type: CSV_TYPE }), `${fileStem}.csv`)}>
+      <button type="button" className="button" disabled={disabled} onClick={() => downloadBlob(new Blob([renderCsv(table())], { type: CSV_TYPE }), `${stem()}.csv`)}>
         {subject ? `CSV of ${subject}` : 'Export CSV'}
       </button>
       <button
         type="button"
         className="button"
         disabled={disabled}
-        onClick={() => downloadBlob(new Blob([renderXlsx([{ name: sheetName, table: table() }])], { type: XLSX_TYPE }), `${fileStem}.xlsx`)}
+        onClick={() => downloadBlob(new Blob([renderXlsx([{ name: sheetName, table: table() }])], { type: XLSX_TYPE }), `${stem()}.xlsx`)}
       >
         {subject ? `XLSX of ${subject}` : 'Export XLSX'}
       </button>
