@@ -84,3 +84,40 @@ describe('cell-cycle results on screen', () => {
     });
   });
 });
+
+describe('cell-cycle results of real-instrument tubes (issue 10)', () => {
+  const twoPopulations = fitCellCycle(
+    modelHistogram({
+      sPhase: 'linear',
+      binCount: 1024,
+      binWidth: 256,
+      startBin: 150,
+      endBin: 900,
+      debris: false,
+      aggregates: 'off',
+      parameters: {
+        g1Mean: 210.5, g1Cv: 0.045, linearity: 1.97, g1Area: 15_000, g2Area: 4000, sStart: 40, sEnd: 30, subG1Shoulder: 0,
+        dnaIndex: 1.45, secondCv: 0.03, secondG1Area: 6000, secondG2Area: 0, secondS: 0,
+      },
+    }),
+    { ...DEFAULT_MODEL_OPTIONS, aggregates: 'off', window: { kind: 'range', min: 150 * 256, max: 900 * 256 } },
+  );
+
+  it('adds the off-scale share and, for tubes with a second population, its G0/G1, DNA index and share; empty for the others', () => {
+    const offScale = { low: 3, high: 497, percent: 5 };
+    const table = cellCycleResultsTable([
+      { file: 'standard.fcs', fit: twoPopulations, flags: [], offScale },
+      { file: 'one.fcs', fit, flags: [], offScale: { low: 0, high: 0, percent: 0 } },
+    ]);
+    const names = ['Off-scale % of events', 'Second population G0/G1 mean', 'Second population G0/G1 CV %', 'Second population DNA index (÷ first G0/G1)', 'Second population % of modelled cells'];
+    const at = names.map((name) => table.columns.indexOf(name));
+    expect(at.every((k) => k > 0)).toBe(true);
+    const [standard, one] = renderCsv(table).split('\r\n').slice(1).map((line) => line.split(','));
+    expect(Number(standard[at[0]])).toBe(5);
+    expect(Number(standard[at[1]]) / 256).toBeCloseTo(1.45 * 210.5, 3);
+    expect(Number(standard[at[3]])).toBeCloseTo(1.45, 4);
+    expect(at.slice(1).map((k) => one[k])).toEqual(['', '', '', '']);
+    // Every grouped column is named after its group, as the screen's table layout requires.
+    table.layout?.forEach((layout, k) => layout.group && expect(table.columns[k].startsWith(`${layout.group} `)).toBe(true));
+  });
+});

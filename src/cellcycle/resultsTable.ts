@@ -76,9 +76,9 @@ const OFF_SCALE_COLUMNS: Column[] = [['Off-scale % of events', { detail: true },
 
 /** A second G0/G1-like population (internal standard, aneuploid clone): empty cells for a row without one. */
 const SECOND_POPULATION_COLUMNS: Column[] = [
-  ['Second G0/G1 mean', { group: 'Second population' }, (row) => secondCell(row, (p) => significant(p.g1Mean))],
-  ['Second G0/G1 CV %', { group: 'Second population', detail: true }, (row) => secondCell(row, (p) => percent(p.g1CvPercent))],
-  ['DNA index (second ÷ first G0/G1)', { group: 'Second population' }, (row) => secondCell(row, (p) => significant(p.dnaIndex))],
+  ['Second population G0/G1 mean', { group: 'Second population', detail: true }, (row) => secondCell(row, (p) => significant(p.g1Mean))],
+  ['Second population G0/G1 CV %', { group: 'Second population', detail: true }, (row) => secondCell(row, (p) => percent(p.g1CvPercent))],
+  ['Second population DNA index (÷ first G0/G1)', { group: 'Second population' }, (row) => secondCell(row, (p) => significant(p.dnaIndex))],
   ['Second population % of modelled cells', { group: 'Second population' }, (row) => secondCell(row, (p) => percent(p.percentOfCells))],
 ];
 
