@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { demoFile, expect, test } from './fixtures.ts';
 
-const FILE = 'AnnV-PI_24h_050nM.fcs';
+const FILE = 'AnnV-PI_24h_050nM_R1.fcs';
 /** Plot area inside the density plot (src/plots/frame.ts margins). */
 const AREA = { left: 62, top: 12 };
 
