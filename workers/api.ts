@@ -5,7 +5,7 @@
  */
 import type { AxisKind, AxisSpec } from '../src/analysis/axes.ts';
 import type { ChannelRef } from '../src/analysis/sampleSession.ts';
-import type { ScatterChannels } from '../src/apoptosis/channels.ts';
+import type { ScatterChannels } from '../src/channels/scatter.ts';
 import type { CompensationChoice, FluorescenceChannels } from '../src/apoptosis/compensation.ts';
 import type { ApoptosisAnalysis } from '../src/apoptosis/experiment.ts';
 import type { ApoptosisRole } from '../src/apoptosis/populations.ts';
@@ -135,6 +135,8 @@ export interface ApoptosisRequest {
   compensation: CompensationChoice;
   /** 50 ≤ percentile < 100. */
   percentile: number;
+  /** Thresholds typed by the user for every sample (compensated data units), per axis; the others come from the data. */
+  manualThresholds?: Partial<QuadrantThresholds>;
 }
 
 export interface ApoptosisRun {
@@ -146,7 +148,7 @@ export interface ApoptosisRun {
   scatter: ScatterChannels;
   /** Tube name → its sample. */
   sampleIds: Record<string, SampleId>;
-  /** Tubes left out (a missing channel, another instrument setup), with why; the others are analysed. */
+  /** Tubes left out (a missing channel, another instrument setup, no cells to gate, a spillover matrix that cannot be inverted), with why; the others are analysed. */
   excluded: { sampleId: SampleId; name: string; message: string }[];
 }
 

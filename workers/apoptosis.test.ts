@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SampleSession } from '../src/analysis/sampleSession.ts';
-import { findScatterChannels } from '../src/apoptosis/channels.ts';
 import { analyseApoptosisExperiment } from '../src/apoptosis/experiment.ts';
 import type { ApoptosisRole } from '../src/apoptosis/populations.ts';
-import { simulatedExperiment } from '../src/apoptosis/simulatedExperiment.fixtures.ts';
+import { simulatedExperiment, scatterOf, singularSpilloverFile } from '../src/apoptosis/simulatedExperiment.fixtures.ts';
 import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from '../src/apoptosis/thresholds.ts';
 import { readFcs } from '../src/fcs/read.ts';
 import { writeFcs } from '../src/fcs/write.ts';
@@ -35,13 +34,13 @@ describe('the worker side of the apoptosis analysis', () => {
     const run = analyseOpenSamples(openExperiment(), request());
     const direct = analyseApoptosisExperiment(
       tubes.map(({ tube }) => ({ name: tube.name, role: tube.role, session: new SampleSession(tube.session.dataset) })),
-      { fluorescence: FLUORESCENCE, scatter: findScatterChannels(tubes[0].tube.session.dataset.channels), compensation: { kind: 'file' }, percentile: DEFAULT_PERCENTILE, thresholdRule: DEFAULT_THRESHOLD_RULE },
+      { fluorescence: FLUORESCENCE, scatter: scatterOf(tubes[0].tube.session.dataset.channels), compensation: { kind: 'file' }, percentile: DEFAULT_PERCENTILE, thresholdRule: DEFAULT_THRESHOLD_RULE },
     );
     expect(run.analysis.tubes.map((t) => t.row)).toEqual(direct.tubes.map((t) => t.row));
     expect(run.analysis.sharedThresholds).toEqual(direct.sharedThresholds);
     expect(run.excluded).toEqual([]);
     expect(run.sampleIds[tubes[3].tube.name]).toBe('sample-3');
-    expect(run.scatter).toEqual({ fscArea: 'FSC-A', sscArea: 'SSC-A', singletPulse: { channel: 'FSC-H', kind: 'height' } });
+    expect(run.scatter).toEqual({ fsc: 'FSC-A', ssc: 'SSC-A', singletPulse: { area: 'FSC-A', pulse: 'FSC-H', kind: 'height' } });
   });
 
   it("leaves the samples' own gating untouched", () => {
@@ -75,7 +74,17 @@ describe('the worker side of the apoptosis analysis', () => {
     expect(run.analysis.tubes).toHaveLength(tubes.length);
   });
 
+  it('leaves out a sample whose $SPILLOVER cannot be inverted, naming it, and analyses the others', () => {
+    const registry = openExperiment();
+    registry.add('singular', 'singular.fcs', 0, '00000000', readFcs(singularSpilloverFile(), { fileName: 'singular.fcs' }));
+    const base = request();
+    const run = analyseOpenSamples(registry, { ...base, tubes: [...base.tubes, { sampleId: 'singular', name: 'singular.fcs', role: 'sample' }] });
+    expect(run.excluded).toEqual([{ sampleId: 'singular', name: 'singular.fcs', message: expect.stringContaining('"singular.fcs" cannot be compensated') }]);
+    expect(run.analysis.tubes).toHaveLength(tubes.length);
+    expect(run.sampleIds['singular.fcs']).toBeUndefined();
+  });
+
   it('fails in words when no quadrant can be placed (no controls)', () => {
-    expect(() => analyseOpenSamples(openExperiment(), request(tubes.map(() => 'sample')))).toThrow(/The quadrant cannot be placed: No PI-only control or unstained control was given/);
+    expect(() => analyseOpenSamples(openExperiment(), request(tubes.map(() => 'sample')))).toThrow(/The quadrant cannot be placed: No PI-only control, untreated \(dose 0\) tube or unstained control was given/);
   });
 });

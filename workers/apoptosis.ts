@@ -1,12 +1,15 @@
 /**
  * The worker's side of the guided Annexin V/PI analysis: finds the open samples' data sets, checks they share one
  * instrument setup (as `flowfate apoptosis` does), and runs the pure pipeline with the product defaults on scratch
- * sessions, so the samples' own gating stays whatever the UI's gating sync last sent.
+ * sessions, so the samples' own gating stays whatever the UI's gating sync last sent. A tube that cannot take part
+ * is listed with why; the others are analysed.
  */
 import { SampleSession } from '../src/analysis/sampleSession.ts';
-import { findScatterChannels, type ScatterChannels, setupMismatch } from '../src/apoptosis/channels.ts';
+import { setupMismatch } from '../src/apoptosis/channels.ts';
 import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisTube } from '../src/apoptosis/experiment.ts';
 import { DEFAULT_THRESHOLD_RULE } from '../src/apoptosis/thresholds.ts';
+import { describeChannel } from '../src/channels/dyes.ts';
+import { findScatterChannels, isScatterProblem, type ScatterChannels } from '../src/channels/scatter.ts';
 import type { FcsDataset } from '../src/fcs/types.ts';
 import type { ApoptosisRequest, ApoptosisRequestTube, ApoptosisRun } from './api.ts';
 import type { SampleRegistry } from './sampleRegistry.ts';
@@ -22,16 +25,13 @@ function usableTube(registry: SampleRegistry, request: ApoptosisRequestTube, flu
   const { dataset } = registry.session(request.sampleId);
   const names = new Set(dataset.channels.map((c) => c.name));
   const missing = [fluorescence.annexin, fluorescence.pi].filter((name) => !names.has(name));
-  if (missing.length > 0) return `"${request.name}" has no ${missing.join(' or ')} channel; its channels are ${dataset.channels.map((c) => c.name).join(', ')}.`;
-  try {
-    return { request, dataset, scatter: findScatterChannels(dataset.channels) };
-  } catch (error) {
-    if (error instanceof RangeError) return `"${request.name}": ${error.message}.`;
-    throw error;
-  }
+  if (missing.length > 0) return `"${request.name}" has no ${missing.join(' or ')} channel; its channels are ${dataset.channels.map(describeChannel).join(', ')}.`;
+  const scatter = findScatterChannels(dataset.channels);
+  if (isScatterProblem(scatter)) return `"${request.name}" ${scatter.problem}.`;
+  return { request, dataset, scatter };
 }
 
-/** Runs the analysis; throws ApoptosisAnalysisError or RangeError (the caller turns them into a Failure). */
+/** Runs the analysis; throws ApoptosisAnalysisError (the caller turns it into a Failure) when nothing can be analysed. */
 export function analyseOpenSamples(registry: SampleRegistry, request: ApoptosisRequest): ApoptosisRun {
   const usable: UsableTube[] = [];
   const excluded: ApoptosisRun['excluded'] = [];
@@ -57,6 +57,17 @@ export function analyseOpenSamples(registry: SampleRegistry, request: ApoptosisR
   }));
   const analysis = analyseApoptosisExperiment(tubes, {
     fluorescence: request.fluorescence, scatter, compensation: request.compensation, percentile: request.percentile, thresholdRule: DEFAULT_THRESHOLD_RULE,
+    ...(request.manualThresholds && { manualThresholds: request.manualThresholds }),
   });
-  return { analysis, fluorescence: request.fluorescence, scatter, sampleIds: Object.fromEntries(usable.map((u) => [u.request.name, u.request.sampleId])), excluded };
+  const sampleIdOf = new Map(usable.map((u) => [u.request.name, u.request.sampleId]));
+  const failed = analysis.failed.flatMap((f) => {
+    const sampleId = sampleIdOf.get(f.name);
+    return sampleId === undefined ? [] : [{ sampleId, name: f.name, message: f.message }];
+  });
+  const analysed = new Set(analysis.tubes.map((t) => t.name));
+  return {
+    analysis, fluorescence: request.fluorescence, scatter,
+    sampleIds: Object.fromEntries(usable.filter((u) => analysed.has(u.request.name)).map((u) => [u.request.name, u.request.sampleId])),
+    excluded: [...excluded, ...failed],
+  };
 }

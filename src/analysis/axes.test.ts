@@ -48,4 +48,11 @@ describe('mergeAxes', () => {
     const linear = axisOfKind('linear', channel({}), 'FCS', []);
     expect(mergeAxes([linear, linear])).toBe(linear);
   });
+
+  it('shows every decade of a log-amplified channel, as a Beckman FL INT LOG channel from 0.1 to 1024', () => {
+    const beckman = axisOfKind('logicle', channel({ range: 1024, datatype: 'I', amplification: [4, 0.1024] }), 'uncompensated', Float64Array.from([0.1024, 1, 100]));
+    if (beckman.scale?.kind !== 'logicle') throw new Error('expected a logicle scale');
+    expect(beckman.scale.T).toBeCloseTo(1024, 6);
+    expect(beckman.scale.M).toBe(4);
+  });
 });

@@ -44,10 +44,14 @@ export function isScatterOrTime(channel: Channel): boolean {
   return SCATTER_OR_TIME.test(channel.name.trim());
 }
 
+function isLogAmplified(channel: Channel): boolean {
+  return channel.amplification[0] > 0 && (channel.datatype === 'I' || channel.datatype === 'A');
+}
+
 /** Top of the channel's scaled values: the decoded top of a log-amplified integer channel, else $PnR / gain. */
 export function channelTop(channel: Channel): number {
   const [decades, offset] = channel.amplification;
-  if (decades > 0 && (channel.datatype === 'I' || channel.datatype === 'A')) return (offset === 0 ? 1 : offset) * 10 ** decades;
+  if (isLogAmplified(channel)) return (offset === 0 ? 1 : offset) * 10 ** decades;
   const gain = channel.gain > 0 && decades === 0 ? channel.gain : 1;
   return channel.range / gain;
 }
@@ -99,10 +103,13 @@ export function arcsinhAxis(channel: Channel, compensation: CompensationRef): Ax
   return { channel: channel.name, compensation, scale: { kind: 'arcsinh', cofactor: ARCSINH_COFACTOR }, domain: [-5 * ARCSINH_COFACTOR, T] };
 }
 
-/** A logicle axis from the channel's top down to the most negative value the data call for. */
+/**
+ * A logicle axis from the channel's top down to the most negative value the data call for. A log-amplified channel
+ * shows all its decades ($PnE f1: a Beckman "FL1 INT LOG" spans 0.1 to 1024, four decades below a top of 1024).
+ */
 export function logicleAxis(channel: Channel, compensation: CompensationRef, values: ArrayLike<number>): AxisSpec {
   const T = channelTop(channel);
-  const M = Math.min(DISPLAY_DECADES, Math.max(2, Math.log10(T)));
+  const M = Math.min(DISPLAY_DECADES, Math.max(2, Math.log10(T), isLogAmplified(channel) ? channel.amplification[0] : 0));
   const scale: Transform = { kind: 'logicle', T, W: estimateLogicleWidth(values, { T, M }), M, A: 0 };
   return { channel: channel.name, compensation, scale, domain: [inverseTransform(scale, 0), T] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findScatterChannels, setupMismatch, suggestApoptosisChannels } from './channels.ts';
+import { setupMismatch, suggestApoptosisChannels } from './channels.ts';
 
 const channels = (...specs: [string, string | null][]) => specs.map(([name, label]) => ({ name, label }));
 
@@ -51,28 +51,17 @@ describe('suggestApoptosisChannels', () => {
   });
 });
 
-describe('findScatterChannels', () => {
-  it('takes FSC-A, SSC-A and FSC-H on a FACSCanto file', () => {
-    expect(findScatterChannels(CANTO)).toEqual({ fscArea: 'FSC-A', sscArea: 'SSC-A', singletPulse: { channel: 'FSC-H', kind: 'height' } });
-  });
-
-  it('falls back to FSC-W, and to unsuffixed FS/SS names', () => {
-    expect(findScatterChannels(channels(['FS', null], ['SS', null], ['FS-W', null]))).toEqual({ fscArea: 'FS', sscArea: 'SS', singletPulse: { channel: 'FS-W', kind: 'width' } });
-  });
-
-  it('names what is missing', () => {
-    expect(() => findScatterChannels(channels(['FSC-A', null], ['FSC-H', null]))).toThrow(/no side scatter area channel .* among FSC-A, FSC-H/);
-    expect(() => findScatterChannels(channels(['FSC-A', null], ['SSC-A', null]))).toThrow(/no FSC-H or FSC-W channel/);
-  });
-});
-
 describe('setupMismatch', () => {
-  const scatter = { fscArea: 'FSC-A', sscArea: 'SSC-A', singletPulse: { channel: 'FSC-H', kind: 'height' as const } };
+  const scatter = { fsc: 'FSC-A', ssc: 'SSC-A', singletPulse: { area: 'FSC-A', pulse: 'FSC-H', kind: 'height' as const } };
   const tube = (name: string, pi: string) => ({ name, fluorescence: { annexin: 'FITC-A', pi }, scatter });
   it('accepts tubes that read the same channels and names both setups otherwise', () => {
     expect(setupMismatch(tube('b.fcs', 'PE-A'), tube('a.fcs', 'PE-A'))).toBeNull();
     expect(setupMismatch(tube('b.fcs', 'PerCP-A'), tube('a.fcs', 'PE-A'))).toBe(
       '"b.fcs" uses channels FITC-A, PerCP-A, FSC-A, SSC-A, FSC-H, but "a.fcs" uses FITC-A, PE-A, FSC-A, SSC-A, FSC-H; analyse files of one instrument setup together.',
+    );
+    const noPulse = { ...tube('c.fcs', 'PE-A'), scatter: { ...scatter, singletPulse: null } };
+    expect(setupMismatch(noPulse, tube('a.fcs', 'PE-A'))).toBe(
+      '"c.fcs" uses channels FITC-A, PE-A, FSC-A, SSC-A, but "a.fcs" uses FITC-A, PE-A, FSC-A, SSC-A, FSC-H; analyse files of one instrument setup together.',
     );
   });
 });

@@ -6,7 +6,7 @@
  */
 import { suggestChannel, type ChannelSuggestion, type DetectorHint } from '../channels/suggest.ts';
 import type { ChannelNames } from '../channels/dyes.ts';
-import type { Channel } from '../fcs/types.ts';
+import type { ScatterChannels } from '../channels/scatter.ts';
 
 export type ChannelRole = 'annexin' | 'pi';
 
@@ -31,37 +31,6 @@ export function suggestApoptosisChannels(channels: readonly ChannelNames[]): Rec
   return { annexin, pi };
 }
 
-/** Scatter channels for the pre-gates: FSC and SSC areas and the FSC pulse height (or width) for singlets. */
-export interface ScatterChannels {
-  fscArea: string;
-  sscArea: string;
-  singletPulse: { channel: string; kind: 'height' | 'width' };
-}
-
-function firstMatching(channels: readonly Pick<Channel, 'name'>[], patterns: readonly RegExp[]): string | null {
-  for (const pattern of patterns) {
-    const found = channels.find((c) => pattern.test(c.name.trim()));
-    if (found) return found.name;
-  }
-  return null;
-}
-
-/**
- * FSC-A/SSC-A (or FSC/SSC, FS/SS on instruments without pulse processing) and FSC-H, else FSC-W.
- * Throws RangeError listing the file's channels when forward or side scatter, or any FSC pulse parameter, is missing.
- */
-export function findScatterChannels(channels: readonly Pick<Channel, 'name'>[]): ScatterChannels {
-  const fscArea = firstMatching(channels, [/^fsc[-_ ]?a(rea)?$/i, /^fs[-_ ]?a(rea)?$/i, /^fsc$/i, /^fs$/i]);
-  const sscArea = firstMatching(channels, [/^ssc[-_ ]?a(rea)?$/i, /^ss[-_ ]?a(rea)?$/i, /^ssc$/i, /^ss$/i]);
-  const height = firstMatching(channels, [/^fsc?[-_ ]?h(eight)?$/i]);
-  const width = firstMatching(channels, [/^fsc?[-_ ]?w(idth)?$/i]);
-  const available = channels.map((c) => c.name).join(', ');
-  if (!fscArea || !sscArea) throw new RangeError(`no ${fscArea ? 'side' : 'forward'} scatter area channel (FSC-A/SSC-A) among ${available}`);
-  const pulse = height ?? width;
-  if (!pulse) throw new RangeError(`no FSC-H or FSC-W channel for the singlet gate among ${available}`);
-  return { fscArea, sscArea, singletPulse: { channel: pulse, kind: height ? 'height' : 'width' } };
-}
-
 /** A tube as an analysis reads it: its name and the channels of each role. */
 export interface TubeChannels {
   name: string;
@@ -70,7 +39,8 @@ export interface TubeChannels {
 }
 
 function channelList({ fluorescence, scatter }: TubeChannels): string {
-  return [fluorescence.annexin, fluorescence.pi, scatter.fscArea, scatter.sscArea, scatter.singletPulse.channel].join(', ');
+  const pulse = scatter.singletPulse;
+  return [...new Set([fluorescence.annexin, fluorescence.pi, scatter.fsc, scatter.ssc, ...(pulse ? [pulse.area, pulse.pulse] : [])])].join(', ');
 }
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { demoExperiment } from '../simulate/experiment.ts';
-import { findScatterChannels } from './channels.ts';
 import {
   CONTROLS_MATRIX_ID, EDITED_MATRIX_ID, fileCompensates, isCompensated, missingCompensationWarning, resolveCompensation, residualSpillWarning,
   spilloverFromControls, twoDyeSpillover, type ResolvedCompensation,
@@ -8,7 +7,7 @@ import {
 import type { GatedControl } from './gatedControl.ts';
 import { SINGLETS_ID } from './populations.ts';
 import { suggestPreGates } from './preGates.ts';
-import { simulatedTube, type SimulatedTube } from './simulatedExperiment.fixtures.ts';
+import { simulatedTube, type SimulatedTube, scatterOf } from './simulatedExperiment.fixtures.ts';
 import { measureSpill } from './spill.ts';
 import { buildPreGateStrategy } from './strategy.ts';
 
@@ -23,10 +22,10 @@ function control(role: 'unstained' | 'annexinOnly' | 'piOnly', writeSpillover: b
 
 /** The control's singlets under `compensation` (its strategy defines the matrix, as the pipeline does). */
 function gated({ tube }: SimulatedTube, compensation: ResolvedCompensation): GatedControl {
-  const scatter = findScatterChannels(tube.session.dataset.channels);
+  const scatter = scatterOf(tube.session.dataset.channels);
   const preGates = suggestPreGates(tube.session, scatter, tube.name).vertices;
   tube.session.applyStrategy(buildPreGateStrategy({ scatter, fluorescence: CHANNELS, compensation, preGates }));
-  return { name: tube.name, session: tube.session, singlets: tube.session.evaluator.indices(SINGLETS_ID) };
+  return { name: tube.name, session: tube.session, events: tube.session.evaluator.indices(SINGLETS_ID), population: 'singlets' };
 }
 
 describe('spillover from the single-stain controls', () => {

@@ -14,7 +14,9 @@ export type CompensationChoice =
   | { kind: 'file' }
   | { kind: 'controls' }
   | { kind: 'matrix'; matrix: SpectrumMatrix }
-  | { kind: 'none' };
+  | { kind: 'none' }
+  /** The files' own matrices when every file has one, else computed from the single stains, else none (autoCompensation.ts). */
+  | { kind: 'auto' };
 
 /** Ids of the matrices a strategy may carry. */
 export const CONTROLS_MATRIX_ID = 'single-stain-controls';
@@ -59,9 +61,9 @@ export function spilloverFromControls(annexinOnly: GatedControl | null, piOnly: 
   const piIntoAnnexin = measureSpill(piOnly, channels.pi, channels.annexin, 'uncompensated');
   for (const [measurement, control, dye] of [[annexinIntoPi, annexinOnly, 'Annexin V'], [piIntoAnnexin, piOnly, 'PI']] as const) {
     if (measurement.kind === 'notSeparated') {
-      warnings.push(warning('CONTROL_NOT_SEPARATED', control.name, `No distinct ${dye}-positive population next to the negative one in ${formatCount(measurement.events)} singlets; its spillover cannot be measured.`));
+      warnings.push(warning('CONTROL_NOT_SEPARATED', control.name, `No distinct ${dye}-positive population next to the negative one in ${formatCount(measurement.events)} ${control.population}; its spillover cannot be measured.`));
     } else if (measurement.positives < MIN_CONTROL_EVENTS) {
-      warnings.push(warning('FEW_EVENTS', control.name, `Only ${formatCount(measurement.positives)} ${dye}-positive singlets; the spillover from them is uncertain (at least ${MIN_CONTROL_EVENTS} are advisable).`));
+      warnings.push(warning('FEW_EVENTS', control.name, `Only ${formatCount(measurement.positives)} ${dye}-positive ${control.population}; the spillover from them is uncertain (at least ${MIN_CONTROL_EVENTS} are advisable).`));
     }
   }
   if (annexinIntoPi.kind !== 'measured' || piIntoAnnexin.kind !== 'measured') return { ok: false, warnings };
@@ -75,7 +77,7 @@ export function fileCompensates(dataset: Pick<FcsDataset, 'spillover'>, channels
 }
 
 /** The reference and matrix for a choice; a 'controls' choice needs the computed matrix. */
-export function resolveCompensation(choice: CompensationChoice, computed: SpectrumMatrix | null): ResolvedCompensation {
+export function resolveCompensation(choice: Exclude<CompensationChoice, { kind: 'auto' }>, computed: SpectrumMatrix | null): ResolvedCompensation {
   switch (choice.kind) {
     case 'file':
       return { ref: 'FCS', matrix: null, description: "each file's own spillover matrix" };
@@ -93,6 +95,26 @@ export function resolveCompensation(choice: CompensationChoice, computed: Spectr
   }
 }
 
+/**
+ * The compensation as it is, for tables and exports: "each file's own spillover matrix" only when every file has
+ * one; "none" when no file has; otherwise how many are left uncompensated. `automatic` notes a choice made for the user.
+ */
+export function describeCompensation(compensation: ResolvedCompensation, datasets: readonly Pick<FcsDataset, 'spillover'>[], channels: FluorescenceChannels, automatic = false): string {
+  const chosen = automatic ? ' (chosen automatically)' : '';
+  if (compensation.ref !== 'FCS') return `${compensation.description}${chosen}`;
+  const without = datasets.filter((d) => !fileCompensates(d, channels)).length;
+  if (without === 0) return `${compensation.description}${chosen}`;
+  if (without === datasets.length) return `none: the files have no spillover matrix for ${channels.annexin} and ${channels.pi}${chosen}`;
+  return `each file's own spillover matrix; ${without} of ${datasets.length} files have none and are not compensated${chosen}`;
+}
+
+/** One file's compensation as it is: the matrix used, or "none" and why. */
+export function describeFileCompensation(compensation: ResolvedCompensation, dataset: FcsDataset, channels: FluorescenceChannels, automatic = false): string {
+  const chosen = automatic ? ' (chosen automatically)' : '';
+  if (compensation.ref === 'uncompensated' || isCompensated(compensation, dataset, channels)) return `${compensation.description}${chosen}`;
+  return 'none: the file has no spillover matrix for these channels';
+}
+
 /** Whether the Annexin V and PI values of `dataset` are compensated under `compensation`. */
 export function isCompensated(compensation: ResolvedCompensation, dataset: FcsDataset, channels: FluorescenceChannels): boolean {
   if (compensation.ref === 'uncompensated') return false;
@@ -101,11 +123,17 @@ export function isCompensated(compensation: ResolvedCompensation, dataset: FcsDa
   return names.includes(channels.annexin) && names.includes(channels.pi);
 }
 
+/** Analog instruments whose compensation is applied in the electronics, before the data are recorded. */
+const ANALOG_COMPENSATION = /FACSCalibur|FACScan|FACSort/i;
+
 /**
  * The warning for a file analysed without compensation: FITC's raw spill into PI as measured on the Annexin V-only
  * control (`rawSpill`), or a note that it could not be checked. Null when the measured spill is negligible.
  */
-export function missingCompensationWarning(file: string, rawSpill: SpillMeasurement | null, channels: FluorescenceChannels): ApoptosisWarning | null {
+export function missingCompensationWarning(file: string, rawSpill: SpillMeasurement | null, channels: FluorescenceChannels, cytometer?: string): ApoptosisWarning | null {
+  if (rawSpill?.kind !== 'measured' && ANALOG_COMPENSATION.test(cytometer ?? '')) {
+    return warning('COMPENSATION_MISSING', file, `No compensation is applied: the file has no spillover matrix. ${cytometer?.trim()} compensates in the instrument while acquiring, so none is needed if compensation was set there; if it was not, Annexin V-positive cells read falsely PI-positive: compute a matrix from the single-stain controls.`);
+  }
   if (rawSpill?.kind === 'measured') {
     if (rawSpill.spill < SPILL_THAT_MATTERS) return null;
     return warning('COMPENSATION_MISSING', file, `No compensation is applied, yet ${channels.annexin} (Annexin V) spills ${(100 * rawSpill.spill).toFixed(1)}% of its signal into ${channels.pi} (PI), as measured on the Annexin V-only control: Annexin V-positive cells will read falsely PI-positive. Apply a spillover matrix or compute one from the single-stain controls.`);

@@ -146,3 +146,22 @@ export function lowerTail(density: SmoothedDensity, fraction: number): number {
   while (i > 0 && d[i] >= fraction * d[main]) i--;
   return binCentre(density, i);
 }
+
+/**
+ * Distance from the highest mode to where the density first falls to half its height on `side` (linear between
+ * bins): the half width at half maximum, ≈ 1.1774 SD for a Gaussian peak. Null when the density never falls that
+ * low on that side (a peak cut by the axis end).
+ */
+export function halfWidthAtHalfMaximum(density: SmoothedDensity, side: 'below' | 'above'): number | null {
+  const d = density.values;
+  const peak = highestBin(d);
+  const half = d[peak] / 2;
+  const step = side === 'below' ? -1 : 1;
+  for (let i = peak + step; i >= 0 && i < d.length; i += step) {
+    if (d[i] > half) continue;
+    const previous = d[i - step];
+    const fraction = previous === d[i] ? 0 : (previous - half) / (previous - d[i]);
+    return (Math.abs(i - peak) - 1 + fraction) * density.binWidth;
+  }
+  return null;
+}

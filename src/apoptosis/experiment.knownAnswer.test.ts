@@ -4,12 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_BASE_SEED } from '../simulate/experiment.ts';
-import { findScatterChannels } from './channels.ts';
 import type { CompensationChoice } from './compensation.ts';
-import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisAnalysis, type ApoptosisOptions } from './experiment.ts';
+import { analyseApoptosisExperiment, ApoptosisAnalysisError, thresholdOrigin, type ApoptosisAnalysis, type ApoptosisOptions } from './experiment.ts';
 import { APOPTOSIS_POPULATION_KEYS } from './populations.ts';
 import { apoptosisResultRow } from './results.ts';
-import { simulatedExperiment, type SimulatedTube } from './simulatedExperiment.fixtures.ts';
+import { simulatedExperiment, type SimulatedTube, scatterOf } from './simulatedExperiment.fixtures.ts';
 import { withQuadrantThresholds } from './strategy.ts';
 import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from './thresholds.ts';
 
@@ -19,7 +18,7 @@ const TOLERANCE_POINTS = 1.5;
 function options(tubes: readonly SimulatedTube[], compensation: CompensationChoice): ApoptosisOptions {
   return {
     fluorescence: { annexin: 'FITC-A', pi: 'PE-A' },
-    scatter: findScatterChannels(tubes[0].tube.session.dataset.channels),
+    scatter: scatterOf(tubes[0].tube.session.dataset.channels),
     compensation,
     percentile: DEFAULT_PERCENTILE,
     thresholdRule: DEFAULT_THRESHOLD_RULE,
@@ -111,28 +110,34 @@ describe('per-sample adjustments and missing controls', () => {
     const analysis = analyseApoptosisExperiment(tubes.map((t) => t.tube), base);
     const edited = analysis.tubes[5];
     const session = tubes[5].tube.session;
-    const strategy = withQuadrantThresholds(edited.strategy, { annexin: 1000, pi: 1000 });
+    const strategy = withQuadrantThresholds(edited.strategy, { annexin: 5000, pi: 5000 });
     const row = apoptosisResultRow({
       file: edited.name, role: edited.role, eventCount: session.dataset.eventCount, strategy, counts: session.applyStrategy(strategy),
-      sharedThresholds: analysis.sharedThresholds, compensation: edited.row.compensation, warnings: edited.warnings,
+      sharedThresholds: analysis.sharedThresholds, thresholdOrigin: thresholdOrigin(analysis), compensation: edited.row.compensation, warnings: edited.warnings,
     });
+    expect(row.thresholdSources).toEqual({ annexin: 'moved by hand for this sample', pi: 'moved by hand for this sample' });
     expect(row.thresholdsOverridden).toBe(true);
     expect(row.warnings).toEqual(edited.row.warnings);
     expect(row.singlets).toBe(edited.row.singlets);
     expect(row.counts.viable).toBeGreaterThan(edited.row.counts.viable);
   });
 
-  it('falls back to the unstained control, with a warning, when the single stains are missing', () => {
-    const analysis = analyseApoptosisExperiment(tubes.filter((t) => t.tube.role !== 'annexinOnly' && t.tube.role !== 'piOnly').map((t) => t.tube), base);
-    expect(analysis.controlThresholds.annexin?.control).toBe('unstained');
-    expect(analysis.controlThresholds.pi?.control).toBe('unstained');
+  it('without the single stains, falls back to the untreated tubes, then to the unstained control, with a warning', () => {
+    const noSingleStains = tubes.filter((t) => t.tube.role !== 'annexinOnly' && t.tube.role !== 'piOnly');
+    const analysis = analyseApoptosisExperiment(noSingleStains.map((t) => t.tube), base);
+    expect(analysis.thresholdSources.annexin.kind).toBe('untreated');
+    expect(analysis.thresholdSources.pi.kind).toBe('untreated');
+    expect(analysis.tubes[0].row.thresholdSources.annexin).toBe('upper edge of the viable population, median of 2 untreated tubes (AnnV-PI_24h_000nM.fcs, AnnV-PI_48h_000nM.fcs)');
     expect(analysis.warnings.filter((w) => w.code === 'CONTROL_MISSING')).toHaveLength(2);
+    const unstainedOnly = analyseApoptosisExperiment(noSingleStains.filter((t) => t.tube.role !== 'untreated').map((t) => t.tube), base);
+    expect(unstainedOnly.thresholdSources.annexin).toMatchObject({ kind: 'control', control: 'unstained' });
+    expect(unstainedOnly.thresholdSources.pi).toMatchObject({ kind: 'control', control: 'unstained' });
   });
 
-  it('refuses to place the quadrant without any negative control, and to compute compensation without both single stains', () => {
-    const samplesOnly = tubes.filter((t) => t.tube.role === 'sample' || t.tube.role === 'untreated').map((t) => t.tube);
-    expect(() => analyseApoptosisExperiment(samplesOnly, base)).toThrow(ApoptosisAnalysisError);
-    expect(() => analyseApoptosisExperiment(samplesOnly, base)).toThrow(/No PI-only control or unstained control was given/);
+  it('refuses to place the quadrant without any control or untreated tube, and to compute compensation without both single stains', () => {
+    const treatedOnly = tubes.filter((t) => t.tube.role === 'sample').map((t) => t.tube);
+    expect(() => analyseApoptosisExperiment(treatedOnly, base)).toThrow(ApoptosisAnalysisError);
+    expect(() => analyseApoptosisExperiment(treatedOnly, base)).toThrow(/No PI-only control, untreated \(dose 0\) tube or unstained control was given/);
     const noPiOnly = tubes.filter((t) => t.tube.role !== 'piOnly').map((t) => t.tube);
     expect(() => analyseApoptosisExperiment(noPiOnly, { ...base, compensation: { kind: 'controls' } })).toThrow(/PI-only control is missing/);
   });
@@ -141,6 +146,8 @@ describe('per-sample adjustments and missing controls', () => {
     const samplesOnly = tubes.filter((t) => t.tube.role === 'sample' || t.tube.role === 'untreated').map((t) => t.tube);
     const analysis = analyseApoptosisExperiment(samplesOnly, { ...base, manualThresholds: { annexin: 400, pi: 400 } });
     expect(analysis.sharedThresholds).toEqual({ annexin: 400, pi: 400 });
+    expect(analysis.tubes[0].row.thresholdSources).toEqual({ annexin: 'typed by hand', pi: 'typed by hand' });
+    expect(analysis.warnings).toEqual([]);
     expect(analysis.tubes.every((t) => t.row.thresholds.annexin === 400 && !t.row.thresholdsOverridden)).toBe(true);
   });
 

@@ -14,15 +14,24 @@ export interface GatedControl {
   /** File name, for messages. */
   name: string;
   session: SampleSession;
-  /** Event indices of the control's singlets. */
-  singlets: Uint32Array;
+  /** Event indices of the control after its pre-gates: its singlets, or its cells when there is no singlet gate. */
+  events: Uint32Array;
+  /** What `events` are, for messages. */
+  population: 'singlets' | 'cells';
 }
 
 /** Display units of a logicle axis span [0, 1] over ~4.5 decades: 0.02 ≈ 0.1 decade. */
 const DISPLAY_BINS = 256;
-const DISPLAY_SMOOTHING = 0.02;
+export const DISPLAY_SMOOTHING = 0.02;
 /** Two populations ≥ ~0.7 decade apart on the display axis are distinct. */
 export const DISPLAY_SEPARATION = 0.15;
+
+export interface DisplayValues {
+  /** The events' values in display units, in `events` order. */
+  display: Float64Array;
+  /** Data ↔ display units of the axis. */
+  scale: Scale;
+}
 
 export interface DisplayDensity {
   density: SmoothedDensity;
@@ -30,17 +39,30 @@ export interface DisplayDensity {
   scale: Scale;
 }
 
-/** Density of the control's singlets on the channel's logicle display axis; throws RangeError for a missing channel. */
-export function singletDisplayDensity(control: GatedControl, channel: string, compensation: CompensationRef): DisplayDensity {
+/**
+ * The gated events (or `events`) of a control on the channel's logicle display axis, fitted to all its events;
+ * throws RangeError for a missing channel.
+ */
+export function displayValues(control: GatedControl, channel: string, compensation: CompensationRef, events = control.events): DisplayValues {
   const spec = control.session.dataset.channels.find((c) => c.name === channel);
   if (!spec) throw new RangeError(`${control.name}: no channel "${channel}"`);
   const values = control.session.values({ channel, compensation });
   const axis = logicleAxis(spec, compensation, values);
   if (axis.scale === null) throw new RangeError(`${control.name}: "${channel}" has no logicle axis`);
   const scale = scaleOf(axis.scale);
-  const { singlets } = control;
-  const display = new Float64Array(singlets.length);
-  for (let k = 0; k < singlets.length; k++) display[k] = values[singlets[k]];
+  const display = new Float64Array(events.length);
+  for (let k = 0; k < events.length; k++) display[k] = values[events[k]];
   scale.applyToColumn(display, display);
-  return { density: smoothedDensity(display, null, { lo: 0, hi: 1, bins: DISPLAY_BINS, smoothing: DISPLAY_SMOOTHING }), scale };
+  return { display, scale };
+}
+
+/** Smoothed density of display values over the whole display axis [0, 1]. */
+export function displayDensity(display: Float64Array): SmoothedDensity {
+  return smoothedDensity(display, null, { lo: 0, hi: 1, bins: DISPLAY_BINS, smoothing: DISPLAY_SMOOTHING });
+}
+
+/** Density of the control's gated events on the channel's logicle display axis; throws RangeError for a missing channel. */
+export function singletDisplayDensity(control: GatedControl, channel: string, compensation: CompensationRef): DisplayDensity {
+  const { display, scale } = displayValues(control, channel, compensation);
+  return { density: displayDensity(display), scale };
 }

@@ -9,7 +9,7 @@ import { buildApoptosisStrategy } from './strategy.ts';
 const SQUARE: [number, number][] = [[0, 0], [1, 0], [1, 1]];
 const STRATEGY = buildApoptosisStrategy(
   {
-    scatter: { fscArea: 'FSC-A', sscArea: 'SSC-A', singletPulse: { channel: 'FSC-H', kind: 'height' } },
+    scatter: { fsc: 'FSC-A', ssc: 'SSC-A', singletPulse: { area: 'FSC-A', pulse: 'FSC-H', kind: 'height' } },
     fluorescence: { annexin: 'FITC-A', pi: 'PE-A' },
     compensation: resolveCompensation({ kind: 'file' }, null),
     preGates: { cells: SQUARE, singlets: SQUARE },
@@ -31,7 +31,9 @@ function counts(singlets: number, viable: number, early: number, late: number, n
 function input(overrides: Partial<ResultRowInput>): ResultRowInput {
   return {
     file: 'AnnV-PI_24h_050nM.fcs', role: 'sample', eventCount: 20_000, strategy: STRATEGY, counts: counts(16_000, 12_000, 2000, 1500, 500),
-    sharedThresholds: { annexin: 362.51234567, pi: 1234567.8 }, compensation: "each file's own spillover matrix", warnings: [], ...overrides,
+    sharedThresholds: { annexin: 362.51234567, pi: 1234567.8 },
+    thresholdOrigin: { thresholds: { annexin: 362.51234567, pi: 1234567.8 }, sources: { annexin: '99th percentile of the PI-only control p.fcs', pi: 'typed by hand' } },
+    compensation: "each file's own spillover matrix", warnings: [], ...overrides,
   };
 }
 
@@ -65,9 +67,10 @@ describe('apoptosis results as CSV', () => {
       'Late apoptotic (AnnV+/PI+) count', 'Late apoptotic (AnnV+/PI+) % of singlets',
       'Necrotic (AnnV-/PI+) count', 'Necrotic (AnnV-/PI+) % of singlets',
       'Total apoptotic (early + late) count', 'Total apoptotic (early + late) % of singlets',
-      'Annexin V threshold (compensated)', 'PI threshold (compensated)', 'Thresholds adjusted for this sample', 'Compensation', 'Warnings',
+      'Annexin V threshold (compensated)', 'PI threshold (compensated)', 'Annexin V threshold source', 'PI threshold source', 'Thresholds adjusted for this sample',
+      'Compensation', 'Warnings',
     ].join(','));
-    expect(line).toBe("AnnV-PI_24h_050nM.fcs,sample,20000,16100,16000,12000,75.000,2000,12.500,1500,9.375,500,3.125,3500,21.875,362.512,1234570,no,each file's own spillover matrix,");
+    expect(line).toBe("AnnV-PI_24h_050nM.fcs,sample,20000,16100,16000,12000,75.000,2000,12.500,1500,9.375,500,3.125,3500,21.875,362.512,1234570,99th percentile of the PI-only control p.fcs,typed by hand,no,each file's own spillover matrix,");
     expect(end).toBe('');
   });
 

@@ -19,11 +19,16 @@ export function asciiName(name: string): string {
 
 type Column = [name: string, layout: ColumnLayout];
 
-/** Each population's count and % of singlets under the population's name; on screen the counts are details. */
-const POPULATION_COLUMNS: Column[] = APOPTOSIS_POPULATION_KEYS.flatMap((key): Column[] => {
-  const group = asciiName(APOPTOSIS_POPULATIONS[key].name);
-  return [[`${group} count`, { group, detail: true }], [`${group} % of singlets`, { group }]];
-});
+/**
+ * Each population's count and percentage under the population's name; on screen the counts are details. The
+ * percentages are of singlets, or of cells when the files have no singlet gate.
+ */
+function populationColumns(of: ApoptosisResultRow['percentOf']): Column[] {
+  return APOPTOSIS_POPULATION_KEYS.flatMap((key): Column[] => {
+    const group = asciiName(APOPTOSIS_POPULATIONS[key].name);
+    return [[`${group} count`, { group, detail: true }], [`${group} % of ${of}`, { group }]];
+  });
+}
 
 const CONDITION_COLUMNS: Column[] = [['Dose (nM)', {}], ['Time (h)', {}]];
 const COUNT_COLUMNS: Column[] = [['Events', { detail: true }], ['Cells', { detail: true }], ['Singlets', { detail: true }]];
@@ -31,6 +36,8 @@ const COUNT_COLUMNS: Column[] = [['Events', { detail: true }], ['Cells', { detai
 const RESULT_COLUMNS: Column[] = [
   ['Annexin V threshold (compensated)', { detail: true }],
   ['PI threshold (compensated)', { detail: true }],
+  ['Annexin V threshold source', { detail: true }],
+  ['PI threshold source', { detail: true }],
   ['Thresholds adjusted for this sample', {}],
   ['Compensation', { detail: true }],
   ['Warnings', { detail: true }],
@@ -44,7 +51,7 @@ const conditionCell = (value: number | null | undefined): Cell => (value === nul
  */
 export function apoptosisResultsTable(rows: readonly ApoptosisResultRow[], conditions?: ReadonlyMap<string, TubeCondition>): Table {
   const columns: Column[] = [
-    ['File', {}], ['Role', {}], ...(conditions ? CONDITION_COLUMNS : []), ...COUNT_COLUMNS, ...POPULATION_COLUMNS, ...RESULT_COLUMNS,
+    ['File', {}], ['Role', {}], ...(conditions ? CONDITION_COLUMNS : []), ...COUNT_COLUMNS, ...populationColumns(rows[0]?.percentOf ?? 'singlets'), ...RESULT_COLUMNS,
   ];
   return {
     columns: columns.map(([name]) => name),
@@ -52,10 +59,12 @@ export function apoptosisResultsTable(rows: readonly ApoptosisResultRow[], condi
     rows: rows.map((row) => [
       text(row.file), text(ROLE_NAMES[row.role]),
       ...(conditions ? [conditionCell(conditions.get(row.file)?.doseNm), conditionCell(conditions.get(row.file)?.timeH)] : []),
-      integer(row.events), integer(row.cells), integer(row.singlets),
+      integer(row.events), integer(row.cells), row.singlets === null ? text('no singlet gate') : integer(row.singlets),
       ...APOPTOSIS_POPULATION_KEYS.flatMap((key) => [integer(row.counts[key]), percent(row.percent[key])]),
       significant(row.thresholds.annexin),
       significant(row.thresholds.pi),
+      text(row.thresholdSources.annexin),
+      text(row.thresholdSources.pi),
       text(row.thresholdsOverridden ? 'yes' : 'no'),
       text(row.compensation),
       text(row.warnings.map((w) => w.message).join(' | ')),

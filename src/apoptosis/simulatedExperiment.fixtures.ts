@@ -4,9 +4,11 @@
  * at 24 h and 48 h in up to three replicate cultures), writeFcs encodes it and readFcs decodes it, so tests run the whole path from FCS bytes.
  */
 import { SampleSession } from '../analysis/sampleSession.ts';
+import { findScatterChannels, isScatterProblem, type ScatterChannels } from '../channels/scatter.ts';
 import { readFcs } from '../fcs/read.ts';
 import { writeFcs } from '../fcs/write.ts';
 import { simulateApoptosisSample, type ApoptosisTruth } from '../simulate/apoptosisModel.ts';
+import { apoptosisParamsForTreatment } from '../simulate/drugResponse.ts';
 import { demoApoptosisParams, demoExperiment, type DemoFileSpec } from '../simulate/experiment.ts';
 import type { ApoptosisTube } from './experiment.ts';
 
@@ -45,4 +47,17 @@ export function simulatedTube(spec: DemoFileSpec, options: SimulatedExperimentOp
 export function simulatedExperiment(options: SimulatedExperimentOptions = {}): SimulatedTube[] {
   const replicates = options.replicates ?? 1;
   return demoExperiment(options.baseSeed).files.filter((spec) => spec.assay === 'apoptosis' && spec.replicate <= replicates).map((spec) => simulatedTube(spec, options));
+}
+
+/** The scatter channels of a test file, which must have them. */
+export function scatterOf(channels: readonly { name: string; label: string | null }[]): ScatterChannels {
+  const found = findScatterChannels(channels);
+  if (isScatterProblem(found)) throw new Error(`test file ${found.problem}`);
+  return found;
+}
+
+/** FCS bytes of a simulated 50 nM tube whose $SPILLOVER for FITC-A and PE-A is singular (cannot be inverted). */
+export function singularSpilloverFile(): Uint8Array {
+  const simulated = simulateApoptosisSample(apoptosisParamsForTreatment(50, 48, 5000), 4242);
+  return writeFcs({ ...simulated.input, spillover: { channels: ['FITC-A', 'PE-A'], matrix: [[1, 1], [1, 1]], source: '$SPILLOVER' } });
 }

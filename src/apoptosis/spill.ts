@@ -44,7 +44,7 @@ export function splitControl(control: GatedControl, primary: string, compensatio
   if (!split) return null;
   const cut = scale.invert(split.valley);
   const values = control.session.values({ channel: primary, compensation });
-  const events = control.singlets;
+  const { events } = control;
   let positiveCount = 0;
   for (let k = 0; k < events.length; k++) if (values[events[k]] >= cut) positiveCount++;
   const positives = new Uint32Array(positiveCount);
@@ -65,7 +65,7 @@ function median(values: ArrayLike<number>, events: Uint32Array): number {
 /** Spill of `primary`'s dye into `secondary` in the control's singlets, in the values `compensation` selects. */
 export function measureSpill(control: GatedControl, primary: string, secondary: string, compensation: CompensationRef): SpillMeasurement {
   const split = splitControl(control, primary, compensation);
-  if (!split) return { kind: 'notSeparated', events: control.singlets.length };
+  if (!split) return { kind: 'notSeparated', events: control.events.length };
   const x = control.session.values({ channel: primary, compensation });
   const y = control.session.values({ channel: secondary, compensation });
   const primaryGap = median(x, split.positives) - median(x, split.negatives);

@@ -10,7 +10,7 @@ import { buildApoptosisStrategy, effectiveThresholds, readQuadrantThresholds, wi
 
 const SQUARE: [number, number][] = [[0, 0], [1000, 0], [1000, 1000], [0, 1000]];
 const PLAN: ApoptosisGatingPlan = {
-  scatter: { fscArea: 'FSC-A', sscArea: 'SSC-A', singletPulse: { channel: 'FSC-H', kind: 'height' } },
+  scatter: { fsc: 'FSC-A', ssc: 'SSC-A', singletPulse: { area: 'FSC-A', pulse: 'FSC-H', kind: 'height' } },
   fluorescence: { annexin: 'FITC-A', pi: 'PE-A' },
   compensation: resolveCompensation({ kind: 'none' }, null),
   preGates: { cells: SQUARE, singlets: SQUARE },
@@ -91,7 +91,8 @@ describe('per-sample quadrant adjustments', () => {
     const evaluator = evaluate(moved);
     expect([...evaluator.indices(APOPTOSIS_POPULATIONS.lateApoptotic.id)]).toEqual([]);
     const row = (strategy: typeof shared) => apoptosisResultRow({
-      file: 'x.fcs', role: 'sample', eventCount: 9, strategy, counts: populationCounts(evaluate(strategy)), sharedThresholds: THRESHOLDS, compensation: 'none', warnings: [],
+      file: 'x.fcs', role: 'sample', eventCount: 9, strategy, counts: populationCounts(evaluate(strategy)), sharedThresholds: THRESHOLDS,
+      thresholdOrigin: { thresholds: THRESHOLDS, sources: { annexin: 'typed by hand', pi: 'typed by hand' } }, compensation: 'none', warnings: [],
     });
     expect(row(shared).thresholdsOverridden).toBe(false);
     expect(row(moved).thresholdsOverridden).toBe(true);

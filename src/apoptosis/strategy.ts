@@ -1,23 +1,24 @@
 /**
- * The apoptosis gating strategy as ordinary, editable gates of the gate model: Cells (polygon, FSC-A vs SSC-A) →
- * Singlets (polygon, FSC-A vs FSC-H or -W) → Annexin V × PI quadrant gate with the four named quadrants, plus Total
- * apoptotic = early OR late under Singlets. Every dimension reads data units (transform null): quadrant and polygon
- * membership do not depend on the display axes, which the UI draws logicle (fluorescence) and linear (scatter).
+ * The apoptosis gating strategy as ordinary, editable gates of the gate model: Cells (polygon, FSC vs SSC) →
+ * Singlets (polygon, FSC-A vs FSC-H or -W; left out when the file has no pulse pair) → Annexin V × PI quadrant gate
+ * with the four named quadrants, plus Total apoptotic = early OR late, under Singlets (else Cells). Every dimension
+ * reads data units (transform null): quadrant and polygon membership do not depend on the display axes, which the UI
+ * draws logicle (fluorescence) and linear (scatter).
  */
 import { dataDimension } from '../analysis/sampleSession.ts';
-import { GATING_STRATEGY_VERSION, type GatingStrategy, type PolygonGate, type QuadrantGate } from '../gating/types.ts';
+import { GATING_STRATEGY_VERSION, type GatingStrategy, type PolygonGate, type PopulationId, type QuadrantGate } from '../gating/types.ts';
 import type { FluorescenceChannels, ResolvedCompensation } from './compensation.ts';
-import type { ScatterChannels } from './channels.ts';
+import type { ScatterChannels } from '../channels/scatter.ts';
 import {
   ANNEXIN_DIVIDER_ID, APOPTOSIS_POPULATIONS, CELLS_ID, PI_DIVIDER_ID, QUADRANT_GATE_ID, QUADRANT_KEYS, QUADRANT_SIDES, SINGLETS_ID,
 } from './populations.ts';
 import type { QuadrantThresholds } from './thresholds.ts';
 
 export interface PreGateVertices {
-  /** (FSC-A, SSC-A) polygon in data units. */
+  /** (FSC, SSC) polygon in data units. */
   cells: [number, number][];
-  /** (FSC-A, FSC-H or FSC-W) polygon in data units. */
-  singlets: [number, number][];
+  /** (FSC-A, FSC-H or FSC-W) polygon in data units; null when the file has no pulse pair. */
+  singlets: [number, number][] | null;
 }
 
 /** Everything a sample's strategy is made of except the quadrant thresholds. */
@@ -32,17 +33,23 @@ function polygon(id: string, name: string, parentId: string | null, x: string, y
   return { kind: 'polygon', id, name, parentId, dimensions: [dataDimension(x, 'uncompensated'), dataDimension(y, 'uncompensated')], vertices: vertices.map(([a, b]) => [a, b]) };
 }
 
+/** The population the quadrant splits and percentages are of: Singlets, or Cells when there is no singlet gate. */
+export function quadrantParentId(strategy: Pick<GatingStrategy, 'gates'>): PopulationId {
+  return strategy.gates.some((g) => g.id === SINGLETS_ID) ? SINGLETS_ID : CELLS_ID;
+}
+
 /** Cells → Singlets only, with the plan's compensation matrix defined (what controls need before thresholds exist). */
 export function buildPreGateStrategy(plan: ApoptosisGatingPlan): GatingStrategy {
   const { scatter, compensation, preGates } = plan;
+  const pair = scatter.singletPulse;
   return {
     version: GATING_STRATEGY_VERSION,
     transforms: {},
     ratios: {},
     compensations: compensation.matrix ? { [compensation.matrix.id]: compensation.matrix.matrix } : {},
     gates: [
-      polygon(CELLS_ID, 'Cells', null, scatter.fscArea, scatter.sscArea, preGates.cells),
-      polygon(SINGLETS_ID, 'Singlets', CELLS_ID, scatter.fscArea, scatter.singletPulse.channel, preGates.singlets),
+      polygon(CELLS_ID, 'Cells', null, scatter.fsc, scatter.ssc, preGates.cells),
+      ...(pair && preGates.singlets ? [polygon(SINGLETS_ID, 'Singlets', CELLS_ID, pair.area, pair.pulse, preGates.singlets)] : []),
     ],
   };
 }
@@ -51,11 +58,12 @@ export function buildPreGateStrategy(plan: ApoptosisGatingPlan): GatingStrategy 
 export function buildApoptosisStrategy(plan: ApoptosisGatingPlan, thresholds: QuadrantThresholds): GatingStrategy {
   const base = buildPreGateStrategy(plan);
   const { fluorescence, compensation } = plan;
+  const parentId = quadrantParentId(base);
   const quadrants: QuadrantGate = {
     kind: 'quadrant',
     id: QUADRANT_GATE_ID,
     name: 'Annexin V × PI',
-    parentId: SINGLETS_ID,
+    parentId,
     dividers: [
       { id: ANNEXIN_DIVIDER_ID, dimension: dataDimension(fluorescence.annexin, compensation.ref), values: [thresholds.annexin] },
       { id: PI_DIVIDER_ID, dimension: dataDimension(fluorescence.pi, compensation.ref), values: [thresholds.pi] },
@@ -76,7 +84,7 @@ export function buildApoptosisStrategy(plan: ApoptosisGatingPlan, thresholds: Qu
         kind: 'boolean',
         id: total.id,
         name: total.name,
-        parentId: SINGLETS_ID,
+        parentId,
         operator: 'or',
         operands: [APOPTOSIS_POPULATIONS.earlyApoptotic.id, APOPTOSIS_POPULATIONS.lateApoptotic.id].map((populationId) => ({ populationId, complement: false })),
       },

@@ -2,20 +2,24 @@
  * Why DEFAULT_THRESHOLD_RULE and the 99th percentile: every threshold rule at 99, 99.5 and 99.9 on simulated
  * experiments (three seeds, ten double-stained tubes each, five named populations), scored against the true
  * fractions of single cells. The table is printed for the record; the assertions are the evidence the default rests on.
+ * (docs/accuracy.md compares the rules on other instrument layouts and messier biology.)
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_BASE_SEED } from '../simulate/experiment.ts';
-import { findScatterChannels } from './channels.ts';
 import { analyseApoptosisExperiment, type ApoptosisOptions } from './experiment.ts';
 import { APOPTOSIS_POPULATION_KEYS } from './populations.ts';
-import { simulatedExperiment } from './simulatedExperiment.fixtures.ts';
+import { simulatedExperiment, scatterOf } from './simulatedExperiment.fixtures.ts';
 import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE, UNSTAINED_THRESHOLD_RULE, type ThresholdRule } from './thresholds.ts';
 
+const CONTROLS_ONLY = { ...DEFAULT_THRESHOLD_RULE, untreatedFloor: false };
 const RULES: Record<string, ThresholdRule> = {
   'unstained, all singlets': UNSTAINED_THRESHOLD_RULE,
-  'single stains, all singlets': { ...DEFAULT_THRESHOLD_RULE, over: 'allSinglets' },
-  'single stains, each population (default)': DEFAULT_THRESHOLD_RULE,
+  'single stains, all singlets': { ...CONTROLS_ONLY, over: 'allSinglets' },
+  'single stains, each population': CONTROLS_ONLY,
+  'untreated tubes only': { ...CONTROLS_ONLY, sources: { annexin: ['untreated'], pi: ['untreated'] } },
+  'single stains, each population, raised to the untreated edge (default)': DEFAULT_THRESHOLD_RULE,
 };
+const DEFAULT_NAME = 'single stains, each population, raised to the untreated edge (default)';
 const PERCENTILES = [99, 99.5, 99.9];
 const SEEDS = [DEMO_BASE_SEED, 7, 99];
 
@@ -29,7 +33,7 @@ interface Score {
 function score(baseSeed: number): Map<string, Score> {
   const tubes = simulatedExperiment({ baseSeed });
   const base: ApoptosisOptions = {
-    fluorescence: { annexin: 'FITC-A', pi: 'PE-A' }, scatter: findScatterChannels(tubes[0].tube.session.dataset.channels),
+    fluorescence: { annexin: 'FITC-A', pi: 'PE-A' }, scatter: scatterOf(tubes[0].tube.session.dataset.channels),
     compensation: { kind: 'file' }, percentile: DEFAULT_PERCENTILE, thresholdRule: DEFAULT_THRESHOLD_RULE,
   };
   // Pre-gates do not depend on the thresholds: suggest them once.
@@ -69,14 +73,16 @@ describe('threshold rule and percentile, against the truth', () => {
   });
 
   it('the default rule at the 99th percentile keeps every named population within 1.5 points on every seed', () => {
-    for (const seed of SEEDS) expect(bySeed.get(seed)?.get(`single stains, each population (default) @ ${DEFAULT_PERCENTILE}`)?.worst, `seed ${seed}`).toBeLessThanOrEqual(1.5);
+    for (const seed of SEEDS) expect(bySeed.get(seed)?.get(`${DEFAULT_NAME} @ ${DEFAULT_PERCENTILE}`)?.worst, `seed ${seed}`).toBeLessThanOrEqual(1.5);
   });
 
-  it('at the 99th percentile, the default rule has the smallest worst error of the three rules on every seed', () => {
+  it('at the 99th percentile, the default rule has no larger worst error than any rule on controls alone, on every seed', () => {
     for (const seed of SEEDS) {
       const scores = bySeed.get(seed) as Map<string, Score>;
-      const atDefault = Object.keys(RULES).map((name) => scores.get(`${name} @ ${DEFAULT_PERCENTILE}`)?.worst ?? Number.NaN);
-      expect(Math.min(...atDefault), `seed ${seed}`).toBe(scores.get(`single stains, each population (default) @ ${DEFAULT_PERCENTILE}`)?.worst);
+      const worstOf = (name: string) => scores.get(`${name} @ ${DEFAULT_PERCENTILE}`)?.worst ?? Number.NaN;
+      for (const name of ['unstained, all singlets', 'single stains, all singlets', 'single stains, each population']) {
+        expect(worstOf(DEFAULT_NAME), `seed ${seed}, ${name}`).toBeLessThanOrEqual(worstOf(name));
+      }
     }
   });
 });

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { demoExperiment, type DemoFileSpec } from '../simulate/experiment.ts';
-import { findScatterChannels } from './channels.ts';
 import { resolveCompensation } from './compensation.ts';
 import type { GatedControl } from './gatedControl.ts';
 import { percentileOf } from './percentile.ts';
 import { SINGLETS_ID, type ControlRole } from './populations.ts';
 import { suggestPreGates } from './preGates.ts';
-import { simulatedTube } from './simulatedExperiment.fixtures.ts';
+import { simulatedTube, scatterOf } from './simulatedExperiment.fixtures.ts';
 import { splitControl } from './spill.ts';
 import { buildPreGateStrategy } from './strategy.ts';
-import { checkPercentile, controlThresholds, DEFAULT_THRESHOLD_RULE, UNSTAINED_THRESHOLD_RULE } from './thresholds.ts';
+import { checkPercentile, placeThresholds, DEFAULT_THRESHOLD_RULE, UNSTAINED_THRESHOLD_RULE } from './thresholds.ts';
 
 const CHANNELS = { annexin: 'FITC-A', pi: 'PE-A' };
 const FILE = resolveCompensation({ kind: 'file' }, null);
@@ -17,10 +16,10 @@ const DEMO = demoExperiment().files.filter((f) => f.assay === 'apoptosis');
 
 function gated(file: DemoFileSpec, eventCount?: number): GatedControl {
   const { tube } = simulatedTube(file, { eventCount });
-  const scatter = findScatterChannels(tube.session.dataset.channels);
+  const scatter = scatterOf(tube.session.dataset.channels);
   const preGates = suggestPreGates(tube.session, scatter, tube.name).vertices;
   tube.session.applyStrategy(buildPreGateStrategy({ scatter, fluorescence: CHANNELS, compensation: FILE, preGates }));
-  return { name: tube.name, session: tube.session, singlets: tube.session.evaluator.indices(SINGLETS_ID) };
+  return { name: tube.name, session: tube.session, events: tube.session.evaluator.indices(SINGLETS_ID), population: 'singlets' };
 }
 
 function spec(role: ControlRole | 'sample', doseNm = 0, timeH = 24): DemoFileSpec {
@@ -58,50 +57,54 @@ describe('percentileOf', () => {
 
 describe('controlThresholds', () => {
   it('by default takes the Annexin V axis from the PI-only control and the PI axis from the Annexin V-only control', () => {
-    const result = controlThresholds(controls, CHANNELS, 'FCS', 99, DEFAULT_THRESHOLD_RULE);
-    expect(result.annexin).toMatchObject({ control: 'piOnly', file: controls.piOnly.name, events: controls.piOnly.singlets.length });
+    const result = placeThresholds({ controls, untreated: [] }, CHANNELS, 'FCS', 99, DEFAULT_THRESHOLD_RULE);
+    expect(result.annexin).toMatchObject({ control: 'piOnly', file: controls.piOnly.name, events: controls.piOnly.events.length });
     expect(result.pi).toMatchObject({ control: 'annexinOnly', file: controls.annexinOnly.name });
-    expect(result.pi?.dyePositiveEvents).toBeGreaterThan(1000);
+    expect(result.pi).toMatchObject({ kind: 'control', dyePositiveEvents: expect.any(Number) });
+    expect(result.pi?.kind === 'control' && result.pi.dyePositiveEvents).toBeGreaterThan(1000);
     expect(result.warnings).toEqual([]);
   });
 
   it('keeps ≥ 99% of both populations of the Annexin V-only control below the PI threshold (protocol: no Annexin V-only cells in the PI+ quadrants)', () => {
     const split = splitControl(controls.annexinOnly, 'FITC-A', 'FCS');
     if (!split) throw new Error('the Annexin V-only control should hold two populations');
-    const each = controlThresholds(controls, CHANNELS, 'FCS', 99, DEFAULT_THRESHOLD_RULE).pi?.value ?? Number.NaN;
+    const each = placeThresholds({ controls, untreated: [] }, CHANNELS, 'FCS', 99, DEFAULT_THRESHOLD_RULE).pi?.value ?? Number.NaN;
     // "At or above" can hold one event more than 1% (interpolated percentile).
     expect(fractionAbove(controls.annexinOnly, 'PE-A', split.positives, each)).toBeLessThanOrEqual(0.01 + 1 / split.positives.length);
     expect(fractionAbove(controls.annexinOnly, 'PE-A', split.negatives, each)).toBeLessThanOrEqual(0.01 + 1 / split.negatives.length);
     // Over all singlets, the 99th percentile is set by the many Annexin V-negative cells and lets the spread positives through.
-    const all = controlThresholds(controls, CHANNELS, 'FCS', 99, { ...DEFAULT_THRESHOLD_RULE, over: 'allSinglets' }).pi?.value ?? Number.NaN;
+    const all = placeThresholds({ controls, untreated: [] }, CHANNELS, 'FCS', 99, { ...DEFAULT_THRESHOLD_RULE, over: 'allSinglets' }).pi?.value ?? Number.NaN;
     expect(fractionAbove(controls.annexinOnly, 'PE-A', split.positives, all)).toBeGreaterThan(0.03);
   });
 
   it('falls back to the unstained control with a warning, and reports an axis with no control', () => {
-    const fallback = controlThresholds({ unstained: controls.unstained }, CHANNELS, 'FCS', 99, DEFAULT_THRESHOLD_RULE);
-    expect(fallback.annexin?.control).toBe('unstained');
-    expect(fallback.annexin?.value).toBe(percentileOf(controls.unstained.session.values({ channel: 'FITC-A', compensation: 'FCS' }), controls.unstained.singlets, 99));
+    const fallback = placeThresholds({ controls: { unstained: controls.unstained }, untreated: [] }, CHANNELS, 'FCS', 99, DEFAULT_THRESHOLD_RULE);
+    expect(fallback.annexin).toMatchObject({ kind: 'control', control: 'unstained' });
+    expect(fallback.annexin?.value).toBe(percentileOf(controls.unstained.session.values({ channel: 'FITC-A', compensation: 'FCS' }), controls.unstained.events, 99));
     expect(fallback.warnings.map((w) => w.message)).toEqual([
-      expect.stringContaining('The PI-only control is missing, so the Annexin V threshold comes from the unstained control'),
-      expect.stringContaining('The Annexin V-only control is missing, so the PI threshold comes from the unstained control'),
+      expect.stringContaining('The PI-only control and untreated (dose 0) tube are missing, so the Annexin V threshold comes from the unstained control'),
+      expect.stringContaining('The Annexin V-only control and untreated (dose 0) tube are missing, so the PI threshold comes from the unstained control'),
     ]);
-    const none = controlThresholds({}, CHANNELS, 'FCS', 99, UNSTAINED_THRESHOLD_RULE);
+    const none = placeThresholds({ controls: {}, untreated: [] }, CHANNELS, 'FCS', 99, UNSTAINED_THRESHOLD_RULE);
     expect(none.annexin).toBeNull();
-    expect(none.warnings.map((w) => w.code)).toEqual(['CONTROL_MISSING', 'CONTROL_MISSING']);
+    expect(none.warnings.map((w) => w.code)).toEqual(['THRESHOLD_UNSET', 'THRESHOLD_UNSET']);
+    const typed = placeThresholds({ controls: {}, untreated: [] }, CHANNELS, 'FCS', 99, UNSTAINED_THRESHOLD_RULE, { annexin: 500 });
+    expect(typed.annexin).toEqual({ kind: 'manual', value: 500 });
+    expect(typed.warnings.map((w) => w.message)).toEqual([expect.stringContaining('the PI threshold cannot be set from the data')]);
   });
 
   it('refuses a rule that sets an axis from the control stained on it', () => {
-    expect(() => controlThresholds(controls, CHANNELS, 'FCS', 99, { controls: { annexin: ['annexinOnly'], pi: ['piOnly'] }, over: 'eachPopulation' }))
+    expect(() => placeThresholds({ controls, untreated: [] }, CHANNELS, 'FCS', 99, { sources: { annexin: ['annexinOnly'], pi: ['piOnly'] }, over: 'eachPopulation', untreatedFloor: false }))
       .toThrow(/Annexin V-only control is stained on the Annexin V axis/);
   });
 
   it('warns when a "negative" control holds two populations, a single stain has no positives, or a control has too few singlets', () => {
     const mislabelled = gated(spec('sample', 100, 48));
-    const result = controlThresholds({ unstained: mislabelled }, CHANNELS, 'FCS', 99, UNSTAINED_THRESHOLD_RULE);
+    const result = placeThresholds({ controls: { unstained: mislabelled }, untreated: [] }, CHANNELS, 'FCS', 99, UNSTAINED_THRESHOLD_RULE);
     expect(result.warnings.filter((w) => w.code === 'CONTROL_NOT_NEGATIVE').map((w) => w.file)).toEqual([mislabelled.name, mislabelled.name]);
-    const unstainedAsAnnexinOnly = controlThresholds({ annexinOnly: controls.unstained }, CHANNELS, 'FCS', 99, DEFAULT_THRESHOLD_RULE);
+    const unstainedAsAnnexinOnly = placeThresholds({ controls: { annexinOnly: controls.unstained }, untreated: [] }, CHANNELS, 'FCS', 99, DEFAULT_THRESHOLD_RULE);
     expect(unstainedAsAnnexinOnly.warnings.filter((w) => w.code === 'CONTROL_NOT_SEPARATED').map((w) => w.file)).toEqual([controls.unstained.name]);
     const tiny = gated(spec('unstained'), 100);
-    expect(controlThresholds({ unstained: tiny }, CHANNELS, 'FCS', 99, UNSTAINED_THRESHOLD_RULE).warnings.some((w) => w.code === 'FEW_EVENTS')).toBe(true);
+    expect(placeThresholds({ controls: { unstained: tiny }, untreated: [] }, CHANNELS, 'FCS', 99, UNSTAINED_THRESHOLD_RULE).warnings.some((w) => w.code === 'FEW_EVENTS')).toBe(true);
   });
 });

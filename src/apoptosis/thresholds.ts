@@ -10,13 +10,18 @@
  * of the Annexin V+ ones (field-anchors c5), so the 'eachPopulation' rule takes the percentile within each of the two
  * populations and keeps the higher; 'allSinglets' takes it over all singlets, where the many dye-negative cells
  * swamp the spread of the few positive ones.
+ *
+ * Without the single stain an axis needs, the untreated double-stained tubes set it (untreatedThresholds.ts: the
+ * upper edge of their viable population), then the unstained control; a threshold typed by the user overrides any.
  */
 import type { CompensationRef } from '../compensation/types.ts';
 import type { FluorescenceChannels } from './compensation.ts';
 import { splitAtValley } from './densityModes.ts';
 import { DISPLAY_SEPARATION, singletDisplayDensity, type GatedControl } from './gatedControl.ts';
+import { aboveBottomPile } from './bottomPile.ts';
 import { percentileOf } from './percentile.ts';
 import { CONTROL_ROLE_NAMES, type ControlRole } from './populations.ts';
+import { combineUntreated, untreatedTubeThresholds, type UntreatedTubeThresholds } from './untreatedThresholds.ts';
 import { splitControl } from './spill.ts';
 import { formatCount, MIN_CONTROL_EVENTS, warning, type ApoptosisWarning } from './warnings.ts';
 
@@ -29,42 +34,77 @@ export interface QuadrantThresholds {
   pi: number;
 }
 
+/** What can set an axis's threshold: a negative control, or the untreated double-stained tubes (untreatedThresholds.ts). */
+export type ThresholdOrigin = ControlRole | 'untreated';
+
 export interface ThresholdRule {
-  /** Controls to take each axis's threshold from, most appropriate first. */
-  controls: Readonly<Record<Axis, readonly ControlRole[]>>;
+  /** What to take each axis's threshold from, most appropriate first; the first one present is used. */
+  sources: Readonly<Record<Axis, readonly ThresholdOrigin[]>>;
   over: 'eachPopulation' | 'allSinglets';
+  /**
+   * Raise a control's threshold to the untreated tubes' viable edge when that is higher: the stained untreated tube
+   * shows what a single-stain control cannot, the stain's background on cells that are biologically negative
+   * (Annexin V bound to necrotic cells' inner membrane, dim PI uptake).
+   */
+  untreatedFloor: boolean;
 }
 
 /**
- * The product default (chosen from the known-answer comparison in thresholdChoice.test.ts): the Annexin V axis from
- * the PI-only control and the PI axis from the Annexin V-only control, each population of the control on its own;
- * the unstained control when a single stain is missing.
+ * The product default (chosen from the known-answer comparisons in thresholdChoice.test.ts and docs/accuracy.md):
+ * the Annexin V axis from the PI-only control and the PI axis from the Annexin V-only control, each population of the
+ * control on its own, raised to the untreated tubes' viable edge where that is higher; without that single stain,
+ * the untreated tubes (they carry both dyes' background), then the unstained control.
  */
-export const DEFAULT_THRESHOLD_RULE: ThresholdRule = { controls: { annexin: ['piOnly', 'unstained'], pi: ['annexinOnly', 'unstained'] }, over: 'eachPopulation' };
+export const DEFAULT_THRESHOLD_RULE: ThresholdRule = {
+  sources: { annexin: ['piOnly', 'untreated', 'unstained'], pi: ['annexinOnly', 'untreated', 'unstained'] }, over: 'eachPopulation', untreatedFloor: true,
+};
 /** Both axes from the unstained control. */
-export const UNSTAINED_THRESHOLD_RULE: ThresholdRule = { controls: { annexin: ['unstained'], pi: ['unstained'] }, over: 'allSinglets' };
+export const UNSTAINED_THRESHOLD_RULE: ThresholdRule = { sources: { annexin: ['unstained'], pi: ['unstained'] }, over: 'allSinglets', untreatedFloor: false };
 
 export const DEFAULT_PERCENTILE = 99;
 
 /** Where one axis's threshold came from. */
-export interface AxisThreshold {
+export type AxisThreshold =
+  | {
+    kind: 'control';
+    value: number;
+    control: ControlRole;
+    file: string;
+    percentile: number;
+    /** Gated events of the control the percentile was taken over. */
+    events: number;
+    /** Positive cells of the control's own dye that were percentiled on their own (0 when not split). */
+    dyePositiveEvents: number;
+  }
+  | UntreatedThreshold
+  /** A control's threshold raised to the untreated tubes' viable edge (`value` is the higher of the two). */
+  | { kind: 'raised'; value: number; control: ControlThreshold; untreated: UntreatedThreshold }
+  | { kind: 'manual'; value: number };
+
+type ControlThreshold = Extract<AxisThreshold, { kind: 'control' }>;
+
+interface UntreatedThreshold {
+  kind: 'untreated';
   value: number;
-  control: ControlRole;
-  file: string;
-  /** Singlets of the control the percentile was taken over. */
-  events: number;
-  /** Positive cells of the control's own dye that were percentiled on their own (0 when not split). */
-  dyePositiveEvents: number;
+  /** Each untreated tube's threshold on this axis; `value` is their median. */
+  tubes: { file: string; value: number }[];
 }
 
-export interface ControlThresholds {
-  percentile: number;
+export interface ThresholdPlacement {
   annexin: AxisThreshold | null;
   pi: AxisThreshold | null;
   warnings: ApoptosisWarning[];
 }
 
+/** What the thresholds are taken from: the controls present and the untreated double-stained tubes. */
+export interface ThresholdInputs {
+  controls: Partial<Record<ControlRole, GatedControl>>;
+  untreated: readonly GatedControl[];
+}
+
 const AXIS_NAMES: Record<Axis, string> = { annexin: 'Annexin V', pi: 'PI' };
+
+const ORIGIN_NAMES: Record<ThresholdOrigin, string> = { ...CONTROL_ROLE_NAMES, untreated: 'untreated (dose 0) tube' };
 
 /** Throws RangeError unless 50 ≤ percentile < 100. */
 export function checkPercentile(percentile: number): void {
@@ -79,53 +119,100 @@ function ownDyeChannel(role: ControlRole, axis: Axis, channels: FluorescenceChan
 }
 
 /**
- * Thresholds for both axes from the controls present, following `rule`, on values compensated by `compensation`
- * (the controls' sessions must already carry a strategy defining it). Missing, small and not-negative controls are
- * reported as warnings; an axis with no control at all is null.
+ * Thresholds for both axes: `typed` by the user, else from the first source of `rule` present, on values compensated
+ * by `compensation` (the sessions must already carry a strategy defining it). Missing, small and not-negative
+ * controls are reported as warnings; an axis with no source at all is null (warning THRESHOLD_UNSET).
  */
-export function controlThresholds(
-  controls: Partial<Record<ControlRole, GatedControl>>,
-  channels: FluorescenceChannels,
-  compensation: CompensationRef,
-  percentile: number,
-  rule: ThresholdRule,
-): ControlThresholds {
+export function placeThresholds(
+  inputs: ThresholdInputs, channels: FluorescenceChannels, compensation: CompensationRef, percentile: number, rule: ThresholdRule, typed: Partial<QuadrantThresholds> = {},
+): ThresholdPlacement {
   checkPercentile(percentile);
   const warnings: ApoptosisWarning[] = [];
+  const present = (origin: ThresholdOrigin) => (origin === 'untreated' ? inputs.untreated.length > 0 : inputs.controls[origin] !== undefined);
+  let untreated: UntreatedTubeThresholds[] | null = null;
   const thresholdFor = (axis: Axis): AxisThreshold | null => {
-    const preferred = rule.controls[axis];
-    const role = preferred.find((r) => controls[r] !== undefined);
-    const control = role === undefined ? undefined : controls[role];
-    if (role === undefined || control === undefined) {
-      const wanted = preferred.map((r) => CONTROL_ROLE_NAMES[r]).join(' or ');
-      warnings.push(warning('CONTROL_MISSING', null, `No ${wanted} was given, so the ${AXIS_NAMES[axis]} threshold cannot be set from a control; set it by hand.`));
+    const value = typed[axis];
+    if (value !== undefined) return { kind: 'manual', value };
+    const preferred = rule.sources[axis];
+    const origin = preferred.find(present);
+    if (origin === undefined) {
+      const wanted = listWith('or', preferred.map((r) => ORIGIN_NAMES[r]));
+      warnings.push(warning('THRESHOLD_UNSET', null, `No ${wanted} was given, so the ${AXIS_NAMES[axis]} threshold cannot be set from the data; mark an untreated (dose 0) tube, add controls, or type the threshold.`));
       return null;
     }
-    if (role !== preferred[0]) {
-      warnings.push(warning('CONTROL_MISSING', null, `The ${CONTROL_ROLE_NAMES[preferred[0]]} is missing, so the ${AXIS_NAMES[axis]} threshold comes from the ${CONTROL_ROLE_NAMES[role]}, which does not show the other dye's spill and spread into ${AXIS_NAMES[axis]}.`));
+    if (origin !== preferred[0]) {
+      const missing = listWith('and', preferred.slice(0, preferred.indexOf(origin)).map((r) => ORIGIN_NAMES[r]));
+      const caveat = origin === 'untreated'
+        ? ': the upper edge of its viable population'
+        : `, which does not show the other dye's spill and spread into ${AXIS_NAMES[axis]}`;
+      warnings.push(warning('CONTROL_MISSING', null, `The ${missing} ${preferred.indexOf(origin) > 1 ? 'are' : 'is'} missing, so the ${AXIS_NAMES[axis]} threshold comes from the ${ORIGIN_NAMES[origin]}${caveat}.`));
     }
-    if (control.singlets.length < MIN_CONTROL_EVENTS) {
-      warnings.push(warning('FEW_EVENTS', control.name, `Only ${formatCount(control.singlets.length)} singlets in the ${CONTROL_ROLE_NAMES[role]}; its ${percentile}th percentile is unreliable (at least ${MIN_CONTROL_EVENTS} are advisable).`));
-    }
-    const channel = channels[axis];
-    if (twoPopulations(control, channel, compensation)) {
-      warnings.push(warning('CONTROL_NOT_NEGATIVE', control.name, `The ${CONTROL_ROLE_NAMES[role]} holds two distinct populations on the ${AXIS_NAMES[axis]} axis, where it should be uniformly negative: a mislabelled tube, or spill that compensation has not removed.`));
-    }
-    const values = control.session.values({ channel, compensation });
-    const ownDye = ownDyeChannel(role, axis, channels);
-    const split = rule.over === 'eachPopulation' && ownDye !== null ? splitControl(control, ownDye, compensation) : null;
-    const usePositives = split !== null && split.positives.length >= MIN_CONTROL_EVENTS;
-    if (rule.over === 'eachPopulation' && ownDye !== null && split === null) {
-      warnings.push(warning('CONTROL_NOT_SEPARATED', control.name, `No distinct dye-positive population in the ${CONTROL_ROLE_NAMES[role]}: its spread into ${AXIS_NAMES[axis]} cannot be measured, so the threshold is taken over all its singlets.`));
-    } else if (split && !usePositives) {
-      warnings.push(warning('FEW_EVENTS', control.name, `Only ${formatCount(split.positives.length)} dye-positive cells in the ${CONTROL_ROLE_NAMES[role]}: their spread into ${AXIS_NAMES[axis]} cannot be measured, so the threshold is taken over all its singlets.`));
-    }
-    const value = usePositives
-      ? Math.max(percentileOf(values, split.negatives, percentile), percentileOf(values, split.positives, percentile))
-      : percentileOf(values, control.singlets, percentile);
-    return { value, control: role, file: control.name, events: control.singlets.length, dyePositiveEvents: usePositives ? split.positives.length : 0 };
+    const fromUntreated = (): UntreatedThreshold => {
+      untreated ??= inputs.untreated.map((tube) => untreatedTubeThresholds(tube, channels, compensation));
+      return { kind: 'untreated', value: combineUntreated(untreated)[axis], tubes: untreated.map((t) => ({ file: t.file, value: t[axis] })) };
+    };
+    if (origin === 'untreated') return fromUntreated();
+    const control = inputs.controls[origin];
+    if (!control) return null;
+    const fromControl = controlThreshold(axis, origin, control, channels, compensation, percentile, rule, warnings);
+    if (!rule.untreatedFloor || inputs.untreated.length === 0) return fromControl;
+    const floor = fromUntreated();
+    return floor.value > fromControl.value ? { kind: 'raised', value: floor.value, control: fromControl, untreated: floor } : fromControl;
   };
-  return { percentile, annexin: thresholdFor('annexin'), pi: thresholdFor('pi'), warnings };
+  return { annexin: thresholdFor('annexin'), pi: thresholdFor('pi'), warnings };
+}
+
+/** "a, b or c". */
+function listWith(conjunction: 'and' | 'or', items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** One axis's threshold at a percentile of one control, with the warnings about that control. */
+function controlThreshold(
+  axis: Axis, role: ControlRole, control: GatedControl, channels: FluorescenceChannels, compensation: CompensationRef, percentile: number, rule: ThresholdRule,
+  warnings: ApoptosisWarning[],
+): ControlThreshold {
+  if (control.events.length < MIN_CONTROL_EVENTS) {
+    warnings.push(warning('FEW_EVENTS', control.name, `Only ${formatCount(control.events.length)} ${control.population} in the ${CONTROL_ROLE_NAMES[role]}; its ${percentile}th percentile is unreliable (at least ${MIN_CONTROL_EVENTS} are advisable).`));
+  }
+  const channel = channels[axis];
+  if (twoPopulations(control, channel, compensation)) {
+    warnings.push(warning('CONTROL_NOT_NEGATIVE', control.name, `The ${CONTROL_ROLE_NAMES[role]} holds two distinct populations on the ${AXIS_NAMES[axis]} axis, where it should be uniformly negative: a mislabelled tube, or spill that compensation has not removed.`));
+  }
+  const values = control.session.values({ channel, compensation });
+  const ownDye = ownDyeChannel(role, axis, channels);
+  const split = rule.over === 'eachPopulation' && ownDye !== null ? splitControl(control, ownDye, compensation) : null;
+  const usePositives = split !== null && split.positives.length >= MIN_CONTROL_EVENTS;
+  if (rule.over === 'eachPopulation' && ownDye !== null && split === null) {
+    warnings.push(warning('CONTROL_NOT_SEPARATED', control.name, `No distinct dye-positive population in the ${CONTROL_ROLE_NAMES[role]}: its spread into ${AXIS_NAMES[axis]} cannot be measured, so the threshold is taken over all its ${control.population}.`));
+  } else if (split && !usePositives) {
+    warnings.push(warning('FEW_EVENTS', control.name, `Only ${formatCount(split.positives.length)} dye-positive cells in the ${CONTROL_ROLE_NAMES[role]}: their spread into ${AXIS_NAMES[axis]} cannot be measured, so the threshold is taken over all its ${control.population}.`));
+  }
+  const value = aboveBottomPile(values, control.events, usePositives
+    ? Math.max(percentileOf(values, split.negatives, percentile), percentileOf(values, split.positives, percentile))
+    : percentileOf(values, control.events, percentile));
+  return { kind: 'control', value, control: role, file: control.name, percentile, events: control.events.length, dyePositiveEvents: usePositives ? split.positives.length : 0 };
+}
+
+function formatThreshold(value: number): string {
+  return String(Number(value.toPrecision(4)));
+}
+
+/** Where a threshold came from, in words, for tables and exports. */
+export function describeThreshold(threshold: AxisThreshold): string {
+  switch (threshold.kind) {
+    case 'control':
+      return `${threshold.percentile}th percentile of the ${CONTROL_ROLE_NAMES[threshold.control]} ${threshold.file}`;
+    case 'untreated': {
+      const files = threshold.tubes.map((t) => t.file);
+      const of = files.length === 1 ? `untreated tube ${files[0]}` : `median of ${files.length} untreated tubes (${files.join(', ')})`;
+      return `upper edge of the viable population, ${of}`;
+    }
+    case 'raised':
+      return `${describeThreshold(threshold.untreated)}, above the ${describeThreshold(threshold.control)} (${formatThreshold(threshold.control.value)})`;
+    case 'manual':
+      return 'typed by hand';
+  }
 }
 
 /** Two distinct populations (≥ 2% of the peak density each, ~0.7 decade apart) on the control's display axis. */

@@ -14,7 +14,13 @@ export type ApoptosisWarningCode =
   /** Too few events in a gate for a stable percentage or percentile. */
   | 'FEW_EVENTS'
   /** The automatic cells gate found no debris valley and cut at the low tail instead. */
-  | 'NO_DEBRIS_VALLEY';
+  | 'NO_DEBRIS_VALLEY'
+  /** The files have no pulse pair: no singlet gate, percentages are of cells. */
+  | 'NO_SINGLET_GATE'
+  /** No control, untreated tube or typed value can set a threshold. */
+  | 'THRESHOLD_UNSET'
+  /** A control contradicts its role (an unstained tube bright on a dye, a single stain negative on its own dye...). */
+  | 'CONTROL_CONTRADICTS_ROLE';
 
 export interface ApoptosisWarning {
   code: ApoptosisWarningCode;

@@ -34,7 +34,7 @@ describe('noChannelMessage', () => {
 
   it('lists the tied candidates', () => {
     const tied = suggestChannel(file, 'viability', [{ pattern: /^fl/i, score: 1, reason: 'FL' }]);
-    expect(noChannelMessage(file, tied, 'the viability dye', 'choose one')).toBe('Several channels could hold the viability dye (FL1-H, FL2-H (CD8 PE)); choose one.');
+    expect(noChannelMessage(file, tied, 'the viability dye', 'choose one')).toBe('Several channels could hold the viability dye: FL1-H, FL2-H (CD8 PE); choose one.');
   });
 });
 

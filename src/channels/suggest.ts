@@ -81,7 +81,7 @@ export function suggestChannel(channels: readonly ChannelNames[], use: DyeUse, h
 export function noChannelMessage(channels: readonly ChannelNames[], suggestion: ChannelSuggestion, role: string, how: string): string {
   if (suggestion.status === 'ambiguous') {
     const tied = suggestion.candidates.filter((c) => c.score === suggestion.candidates[0].score);
-    return `Several channels could hold ${role} (${tied.map(describeChannel).join(', ')}); ${how}.`;
+    return `Several channels could hold ${role}: ${tied.map(describeChannel).join(', ')}; ${how}.`;
   }
   const fluorescence = fluorescenceChannels(channels);
   if (fluorescence.length === 0) return `No channel can hold ${role}: the file has no fluorescence channel.`;

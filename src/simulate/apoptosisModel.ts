@@ -25,6 +25,14 @@ export interface ApoptosisFractions {
 /** Which reagents the tube received: the stained sample or one of its three controls. */
 export type ApoptosisStain = 'annexinAndPi' | 'annexinOnly' | 'piOnly' | 'unstained';
 
+/**
+ * textbook: four well-separated populations. messy: what real tubes show besides (issue 10): necrotic cells that
+ * bind some Annexin V through their broken membrane (dim, ~2 decades below apoptotic cells), early apoptotic cells
+ * smeared from dim to bright as phosphatidylserine comes out gradually, and more debris, mostly PI-positive
+ * (fragments that keep DNA), reaching larger sizes.
+ */
+export type ApoptosisBiology = 'textbook' | 'messy';
+
 export interface ApoptosisParams {
   eventCount: number;
   /** Biology of the single cells (the stain decides what is visible, not what is true). */
@@ -36,6 +44,8 @@ export interface ApoptosisParams {
   stain: ApoptosisStain;
   /** Write the true matrix as $SPILLOVER; false reproduces a file whose compensation was lost. */
   writeSpilloverKeyword: boolean;
+  /** Default textbook. */
+  biology?: ApoptosisBiology;
 }
 
 export interface ApoptosisTruth {
@@ -140,11 +150,12 @@ export function simulateApoptosisSample(params: ApoptosisParams, seed: number, a
   const event = new Float64Array(FIELD_COUNT);
   const partner = new Float64Array(FIELD_COUNT);
 
+  const messy = params.biology === 'messy';
   for (let e = 0; e < eventCount; e++) {
     const label = labels[e];
-    if (label === ApoptosisClass.debris) sampleDebris(rng, event);
-    else if (label === ApoptosisClass.doublet) sampleDoublet(rng, partnerCumulative, event, partner);
-    else sampleSingleCell(rng, SINGLE_CELL_PROFILES[label], event);
+    if (label === ApoptosisClass.debris) sampleDebris(rng, event, messy);
+    else if (label === ApoptosisClass.doublet) sampleDoublet(rng, partnerCumulative, event, partner, messy);
+    else sampleSingleCell(rng, label, event, messy);
     fscA[e] = event[Field.Fsc];
     sscA[e] = event[Field.Ssc];
     widthRatios[e] = event[Field.WidthRatio];
@@ -189,34 +200,55 @@ function validateApoptosisParams(params: ApoptosisParams): void {
   assertInRange(params.doubletFraction, 0, 0.5, 'doubletFraction', where);
   const stains: readonly ApoptosisStain[] = ['annexinAndPi', 'annexinOnly', 'piOnly', 'unstained'];
   if (!stains.includes(params.stain)) throw new RangeError(`${where}: stain must be one of ${stains.join(', ')}, got ${String(params.stain)}`);
+  const biologies: readonly (ApoptosisBiology | undefined)[] = ['textbook', 'messy', undefined];
+  if (!biologies.includes(params.biology)) throw new RangeError(`${where}: biology must be textbook or messy, got ${String(params.biology)}`);
 }
 
-function sampleSingleCell(rng: Rng, profile: CellProfile, out: Float64Array): void {
+/** Messy biology: a third of early apoptotic cells spread log-uniformly from dim to bright Annexin V. */
+const DIM_EARLY_SHARE = 0.35;
+const DIM_EARLY_RANGE = [600, 9000] as const;
+/** Messy biology: necrotic cells' Annexin V binding through the broken membrane, ~2 decades below apoptotic cells. */
+const NECROTIC_ANNEXIN_MEDIAN = 250;
+const NECROTIC_ANNEXIN_SD_LOG = 0.8;
+
+function annexinOf(rng: Rng, label: number, profile: CellProfile, messy: boolean): number {
+  if (messy && label === ApoptosisClass.necrotic) return sampleLogNormal(rng, NECROTIC_ANNEXIN_MEDIAN, NECROTIC_ANNEXIN_SD_LOG);
+  if (messy && label === ApoptosisClass.earlyApoptotic && rng.uniform() < DIM_EARLY_SHARE) {
+    const [lo, hi] = DIM_EARLY_RANGE;
+    return lo * (hi / lo) ** rng.uniform();
+  }
+  return profile.annexinMedian > 0 ? sampleLogNormal(rng, profile.annexinMedian, DYE_SD_LOG) : 0;
+}
+
+function sampleSingleCell(rng: Rng, label: number, out: Float64Array, messy: boolean): void {
+  const profile = SINGLE_CELL_PROFILES[label];
   // One shared size deviate couples FSC, SSC and autofluorescence, as larger cells scatter and glow more.
   const size = rng.standardNormal();
   const fsc = profile.fscMedian * Math.exp(profile.fscSdLog * size);
   out[Field.Fsc] = fsc;
   out[Field.Ssc] = profile.sscMedian * Math.exp(profile.sscSdLog * (0.5 * size + 0.866 * rng.standardNormal()));
   out[Field.WidthRatio] = transitWidthRatio(rng, fsc);
-  out[Field.Annexin] = profile.annexinMedian > 0 ? sampleLogNormal(rng, profile.annexinMedian, DYE_SD_LOG) : 0;
+  out[Field.Annexin] = annexinOf(rng, label, profile, messy);
   out[Field.Pi] = profile.piMedian > 0 ? sampleLogNormal(rng, profile.piMedian, DYE_SD_LOG) : 0;
   setAutofluorescence(rng, fsc, out);
 }
 
-function sampleDebris(rng: Rng, out: Float64Array): void {
-  // Scatter falls off exponentially from the FSC threshold; fragments bind Annexin variably and are often PI-dim.
-  const fsc = FSC_THRESHOLD + sampleExponential(rng, 6000);
+function sampleDebris(rng: Rng, out: Float64Array, messy: boolean): void {
+  // Scatter falls off exponentially from the FSC threshold; fragments bind Annexin variably and are often PI-dim
+  // (messy: larger, and mostly PI-positive).
+  const fsc = FSC_THRESHOLD + sampleExponential(rng, messy ? 9000 : 6000);
   out[Field.Fsc] = fsc;
   out[Field.Ssc] = sampleLogNormal(rng, 8000 * Math.sqrt(fsc / 11_000), 0.6);
   out[Field.WidthRatio] = transitWidthRatio(rng, fsc);
   out[Field.Annexin] = sampleLogNormal(rng, 400, 1.1);
-  out[Field.Pi] = rng.uniform() < 0.6 ? sampleLogNormal(rng, 900, 0.9) : 0;
+  if (messy) out[Field.Pi] = rng.uniform() < 0.8 ? sampleLogNormal(rng, 4000, 1.0) : 0;
+  else out[Field.Pi] = rng.uniform() < 0.6 ? sampleLogNormal(rng, 900, 0.9) : 0;
   setAutofluorescence(rng, fsc, out);
 }
 
-function sampleDoublet(rng: Rng, partnerCumulative: Float64Array, out: Float64Array, partner: Float64Array): void {
-  sampleSingleCell(rng, SINGLE_CELL_PROFILES[sampleIndexFromCumulative(rng, partnerCumulative)], out);
-  sampleSingleCell(rng, SINGLE_CELL_PROFILES[sampleIndexFromCumulative(rng, partnerCumulative)], partner);
+function sampleDoublet(rng: Rng, partnerCumulative: Float64Array, out: Float64Array, partner: Float64Array, messy: boolean): void {
+  sampleSingleCell(rng, sampleIndexFromCumulative(rng, partnerCumulative), out, messy);
+  sampleSingleCell(rng, sampleIndexFromCumulative(rng, partnerCumulative), partner, messy);
   // Two cells in tandem: areas add, and the pulse lasts the first cell plus the unoverlapped part of the second.
   const overlapFreeShare = 0.35 + 0.6 * rng.uniform();
   out[Field.WidthRatio] += overlapFreeShare * partner[Field.WidthRatio];

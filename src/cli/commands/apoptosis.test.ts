@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SampleSession } from '../../analysis/sampleSession.ts';
-import { findScatterChannels } from '../../apoptosis/channels.ts';
 import { analyseApoptosisExperiment, type ApoptosisTube } from '../../apoptosis/experiment.ts';
 import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from '../../apoptosis/thresholds.ts';
 import { readFcs } from '../../fcs/read.ts';
@@ -12,6 +11,7 @@ import { simulateApoptosisSample } from '../../simulate/apoptosisModel.ts';
 import { apoptosisParamsForTreatment } from '../../simulate/drugResponse.ts';
 import type { DemoManifest } from '../../simulate/experiment.ts';
 import { type CapturedRun, runCaptured } from '../runCaptured.fixtures.ts';
+import { scatterOf, singularSpilloverFile } from '../../apoptosis/simulatedExperiment.fixtures.ts';
 
 function run(args: string[]): Promise<CapturedRun> {
   return runCaptured(args);
@@ -37,12 +37,15 @@ function truthOf(fileName: string) {
 describe('flowfate apoptosis on the demo experiment', () => {
   it('prints one JSON entry per FILE, in the documented shape, within 1.5 points of the true fractions', async () => {
     const { status, out, err } = await run(['apoptosis', ...SAMPLES.map(path), '--annexin', 'FITC-A', '--pi', 'PE-A', ...CONTROLS, '--json']);
-    expect(err).toBe('');
+    expect(err).toBe(`note: "${path(SAMPLES[0])}" is taken as untreated (dose 0 or "untreated" in the name); give --untreated to choose.\n`);
     expect(status).toBe(0);
     const entries = JSON.parse(out);
     expect(entries.map((e: { file: string }) => e.file)).toEqual(SAMPLES.map(path));
     for (const entry of entries) {
-      expect(Object.keys(entry)).toEqual(['file', 'events', 'cells', 'singlets', 'thresholds', 'percent']);
+      expect(Object.keys(entry)).toEqual(['file', 'events', 'cells', 'singlets', 'thresholds', 'percent', 'percentOf', 'thresholdSources', 'compensation']);
+      expect(entry.thresholdSources.annexin).toMatch(new RegExp(`^upper edge of the viable population, untreated tube .*000nM.fcs, above the 99th percentile of the PI-only control .*PI-only.fcs \\([\\d.]+\\)$`));
+      expect(entry.thresholdSources.pi).toContain('above the 99th percentile of the Annexin V-only control');
+      expect(entry.percentOf).toBe('singlets');
       expect(Object.keys(entry.thresholds)).toEqual(['annexin', 'pi']);
       expect(entry.thresholds).toEqual(entries[0].thresholds);
       expect(entry.events).toBe(20_000);
@@ -59,13 +62,17 @@ describe('flowfate apoptosis on the demo experiment', () => {
     const open = (name: string, role: ApoptosisTube['role']): ApoptosisTube => ({
       name: path(name), role, session: new SampleSession(readFcs(readFileSync(path(name))).datasets[0]),
     });
-    const tubes = [open('AnnV-PI_unstained.fcs', 'unstained'), open('AnnV-PI_AnnV-only.fcs', 'annexinOnly'), open('AnnV-PI_PI-only.fcs', 'piOnly'), ...SAMPLES.map((s) => open(s, 'sample'))];
+    const tubes = [
+      open('AnnV-PI_unstained.fcs', 'unstained'), open('AnnV-PI_AnnV-only.fcs', 'annexinOnly'), open('AnnV-PI_PI-only.fcs', 'piOnly'),
+      ...SAMPLES.map((s) => open(s, s.includes('_000nM') ? 'untreated' : 'sample')),
+    ];
     const analysis = analyseApoptosisExperiment(tubes, {
-      fluorescence: { annexin: 'FITC-A', pi: 'PE-A' }, scatter: findScatterChannels(tubes[0].session.dataset.channels),
-      compensation: { kind: 'file' }, percentile: DEFAULT_PERCENTILE, thresholdRule: DEFAULT_THRESHOLD_RULE,
+      fluorescence: { annexin: 'FITC-A', pi: 'PE-A' }, scatter: scatterOf(tubes[0].session.dataset.channels),
+      compensation: { kind: 'auto' }, percentile: DEFAULT_PERCENTILE, thresholdRule: DEFAULT_THRESHOLD_RULE,
     });
     const expected = analysis.tubes.slice(3).map(({ row }) => ({
       file: row.file, events: row.events, cells: row.cells, singlets: row.singlets, thresholds: row.thresholds, percent: row.percent,
+      percentOf: row.percentOf, thresholdSources: row.thresholdSources, compensation: row.compensation,
     }));
     expect(JSON.parse(out)).toEqual(expected);
   });
@@ -123,20 +130,33 @@ describe('flowfate apoptosis errors', () => {
     expect(entries[2].error.code).toBe('MISSING_CHANNEL');
   });
 
-  it('exits 1 with a clear message when no control can place the quadrant', async () => {
-    const { status, err } = await run(['apoptosis', path(SAMPLES[0]), '--annexin', 'FITC-A', '--pi', 'PE-A']);
+  it('names a file whose $SPILLOVER cannot be inverted, exits 1, and still writes the other files\' results', async () => {
+    const singular = path('singular.fcs');
+    writeFileSync(singular, singularSpilloverFile());
+    const { status, out, err } = await run(['apoptosis', path(SAMPLES[1]), singular, path(SAMPLES[2]), '--annexin', 'FITC-A', '--pi', 'PE-A', ...CONTROLS, '--json']);
+    expect(status).toBe(1);
+    expect(err).toContain(`flowfate apoptosis: "${singular}" cannot be compensated: its own spillover matrix ($SPILLOVER) cannot be inverted`);
+    const entries = JSON.parse(out);
+    expect(entries.map((e: { file: string }) => e.file)).toEqual([path(SAMPLES[1]), singular, path(SAMPLES[2])]);
+    expect(entries[0].percent.viable).toBeGreaterThan(0);
+    expect(entries[1].error).toEqual({ code: 'NOT_ANALYSED', message: expect.stringContaining('Export the file again with a valid matrix') });
+    expect(entries[2].percent.viable).toBeGreaterThan(0);
+  });
+
+  it('exits 1 with a clear message when nothing can place the quadrant', async () => {
+    const { status, err } = await run(['apoptosis', path(SAMPLES[1]), '--annexin', 'FITC-A', '--pi', 'PE-A']);
     expect(status).toBe(1);
     expect(err).toContain('The quadrant cannot be placed');
-    expect(err).toContain('No PI-only control or unstained control was given');
+    expect(err).toContain('No PI-only control, untreated (dose 0) tube or unstained control was given');
   });
 
   it.each([
     [[], 'no FCS file given'],
-    [['a.fcs', '--pi', 'PE-A'], '--annexin CH and --pi CH are required'],
+    [['a.fcs', '--annexin', 'FITC-A', '--pi-threshold', 'low'], '--pi-threshold needs a number'],
     [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--json', '--out', 'x.csv'], 'either --json or --out'],
     [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--percentile', '100'], 'at least 50 and below 100'],
     [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--percentile', 'high'], 'at least 50 and below 100, got NaN'],
-    [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--compensation', 'auto'], '--compensation must be file, controls or none'],
+    [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--compensation', 'magic'], '--compensation must be auto, file, controls or none'],
     [['a.fcs', '--annexin', 'FITC-A', '--pi', 'PE-A', '--colour'], "Unknown option '--colour'"],
   ])('exits 2 with the usage for %j', async (args, message) => {
     const { status, err } = await run(['apoptosis', ...args]);
@@ -157,17 +177,18 @@ describe('flowfate apoptosis on files without $SPILLOVER', () => {
   write('nospill-pi-only.fcs', 'piOnly', 0, 13);
   const args = ['apoptosis', path('nospill-100nM.fcs'), '--annexin', 'FITC-A', '--pi', 'PE-A', '--annexin-only', path('nospill-annexin-only.fcs'), '--pi-only', path('nospill-pi-only.fcs'), '--json'];
 
-  it('warns on stderr that FITC spills into PI when compensation is missing', async () => {
-    const { status, err } = await run(args);
+  it('with --compensation file, warns on stderr that FITC spills into PI when compensation is missing', async () => {
+    const { status, err } = await run([...args, '--compensation', 'file']);
     expect(status).toBe(0);
     expect(err).toMatch(/warning COMPENSATION_MISSING \(.*nospill-100nM\.fcs\): No compensation is applied, yet FITC-A \(Annexin V\) spills 2\d\.\d% of its signal into PE-A \(PI\)/);
   });
 
-  it('with --compensation controls, computes the matrix from the single stains and recovers the true fractions', async () => {
-    const { status, out, err } = await run([...args, '--compensation', 'controls']);
+  it.each([[['--compensation', 'controls']], [[]]])('with %j, computes the matrix from the single stains and recovers the true fractions', async (flags) => {
+    const { status, out, err } = await run([...args, ...flags]);
     expect(status).toBe(0);
     expect(err).not.toContain('COMPENSATION_MISSING');
     const [entry] = JSON.parse(out);
+    expect(entry.compensation).toBe(`computed from the single-stain controls${flags.length === 0 ? ' (chosen automatically)' : ''}`);
     for (const key of ['viable', 'earlyApoptotic', 'lateApoptotic', 'necrotic', 'totalApoptotic'] as const) {
       expect(Math.abs(entry.percent[key] - 100 * truth.fractionsOfSingleCells[key]), key).toBeLessThanOrEqual(1.5);
     }

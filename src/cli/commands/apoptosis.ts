@@ -1,54 +1,77 @@
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SampleSession } from '../../analysis/sampleSession.ts';
-import { findScatterChannels, type ScatterChannels, setupMismatch } from '../../apoptosis/channels.ts';
-import { findChannel } from '../../channels/suggest.ts';
+import { parseDoseNm } from '../../analysis/sampleSheet.ts';
+import { setupMismatch, suggestApoptosisChannels } from '../../apoptosis/channels.ts';
 import type { CompensationChoice, FluorescenceChannels } from '../../apoptosis/compensation.ts';
-import { apoptosisResultsTable } from '../../apoptosis/resultsTable.ts';
 import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisAnalysis, type ApoptosisTube } from '../../apoptosis/experiment.ts';
-import { CONTROL_ROLE_NAMES, type ControlRole } from '../../apoptosis/populations.ts';
-import type { ApoptosisResultRow } from '../../apoptosis/results.ts';
-import { checkPercentile, DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from '../../apoptosis/thresholds.ts';
-import type { ApoptosisWarning } from '../../apoptosis/warnings.ts';
+import type { ApoptosisRole, ControlRole } from '../../apoptosis/populations.ts';
+import { apoptosisResultsTable } from '../../apoptosis/resultsTable.ts';
+import { checkPercentile, DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE, type QuadrantThresholds } from '../../apoptosis/thresholds.ts';
+import { describeChannel } from '../../channels/dyes.ts';
+import { findScatterChannels, isScatterProblem, type ScatterChannels } from '../../channels/scatter.ts';
+import { findChannel, noChannelMessage } from '../../channels/suggest.ts';
 import type { FcsDataset } from '../../fcs/types.ts';
 import type { CliIo, Command } from '../command.ts';
 import { type FileFailure, isFileFailure, readDefaultDataset, writeCsvFile } from '../files.ts';
+import { formatWarning, jsonEntry, textTable } from './apoptosisOutput.ts';
 
-const USAGE = `Usage: flowfate apoptosis FILE... --annexin CH --pi CH [--unstained FILE] [--annexin-only FILE]
-                          [--pi-only FILE] [--percentile P] [--compensation file|controls|none]
-                          [--json | --out FILE.csv]
+const USAGE = `Usage: flowfate apoptosis FILE... [--annexin CH] [--pi CH] [--unstained FILE] [--annexin-only FILE]
+                          [--pi-only FILE] [--untreated FILE]... [--annexin-threshold V] [--pi-threshold V]
+                          [--percentile P] [--compensation auto|file|controls|none] [--json | --out FILE.csv]
 
-Annexin V/PI apoptosis analysis, the same pipeline as the app: automatic Cells (FSC-A x SSC-A) and
-Singlets (FSC-A x FSC-H or FSC-W) gates per file, compensation, a quadrant centred at a percentile
-of the negative controls (Annexin V axis from the PI-only control, PI axis from the Annexin V-only
-control, the unstained control when one is missing), shared by all files. Reports viable, early
-apoptotic, late apoptotic, necrotic and total apoptotic (early + late) as % of singlets.
+Annexin V/PI apoptosis analysis, the same pipeline as the app: automatic Cells (FSC x SSC: areas,
+heights or Beckman FS/SS) and Singlets (FSC-A x FSC-H or FSC-W, when the files have a pulse pair)
+gates per file, compensation, and a quadrant shared by all files. Each threshold is, in order: the
+value typed with --annexin-threshold / --pi-threshold; a percentile of the negative control (Annexin V
+axis from the PI-only control, PI axis from the Annexin V-only control), raised to the upper edge of
+the untreated tubes' viable population where that is higher; that edge alone; the percentile of the
+unstained control. Reports viable, early apoptotic, late apoptotic, necrotic and total apoptotic
+(early + late) as % of singlets (of cells without a singlet gate), and where each threshold came from.
 
-  --annexin CH         Annexin V channel, by $PnN or $PnS (case-insensitive), e.g. FITC-A or "Annexin V"
-  --pi CH              PI (viability dye) channel, likewise
-  --unstained FILE     unstained control
-  --annexin-only FILE  Annexin V-only control
-  --pi-only FILE       PI-only control
-  --percentile P       percentile of the negative controls for the quadrant centre, 50 to <100 (default ${DEFAULT_PERCENTILE})
-  --compensation C     file: each file's own $SPILLOVER (default); controls: computed from the two
-                       single-stain controls; none: uncompensated
-  --json               print one JSON entry per FILE
-  --out FILE.csv       write the results table as CSV
+  --annexin CH           Annexin V channel, by $PnN or $PnS (case-insensitive), e.g. FITC-A or "Annexin V";
+                         found from the stain names when not given
+  --pi CH                PI (or other viability dye) channel, likewise
+  --unstained FILE       unstained control
+  --annexin-only FILE    Annexin V-only control
+  --pi-only FILE         PI-only control
+  --untreated FILE       untreated (dose 0) double-stained tube; may be given several times. Without it,
+                         files whose name says dose 0 (000nM) or untreated, vehicle, DMSO, mock are taken
+  --annexin-threshold V  Annexin V threshold for every file, in compensated data units
+  --pi-threshold V       PI threshold for every file, in compensated data units
+  --percentile P         percentile of the negative controls for the quadrant centre, 50 to <100 (default ${DEFAULT_PERCENTILE})
+  --compensation C       auto (default): each file's own $SPILLOVER when every file has one, else computed
+                         from the two single-stain controls; file: each file's own $SPILLOVER; controls:
+                         computed from the two single-stain controls; none: uncompensated
+  --json                 print one JSON entry per FILE
+  --out FILE.csv         write the results table as CSV
 Warnings go to stderr. Exit status: 0 when every file was analysed, 1 when any file could not be
-read or lacks a channel (the others are still analysed) or no quadrant could be placed, 2 on bad usage.`;
+read, gated or compensated (the others are still analysed) or no quadrant could be placed, 2 on bad usage.`;
 
 interface ApoptosisArgs {
   samples: string[];
   controls: Partial<Record<ControlRole, string>>;
-  annexin: string;
-  pi: string;
+  untreated: string[];
+  annexin: string | null;
+  pi: string | null;
+  thresholds: Partial<QuadrantThresholds>;
   percentile: number;
   compensation: CompensationChoice;
   output: { kind: 'text' } | { kind: 'json' } | { kind: 'csv'; path: string };
 }
 
 class UsageError extends Error {}
+/** The channels could not be chosen from the stain names: the message lists the candidates, the usage would bury it. */
+class ChannelChoiceError extends UsageError {}
 
-const COMPENSATION_CHOICES: Record<string, CompensationChoice> = { file: { kind: 'file' }, controls: { kind: 'controls' }, none: { kind: 'none' } };
+const COMPENSATION_CHOICES: Record<string, CompensationChoice> = { auto: { kind: 'auto' }, file: { kind: 'file' }, controls: { kind: 'controls' }, none: { kind: 'none' } };
+
+function thresholdArg(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag} needs a number (compensated data units), got "${text}"`);
+  return value;
+}
 
 function parseApoptosisArgs(args: string[]): ApoptosisArgs {
   const { values, positionals } = parseArgs({
@@ -56,24 +79,65 @@ function parseApoptosisArgs(args: string[]): ApoptosisArgs {
     allowPositionals: true,
     options: {
       annexin: { type: 'string' }, pi: { type: 'string' }, unstained: { type: 'string' }, 'annexin-only': { type: 'string' },
-      'pi-only': { type: 'string' }, percentile: { type: 'string' }, compensation: { type: 'string' }, json: { type: 'boolean' },
+      'pi-only': { type: 'string' }, untreated: { type: 'string', multiple: true }, 'annexin-threshold': { type: 'string' },
+      'pi-threshold': { type: 'string' }, percentile: { type: 'string' }, compensation: { type: 'string' }, json: { type: 'boolean' },
       out: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('no FCS file given');
-  if (!values.annexin || !values.pi) throw new UsageError(`--annexin CH and --pi CH are required`);
   if (values.json && values.out !== undefined) throw new UsageError('give either --json or --out, not both');
   const percentile = values.percentile === undefined ? DEFAULT_PERCENTILE : Number(values.percentile);
   if (values.percentile?.trim() === '') throw new UsageError('--percentile needs a number');
   checkPercentile(percentile);
-  const compensation = COMPENSATION_CHOICES[values.compensation ?? 'file'];
-  if (!compensation) throw new UsageError(`--compensation must be file, controls or none, got "${values.compensation}"`);
+  const compensation = COMPENSATION_CHOICES[values.compensation ?? 'auto'];
+  if (!compensation) throw new UsageError(`--compensation must be auto, file, controls or none, got "${values.compensation}"`);
   const controls: Partial<Record<ControlRole, string>> = {};
   if (values.unstained !== undefined) controls.unstained = values.unstained;
   if (values['annexin-only'] !== undefined) controls.annexinOnly = values['annexin-only'];
   if (values['pi-only'] !== undefined) controls.piOnly = values['pi-only'];
+  const thresholds: Partial<QuadrantThresholds> = {};
+  const annexinThreshold = thresholdArg(values['annexin-threshold'], '--annexin-threshold');
+  const piThreshold = thresholdArg(values['pi-threshold'], '--pi-threshold');
+  if (annexinThreshold !== undefined) thresholds.annexin = annexinThreshold;
+  if (piThreshold !== undefined) thresholds.pi = piThreshold;
   const output = values.json ? { kind: 'json' as const } : values.out !== undefined ? { kind: 'csv' as const, path: values.out } : { kind: 'text' as const };
-  return { samples: positionals, controls, annexin: values.annexin, pi: values.pi, percentile, compensation, output };
+  return {
+    samples: positionals, controls, untreated: values.untreated ?? [], annexin: values.annexin ?? null, pi: values.pi ?? null, thresholds, percentile,
+    compensation, output,
+  };
+}
+
+/** Files named as untreated tubes: "…_000nM", "untreated", "vehicle", "DMSO", "mock". */
+const UNTREATED_NAME = /\b(untreated|vehicle|dmso|mock)\b/i;
+
+function namedUntreated(paths: readonly string[]): string[] {
+  return paths.filter((path) => {
+    const stem = basename(path).replace(/\.[^.]+$/, '').replaceAll('_', ' ');
+    return parseDoseNm(stem) === 0 || UNTREATED_NAME.test(stem);
+  });
+}
+
+/** Each file's role; a path given both as a control or untreated tube and as a FILE is one tube. */
+function rolesOf(args: ApoptosisArgs, io: CliIo): Map<string, ApoptosisRole> {
+  const roles = new Map<string, ApoptosisRole>();
+  for (const role of ['unstained', 'annexinOnly', 'piOnly'] as const) {
+    const path = args.controls[role];
+    if (path === undefined) continue;
+    if (roles.has(path)) throw new UsageError(`"${path}" is given as two different controls`);
+    roles.set(path, role);
+  }
+  let untreated = args.untreated;
+  if (untreated.length === 0) {
+    // As the app's sample sheet does: a tube whose name says dose 0 is the untreated one.
+    untreated = namedUntreated(args.samples.filter((path) => !roles.has(path)));
+    if (untreated.length > 0) io.err(`note: ${untreated.map((p) => `"${p}"`).join(', ')} ${untreated.length === 1 ? 'is' : 'are'} taken as untreated (dose 0 or "untreated" in the name); give --untreated to choose.`);
+  }
+  for (const path of untreated) {
+    if (roles.has(path)) throw new UsageError(`"${path}" is given both as a control and as an untreated tube`);
+    roles.set(path, 'untreated');
+  }
+  for (const path of args.samples) if (!roles.has(path)) roles.set(path, 'sample');
+  return roles;
 }
 
 interface LoadedFile {
@@ -82,83 +146,100 @@ interface LoadedFile {
   scatter: ScatterChannels;
 }
 
-async function loadFile(path: string, args: ApoptosisArgs): Promise<LoadedFile | FileFailure> {
-  const dataset = await readDefaultDataset(path);
-  if (isFileFailure(dataset)) return dataset;
+/** The channel for a role: the one the user named, else the one the stain names suggest; a failure says why. */
+function channelFor(dataset: FcsDataset, query: string | null, suggested: string | null, flag: string): string | FileFailure['error'] {
+  const list = dataset.channels.map(describeChannel).join(', ');
+  if (query === null) {
+    if (suggested !== null && dataset.channels.some((c) => c.name === suggested)) return suggested;
+    return { code: 'MISSING_CHANNEL', message: `no channel ${suggested === null ? 'could be chosen' : `"${suggested}"`} for ${flag}; its channels are ${list}` };
+  }
   try {
-    const find = (query: string, flag: string) => {
-      const name = findChannel(dataset.channels, query);
-      if (name === null) throw new RangeError(`no channel named "${query}" (${flag}) by $PnN or $PnS; its channels are ${dataset.channels.map((c) => (c.label ? `${c.name} (${c.label})` : c.name)).join(', ')}`);
-      return name;
-    };
-    return { dataset, fluorescence: { annexin: find(args.annexin, '--annexin'), pi: find(args.pi, '--pi') }, scatter: findScatterChannels(dataset.channels) };
+    return findChannel(dataset.channels, query) ?? { code: 'MISSING_CHANNEL', message: `no channel named "${query}" (${flag}) by $PnN or $PnS; its channels are ${list}` };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { file: path, error: { code: 'MISSING_CHANNEL', message: `"${path}": ${error.message}.` } };
+    return { code: 'AMBIGUOUS_CHANNEL', message: error.message };
   }
 }
 
-/** Opens every file once (a path given both as a control and as a FILE is one tube); unusable files become failures. */
-async function openTubes(args: ApoptosisArgs): Promise<{ tubes: ApoptosisTube[]; failures: FileFailure[]; loaded: Map<string, LoadedFile> }> {
-  const roles = new Map<string, ApoptosisTube['role']>();
-  for (const role of ['unstained', 'annexinOnly', 'piOnly'] as const) {
-    const path = args.controls[role];
-    if (path === undefined) continue;
-    if (roles.has(path)) throw new UsageError(`"${path}" is given as two different controls`);
-    roles.set(path, role);
+async function loadFile(path: string, args: ApoptosisArgs, suggested: { annexin: string | null; pi: string | null }): Promise<LoadedFile | FileFailure> {
+  const dataset = await readDefaultDataset(path);
+  if (isFileFailure(dataset)) return dataset;
+  const failure = (error: FileFailure['error']): FileFailure => ({ file: path, error: { code: error.code, message: `"${path}": ${error.message}.` } });
+  const annexin = channelFor(dataset, args.annexin, suggested.annexin, '--annexin');
+  if (typeof annexin !== 'string') return failure(annexin);
+  const pi = channelFor(dataset, args.pi, suggested.pi, '--pi');
+  if (typeof pi !== 'string') return failure(pi);
+  const scatter = findScatterChannels(dataset.channels);
+  if (isScatterProblem(scatter)) return failure({ code: 'MISSING_CHANNEL', message: scatter.problem });
+  return { dataset, fluorescence: { annexin, pi }, scatter };
+}
+
+/**
+ * The channels the stain names point to in the first readable file, for flags not given (said in a note on stderr);
+ * a usage error listing the candidates when unclear.
+ */
+async function suggestedChannels(paths: readonly string[], args: ApoptosisArgs, io: CliIo): Promise<{ annexin: string | null; pi: string | null }> {
+  if (args.annexin !== null && args.pi !== null) return { annexin: null, pi: null };
+  for (const path of paths) {
+    const dataset = await readDefaultDataset(path);
+    if (isFileFailure(dataset)) continue;
+    const suggestions = suggestApoptosisChannels(dataset.channels);
+    const roles = [
+      { flag: '--annexin', given: args.annexin, role: 'Annexin V', suggestion: suggestions.annexin },
+      { flag: '--pi', given: args.pi, role: 'PI (or another viability dye)', suggestion: suggestions.pi },
+    ];
+    for (const { flag, given, role, suggestion } of roles) {
+      if (given !== null) continue;
+      if (suggestion.suggested === null) throw new ChannelChoiceError(noChannelMessage(dataset.channels, suggestion, role, `give it with ${flag}`));
+      io.err(`note: ${role} is read on ${describeChannel(suggestion.candidates[0])} (${suggestion.candidates[0].reason}); give ${flag} to choose.`);
+    }
+    return { annexin: suggestions.annexin.suggested, pi: suggestions.pi.suggested };
   }
-  for (const path of args.samples) if (!roles.has(path)) roles.set(path, 'sample');
-  const loaded = new Map<string, LoadedFile>();
+  return { annexin: null, pi: null };
+}
+
+/** Opens every file once; unusable files become failures. */
+async function openTubes(args: ApoptosisArgs, roles: Map<string, ApoptosisRole>, io: CliIo): Promise<{ tubes: ApoptosisTube[]; failures: FileFailure[]; first: LoadedFile | null }> {
+  const suggested = await suggestedChannels([...roles.keys()], args, io);
+  const tubes: ApoptosisTube[] = [];
   const failures: FileFailure[] = [];
   let reference: (LoadedFile & { name: string }) | null = null;
-  for (const path of roles.keys()) {
-    const result = await loadFile(path, args);
+  for (const [path, role] of roles) {
+    const result = await loadFile(path, args, suggested);
     if (isFileFailure(result)) {
       failures.push(result);
       continue;
     }
     reference ??= { ...result, name: path };
     const mismatch = setupMismatch({ ...result, name: path }, reference);
-    if (mismatch) {
-      failures.push({ file: path, error: { code: 'CHANNEL_MISMATCH', message: mismatch } });
-      continue;
-    }
-    loaded.set(path, result);
+    if (mismatch) failures.push({ file: path, error: { code: 'CHANNEL_MISMATCH', message: mismatch } });
+    else tubes.push({ name: path, role, session: new SampleSession(result.dataset) });
   }
-  const tubes = [...loaded].map(([path, file]): ApoptosisTube => ({ name: path, role: roles.get(path) ?? 'sample', session: new SampleSession(file.dataset) }));
-  return { tubes, failures, loaded };
+  return { tubes, failures, first: reference };
 }
 
-function formatWarning(w: ApoptosisWarning): string {
-  return `warning ${w.code}${w.file ? ` (${w.file})` : ''}: ${w.message}`;
-}
-
-function jsonEntry(row: ApoptosisResultRow) {
-  const { percent } = row;
-  return {
-    file: row.file,
-    events: row.events,
-    cells: row.cells,
-    singlets: row.singlets,
-    thresholds: { annexin: row.thresholds.annexin, pi: row.thresholds.pi },
-    percent: { viable: percent.viable, earlyApoptotic: percent.earlyApoptotic, lateApoptotic: percent.lateApoptotic, necrotic: percent.necrotic, totalApoptotic: percent.totalApoptotic },
-  };
-}
-
-function textTable(rows: readonly ApoptosisResultRow[], analysis: ApoptosisAnalysis): string {
-  const { annexin, pi } = analysis.controlThresholds;
-  const source = (t: typeof annexin) => (t ? ` (${analysis.controlThresholds.percentile}th percentile of the ${CONTROL_ROLE_NAMES[t.control]} ${t.file})` : ' (set by hand)');
-  const header = ['file', 'events', 'cells', 'singlets', 'viable %', 'early %', 'late %', 'necrotic %', 'total apoptotic %'];
-  const body = rows.map((r) => [r.file, String(r.events), String(r.cells), String(r.singlets), ...[r.percent.viable, r.percent.earlyApoptotic, r.percent.lateApoptotic, r.percent.necrotic, r.percent.totalApoptotic].map((p) => p.toFixed(2))]);
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((cells) => cells[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  return [
-    `Compensation: ${analysis.compensation.description}`,
-    `Quadrant centre (compensated data units): Annexin V ${analysis.sharedThresholds.annexin.toPrecision(6)}${source(annexin)}, PI ${analysis.sharedThresholds.pi.toPrecision(6)}${source(pi)}`,
-    '',
-    line(header),
-    ...body.map(line),
-  ].join('\n');
+async function writeOutput(args: ApoptosisArgs, analysis: ApoptosisAnalysis, failures: readonly FileFailure[], io: CliIo): Promise<boolean> {
+  const rowOf = new Map(analysis.tubes.map((t) => [t.name, t.row]));
+  const untreatedFirst = [...analysis.tubes.filter((t) => t.role === 'untreated' && !args.samples.includes(t.name)).map((t) => t.name), ...args.samples];
+  const rows = untreatedFirst.flatMap((path) => rowOf.get(path) ?? []);
+  switch (args.output.kind) {
+    case 'json': {
+      const failureOf = new Map(failures.map((f) => [f.file, f]));
+      io.out(JSON.stringify(untreatedFirst.flatMap((path): (ReturnType<typeof jsonEntry> | FileFailure)[] => {
+        const row = rowOf.get(path);
+        const failure = failureOf.get(path);
+        return row ? [jsonEntry(row)] : failure ? [failure] : [];
+      }), null, 2));
+      return true;
+    }
+    case 'csv':
+      if (!(await writeCsvFile(args.output.path, apoptosisResultsTable(rows), 'apoptosis', io))) return false;
+      io.out(`Wrote ${rows.length} rows to ${args.output.path}.`);
+      return true;
+    case 'text':
+      io.out(textTable(rows, analysis));
+      return true;
+  }
 }
 
 export const apoptosisCommand: Command = {
@@ -170,55 +251,40 @@ export const apoptosisCommand: Command = {
     let opened: Awaited<ReturnType<typeof openTubes>>;
     try {
       options = parseApoptosisArgs(args);
-      opened = await openTubes(options);
+      opened = await openTubes(options, rolesOf(options, io), io);
     } catch (error) {
       // parseArgs reports unknown or malformed flags as TypeErrors; checkPercentile reports bad values as RangeErrors.
+      if (error instanceof ChannelChoiceError) {
+        io.err(`flowfate apoptosis: ${error.message}`);
+        return 2;
+      }
       if (error instanceof UsageError || error instanceof TypeError || error instanceof RangeError) {
         io.err(`flowfate apoptosis: ${error.message}\n\n${USAGE}`);
         return 2;
       }
       throw error;
     }
-    const { tubes, failures, loaded } = opened;
+    const { tubes, first } = opened;
+    const failures = [...opened.failures];
     for (const failure of failures) io.err(`flowfate apoptosis: ${failure.error.message}`);
-    const first = loaded.values().next().value;
     if (!first) return 1;
     let analysis: ApoptosisAnalysis;
     try {
       analysis = analyseApoptosisExperiment(tubes, {
-        fluorescence: first.fluorescence, scatter: first.scatter, compensation: options.compensation, percentile: options.percentile, thresholdRule: DEFAULT_THRESHOLD_RULE,
+        fluorescence: first.fluorescence, scatter: first.scatter, compensation: options.compensation, percentile: options.percentile,
+        thresholdRule: DEFAULT_THRESHOLD_RULE, manualThresholds: options.thresholds,
       });
     } catch (error) {
       if (!(error instanceof ApoptosisAnalysisError)) throw error;
       io.err(`flowfate apoptosis: ${error.message}`);
       return 1;
     }
-    const rowOf = new Map(analysis.tubes.map((t) => [t.name, t.row]));
-    const rows = options.samples.flatMap((path) => rowOf.get(path) ?? []);
-    for (const w of [...analysis.warnings, ...analysis.tubes.flatMap((t) => t.row.warnings)]) io.err(formatWarning(w));
-    switch (options.output.kind) {
-      case 'json': {
-        const failureOf = new Map(failures.map((f) => [f.file, f]));
-        const entries = options.samples.flatMap((path): (ReturnType<typeof jsonEntry> | FileFailure)[] => {
-          const row = rowOf.get(path);
-          const failure = failureOf.get(path);
-          return row ? [jsonEntry(row)] : failure ? [failure] : [];
-        });
-        io.out(JSON.stringify(entries, null, 2));
-        break;
-      }
-      case 'csv':
-        if (!(await writeCsvFile(options.output.path, apoptosisResultsTable(rows), 'apoptosis', io))) return 1;
-        io.out(`Wrote ${rows.length} rows to ${options.output.path}.`);
-        break;
-      case 'text':
-        io.out(textTable(rows, analysis));
-        break;
-      default: {
-        const unknown: never = options.output;
-        throw new Error(`unknown output ${JSON.stringify(unknown)}`);
-      }
+    for (const failed of analysis.failed) {
+      io.err(`flowfate apoptosis: ${failed.message}`);
+      failures.push({ file: failed.name, error: { code: 'NOT_ANALYSED', message: failed.message } });
     }
+    for (const w of [...analysis.warnings, ...analysis.tubes.flatMap((t) => t.row.warnings)]) io.err(formatWarning(w));
+    if (!(await writeOutput(options, analysis, failures, io))) return 1;
     return failures.length > 0 ? 1 : 0;
   },
 };

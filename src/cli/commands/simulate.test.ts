@@ -92,3 +92,24 @@ describe('flowfate simulate', () => {
     expect(out).toContain('--no-spillover');
   });
 });
+
+describe('flowfate simulate --layout', () => {
+  it('writes an apoptosis tube as a FACSCalibur records it, which the apoptosis command then reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowfate-layout-'));
+    const out = join(dir, 'calibur.fcs');
+    const written = await runCaptured(['simulate', '--assay', 'apoptosis', '--layout', 'facsCalibur', '--biology', 'messy', '--events', '5000', '--out', out]);
+    expect(written.status).toBe(0);
+    const inspected = await runCaptured(['inspect', out, '--json']);
+    const channels = JSON.parse(inspected.out)[0].datasets[0].channels as { name: string; amplification: number[] }[];
+    expect(channels.map((c) => c.name)).toEqual(['FSC-H', 'SSC-H', 'FL1-H', 'FL2-H', 'FL3-H', 'FL2-A', 'Time']);
+    expect(channels[2].amplification).toEqual([4, 0]);
+    const analysed = await runCaptured(['apoptosis', out, '--untreated', out, '--json']);
+    expect(analysed.status).toBe(0);
+    expect(JSON.parse(analysed.out)[0].percentOf).toBe('cells');
+  });
+
+  it('refuses a layout it does not know, and layouts for cell cycle', async () => {
+    expect((await runCaptured(['simulate', '--assay', 'apoptosis', '--layout', 'lsrII', '--out', 'x.fcs'])).err).toContain('--layout must be one of cantoII, cantoAreaOnly');
+    expect((await runCaptured(['simulate', '--assay', 'cellcycle', '--layout', 'facsCalibur', '--out', 'x.fcs'])).err).toContain('--layout and --biology are for --assay apoptosis');
+  });
+});

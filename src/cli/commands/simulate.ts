@@ -2,18 +2,19 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFcs } from '../../fcs/write.ts';
-import { DEFAULT_APOPTOSIS_PARAMS, simulateApoptosisSample } from '../../simulate/apoptosisModel.ts';
+import { DEFAULT_APOPTOSIS_PARAMS, simulateApoptosisSample, type ApoptosisBiology } from '../../simulate/apoptosisModel.ts';
 import { DEFAULT_CELL_CYCLE_PARAMS, simulateCellCycleSample } from '../../simulate/cellCycleModel.ts';
 import { apoptosisParamsForTreatment, cellCycleParamsForTreatment } from '../../simulate/drugResponse.ts';
 import type { DemoTruth } from '../../simulate/experiment.ts';
-import { MAX_SIMULATED_EVENTS, type SimulatedSample } from '../../simulate/simulatedSample.ts';
+import { INSTRUMENT_LAYOUTS, inLayout, type InstrumentLayoutName, type LayoutSample } from '../../simulate/layouts.ts';
+import { MAX_SIMULATED_EVENTS } from '../../simulate/simulatedSample.ts';
 import { describeTruth } from '../../simulate/truthSummary.ts';
 import type { CliIo, Command } from '../command.ts';
 import { describeWriteFailure, writeOutputFile } from '../files.ts';
 
 const USAGE = `Usage: flowfate simulate --assay apoptosis|cellcycle --out FILE.fcs [options]
 
-Writes one simulated FACSCanto II tube (FCS 3.1, float32, uncompensated) of a myeloma-like line treated
+Writes one simulated tube (a FACSCanto II by default: FCS 3.1, float32, uncompensated) of a myeloma-like line treated
 with an ixazomib-like drug, and prints the true fractions it was made from.
 
   --assay A         apoptosis (Annexin V-FITC/PI) or cellcycle (PI DNA content)
@@ -23,6 +24,10 @@ with an ixazomib-like drug, and prints the true fractions it was made from.
   --time H          exposure in hours, 1 to 168 (default 24)
   --seed S          integer seed, 0 to 4294967295 (default 1); the same seed gives the same file
   --no-spillover    leave $SPILLOVER out of an apoptosis file (the data stay uncompensated)
+  --layout L        apoptosis only: the instrument's file layout, ${INSTRUMENT_LAYOUTS.join(', ')}
+                    (default cantoII; see src/simulate/layouts.ts)
+  --biology B       apoptosis only: textbook (default) or messy (necrotic cells with some Annexin V, early
+                    apoptotic cells smeared dim to bright, more PI-positive debris)
   --byte-order O    big (default, as FACSDiva writes) or little
   --json            print the truth as JSON instead of a summary line
 Exit status: 0 when the file was written, 1 when it could not be, 2 on bad usage.`;
@@ -37,6 +42,8 @@ interface SimulateOptions {
   timeH: number;
   seed: number;
   spillover: boolean;
+  layout: InstrumentLayoutName;
+  biology: ApoptosisBiology;
   byteOrder: 'big' | 'little';
   json: boolean;
 }
@@ -56,7 +63,7 @@ function parseSimulateArgs(args: string[]): SimulateOptions {
     allowPositionals: true,
     options: {
       assay: { type: 'string' }, out: { type: 'string' }, events: { type: 'string' }, dose: { type: 'string' },
-      time: { type: 'string' }, seed: { type: 'string' }, 'no-spillover': { type: 'boolean' },
+      time: { type: 'string' }, seed: { type: 'string' }, 'no-spillover': { type: 'boolean' }, layout: { type: 'string' }, biology: { type: 'string' },
       'byte-order': { type: 'string' }, json: { type: 'boolean' },
     },
   });
@@ -65,6 +72,11 @@ function parseSimulateArgs(args: string[]): SimulateOptions {
     throw new UsageError(`--assay must be apoptosis or cellcycle, got ${values.assay === undefined ? 'nothing' : `"${values.assay}"`}`);
   }
   if (!values.out) throw new UsageError('--out FILE.fcs is required');
+  const layout = INSTRUMENT_LAYOUTS.find((l) => l === (values.layout ?? 'cantoII'));
+  if (!layout) throw new UsageError(`--layout must be one of ${INSTRUMENT_LAYOUTS.join(', ')}, got "${values.layout}"`);
+  const biology = values.biology ?? 'textbook';
+  if (biology !== 'textbook' && biology !== 'messy') throw new UsageError(`--biology must be textbook or messy, got "${biology}"`);
+  if (values.assay === 'cellcycle' && (values.layout !== undefined || values.biology !== undefined)) throw new UsageError('--layout and --biology are for --assay apoptosis');
   const byteOrder = values['byte-order'] ?? 'big';
   if (byteOrder !== 'big' && byteOrder !== 'little') throw new UsageError(`--byte-order must be big or little, got "${byteOrder}"`);
   return {
@@ -75,19 +87,22 @@ function parseSimulateArgs(args: string[]): SimulateOptions {
     timeH: parseNumber(values.time, '--time', 24),
     seed: parseNumber(values.seed, '--seed', 1),
     spillover: !values['no-spillover'],
+    layout,
+    biology,
     byteOrder,
     json: values.json ?? false,
   };
 }
 
-function simulate(options: SimulateOptions): SimulatedSample<DemoTruth> {
+function simulate(options: SimulateOptions): LayoutSample<DemoTruth> {
   const acquisition = { fileName: basename(options.out) };
   if (options.assay === 'apoptosis') {
     const params = apoptosisParamsForTreatment(options.doseNm, options.timeH, options.events ?? DEFAULT_APOPTOSIS_PARAMS.eventCount);
-    return simulateApoptosisSample({ ...params, writeSpilloverKeyword: options.spillover }, options.seed, acquisition);
+    const sample = simulateApoptosisSample({ ...params, writeSpilloverKeyword: options.spillover, ...(options.biology === 'messy' && { biology: options.biology }) }, options.seed, acquisition);
+    return inLayout(sample, options.layout, { stainLabels: true });
   }
   const params = cellCycleParamsForTreatment(options.doseNm, options.timeH, options.events ?? DEFAULT_CELL_CYCLE_PARAMS.eventCount);
-  return simulateCellCycleSample(params, options.seed, acquisition);
+  return { ...simulateCellCycleSample(params, options.seed, acquisition), datatype: 'F' };
 }
 
 export const simulateCommand: Command = {
@@ -95,7 +110,7 @@ export const simulateCommand: Command = {
   summary: 'Write one simulated Annexin V/PI or PI-DNA FCS file with known true fractions',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    let sample: SimulatedSample<DemoTruth>;
+    let sample: LayoutSample<DemoTruth>;
     let options: SimulateOptions;
     try {
       options = parseSimulateArgs(args);
@@ -110,7 +125,7 @@ export const simulateCommand: Command = {
     }
     let bytes: Uint8Array;
     try {
-      bytes = writeFcs(sample.input, { byteOrder: options.byteOrder });
+      bytes = writeFcs(sample.input, { byteOrder: options.byteOrder, datatype: sample.datatype });
       await mkdir(dirname(options.out), { recursive: true });
       await writeOutputFile(options.out, bytes);
     } catch (error) {

@@ -19,7 +19,7 @@ export function ResultsPanel({ rows }: { rows: readonly LiveRow[] }) {
       </h3>
       <TableExport table={() => table} fileStem="apoptosis-results" sheetName="Apoptosis" rowCount={results.length} updating={updatingIds.size > 0} updatingText="Updating counts…" />
       <p className="muted">
-        Percentages are of singlets; the exports have the same columns. Rows come from the gates as they are now, so they follow every edit.
+        Percentages are of {results[0]?.row.percentOf ?? 'singlets'}; the exports have the same columns. Rows come from the gates as they are now, so they follow every edit.
         {problems.length > 0 && ` ${problems.length} ${problems.length === 1 ? 'sample has' : 'samples have'} no results (see why below) and ${problems.length === 1 ? 'is' : 'are'} not exported.`}
       </p>
       <ResultsTable

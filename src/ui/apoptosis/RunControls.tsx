@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { CONTROL_ROLE_NAMES } from '../../apoptosis/populations.ts';
-import type { AxisThreshold } from '../../apoptosis/thresholds.ts';
+import { describeThreshold } from '../../apoptosis/thresholds.ts';
 import { formatNumber } from '../../export/table.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { useClient } from '../context.ts';
@@ -13,9 +12,6 @@ import type { ApoptosisPlan } from './setup.ts';
 
 const threshold = (value: number) => formatNumber(value, 'significant');
 
-function sourceOf(axis: AxisThreshold | null, percentile: number): string {
-  return axis ? `${percentile}th percentile of the ${CONTROL_ROLE_NAMES[axis.control]} ${axis.file}` : 'set by hand';
-}
 
 /** The percentile, the Run button, and what the last run did or why it cannot run. */
 export function RunControls({ plan }: { plan: ApoptosisPlan }) {
@@ -30,7 +26,7 @@ export function RunControls({ plan }: { plan: ApoptosisPlan }) {
   const stale = record !== null && plan.ok && plan.setupKey !== record.setupKey;
   const running = status.kind === 'running';
   const live = record && sharedQuadrant(committed);
-  const { controlThresholds, sharedThresholds, compensation } = record?.run.analysis ?? {};
+  const { thresholdSources, sharedThresholds, compensation } = record?.run.analysis ?? {};
   return (
     <div className="apoptosis-run">
       <h4>Quadrant thresholds</h4>
@@ -81,12 +77,12 @@ export function RunControls({ plan }: { plan: ApoptosisPlan }) {
           The setup has changed since the last run: the gates and results below still follow the earlier setup. Run the analysis again to update them.
         </p>
       )}
-      {record && controlThresholds && sharedThresholds && compensation && (
+      {record && thresholdSources && sharedThresholds && compensation && (
         <dl className="run-summary" aria-label="Last run">
           <dt>Quadrant centre (compensated)</dt>
           <dd>
-            Annexin V {threshold(sharedThresholds.annexin)} ({sourceOf(controlThresholds.annexin, controlThresholds.percentile)}), PI {threshold(sharedThresholds.pi)} (
-            {sourceOf(controlThresholds.pi, controlThresholds.percentile)})
+            Annexin V {threshold(sharedThresholds.annexin)} ({describeThreshold(thresholdSources.annexin)}), PI {threshold(sharedThresholds.pi)} (
+            {describeThreshold(thresholdSources.pi)})
             {live && (live.annexin !== sharedThresholds.annexin || live.pi !== sharedThresholds.pi) && `; moved by hand for all samples to ${threshold(live.annexin)}, ${threshold(live.pi)}`}
           </dd>
           <dt>Compensation</dt>

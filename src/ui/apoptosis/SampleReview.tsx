@@ -10,9 +10,9 @@ import { ReviewPlot } from './ReviewPlot.tsx';
 import { useQuadrantScope } from './useQuadrantScope.ts';
 
 /**
- * Step 2: one sample at a time, the three plots a FlowJo user checks: the Cells gate on FSC-A × SSC-A, the
- * Singlets gate on FSC-A × FSC-H (or -W) of the cells, and the quadrant on compensated Annexin V × PI of the
- * singlets, all editable, with the sample's live percentages and warnings.
+ * Step 2: one sample at a time, the three plots a FlowJo user checks: the Cells gate on FSC × SSC, the Singlets
+ * gate on FSC-A × FSC-H (or -W) of the cells (when the files have a pulse pair), and the quadrant on compensated
+ * Annexin V × PI of the singlets (else of the cells), all editable, with the sample's live percentages and warnings.
  */
 export function SampleReview({ run, rows }: { run: ApoptosisRun; rows: readonly LiveRow[] }) {
   const store = useStoreApi();
@@ -57,6 +57,7 @@ interface ReviewPlotsProps {
 
 function ReviewPlots({ run, sampleId, file, datasetKey, channels, row }: ReviewPlotsProps) {
   const { scatter, fluorescence } = run;
+  const pair = scatter.singletPulse;
   const compensation = run.analysis.compensation.ref;
   const display = (name: string) => channels.find((c) => c.name === name)?.display ?? name;
   const scope = useQuadrantScope(sampleId, file);
@@ -64,13 +65,13 @@ function ReviewPlots({ run, sampleId, file, datasetKey, channels, row }: ReviewP
   return (
     <div className="review">
       <div className="review-plots">
-        <ReviewPlot {...common} title="Cells" population={null} populationName="All events" x={{ channel: scatter.fscArea, compensation: 'uncompensated' }} y={{ channel: scatter.sscArea, compensation: 'uncompensated' }} />
-        <ReviewPlot {...common} title="Singlets" population={CELLS_ID} populationName="Cells" x={{ channel: scatter.fscArea, compensation: 'uncompensated' }} y={{ channel: scatter.singletPulse.channel, compensation: 'uncompensated' }} />
+        <ReviewPlot {...common} title="Cells" population={null} populationName="All events" x={{ channel: scatter.fsc, compensation: 'uncompensated' }} y={{ channel: scatter.ssc, compensation: 'uncompensated' }} />
+        {pair && <ReviewPlot {...common} title="Singlets" population={CELLS_ID} populationName="Cells" x={{ channel: pair.area, compensation: 'uncompensated' }} y={{ channel: pair.pulse, compensation: 'uncompensated' }} />}
         <ReviewPlot
           {...common}
           title="Annexin V × PI (compensated)"
-          population={SINGLETS_ID}
-          populationName="Singlets"
+          population={pair ? SINGLETS_ID : CELLS_ID}
+          populationName={pair ? 'Singlets' : 'Cells'}
           x={{ channel: fluorescence.annexin, compensation }}
           y={{ channel: fluorescence.pi, compensation }}
           onEditFinished={scope.onEditFinished}
@@ -85,7 +86,7 @@ function ReviewPlots({ run, sampleId, file, datasetKey, channels, row }: ReviewP
 function SampleFigures({ file, row }: { file: string; row: LiveRow | null }) {
   if (!row) return null;
   if (row.kind === 'problem') return <p role="alert" className="error">{row.message}</p>;
-  const { counts, percent, singlets, thresholdsOverridden, warnings } = row.row;
+  const { counts, percent, singlets, cells, percentOf, thresholdsOverridden, warnings } = row.row;
   return (
     <div className="review-figures">
       <table aria-label={`Populations of ${file}`} aria-busy={!row.current}>
@@ -93,7 +94,7 @@ function SampleFigures({ file, row }: { file: string; row: LiveRow | null }) {
           <tr>
             <th scope="col">Population</th>
             <th scope="col">Count</th>
-            <th scope="col">% of singlets</th>
+            <th scope="col">% of {percentOf}</th>
           </tr>
         </thead>
         <tbody>
@@ -107,8 +108,8 @@ function SampleFigures({ file, row }: { file: string; row: LiveRow | null }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Singlets</th>
-            <td className="number">{formatCount(singlets)}</td>
+            <th scope="row">{percentOf === 'singlets' ? 'Singlets' : 'Cells'}</th>
+            <td className="number">{formatCount(singlets ?? cells)}</td>
             <td className="number">{formatPercent(100)}</td>
           </tr>
         </tfoot>

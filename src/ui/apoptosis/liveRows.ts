@@ -6,6 +6,7 @@
  */
 import { type GatingDocument, strategyForSample } from '../../analysis/gatingDocument.ts';
 import { QUADRANT_GATE_ID, type ApoptosisRole } from '../../apoptosis/populations.ts';
+import { thresholdOrigin } from '../../apoptosis/experiment.ts';
 import { apoptosisResultRow, type ApoptosisResultRow } from '../../apoptosis/results.ts';
 import type { TubeCondition } from '../../apoptosis/resultsTable.ts';
 import { readQuadrantThresholds } from '../../apoptosis/strategy.ts';
@@ -70,7 +71,7 @@ export function liveRows({ run, samples, gating, results }: LiveRowsInput): Live
     try {
       const row = apoptosisResultRow({
         file: tube.name, role: tube.role, eventCount: tube.row.events, strategy: result.strategy, counts: result.counts,
-        sharedThresholds: shared, compensation: tube.row.compensation, warnings: tube.warnings,
+        sharedThresholds: shared, thresholdOrigin: thresholdOrigin(run.analysis), compensation: tube.row.compensation, warnings: tube.warnings,
       });
       rows.push({ ...common, kind: 'result', row, current });
     } catch (error) {

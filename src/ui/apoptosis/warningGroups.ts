@@ -12,8 +12,11 @@ const TOPIC_OF: Record<ApoptosisWarningCode, WarningTopic> = {
   CONTROL_MISSING: 'controls',
   CONTROL_NOT_SEPARATED: 'controls',
   CONTROL_NOT_NEGATIVE: 'controls',
+  CONTROL_CONTRADICTS_ROLE: 'controls',
+  THRESHOLD_UNSET: 'controls',
   FEW_EVENTS: 'gates',
   NO_DEBRIS_VALLEY: 'gates',
+  NO_SINGLET_GATE: 'gates',
 };
 
 export interface WarningGroup {

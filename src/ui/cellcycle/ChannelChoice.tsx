@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { findScatterChannels } from '../../apoptosis/channels.ts';
 import { pulseParameter } from '../../channels/pulses.ts';
+import { findScatterChannels, isScatterProblem } from '../../channels/scatter.ts';
 import type { SingletPulseParameter } from '../../cellcycle/singletGate.ts';
 import type { CellCycleChannels } from '../../state/cellCycleSlice.ts';
 import { useStoreApi } from '../../state/store.ts';
@@ -12,14 +12,10 @@ function pulseKind(name: string): SingletPulseParameter | null {
   return kind === 'width' || kind === 'height' ? kind : null;
 }
 
-/** FSC-A and SSC-A, found as the apoptosis pre-gates find them; null when the files have no scatter areas. */
+/** Forward and side scatter, found as the apoptosis pre-gates find them; null when the files have no scatter pair. */
 function scatterOf(channels: readonly ChannelSummary[]): { fsc: string; ssc: string } | null {
-  try {
-    const { fscArea, sscArea } = findScatterChannels(channels);
-    return { fsc: fscArea, ssc: sscArea };
-  } catch {
-    return null;
-  }
+  const found = findScatterChannels(channels);
+  return isScatterProblem(found) ? null : { fsc: found.fsc, ssc: found.ssc };
 }
 
 /** DNA area, the pulse width or height of the singlet gate, and the optional cells gate, prefilled from $PnN/$PnS. */

@@ -1,0 +1,76 @@
+/**
+ * Known answers on other instruments and messier biology: simulated series (untreated, 10–100 nM, the three controls)
+ * written as FACSCalibur, FACSCanto II area-only (float and 10-bit log), Beckman (with and without the FSC peak) and
+ * FACSCanto II files, analysed as a user would (channels from the stain names, automatic compensation), and scored
+ * against the true fractions of single cells. The table is printed for docs/accuracy.md; FLOWFATE_ACCURACY_SEEDS
+ * (e.g. "1,2,3") runs more seeds than the one CI runs.
+ */
+import { describe, expect, it } from 'vitest';
+import { INSTRUMENT_LAYOUTS } from '../simulate/layouts.ts';
+import { suggestApoptosisChannels } from './channels.ts';
+import { analyseApoptosisExperiment } from './experiment.ts';
+import { layoutExperiment, type LayoutTube } from './layoutExperiment.fixtures.ts';
+import { APOPTOSIS_POPULATION_KEYS } from './populations.ts';
+import { scatterOf } from './simulatedExperiment.fixtures.ts';
+import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from './thresholds.ts';
+
+const SEEDS = (globalThis.process?.env.FLOWFATE_ACCURACY_SEEDS ?? '1').split(',').map(Number);
+
+/** Which tubes a lab has: the issue's two acceptance cases and the full series. */
+const SCENARIOS = {
+  'untreated tube only': (t: LayoutTube) => t.tube.role === 'untreated' || t.tube.role === 'sample',
+  'single stains + unstained, no untreated': (t: LayoutTube) => t.tube.role !== 'untreated',
+  'controls + untreated': () => true,
+} as const;
+type Scenario = keyof typeof SCENARIOS;
+
+/** Largest |measured − true| (points) over the double-stained tubes and the five named populations. */
+function worstError(tubes: readonly LayoutTube[]): number {
+  const channels = tubes[0].tube.session.dataset.channels;
+  const { annexin, pi } = suggestApoptosisChannels(channels);
+  if (!annexin.suggested || !pi.suggested) throw new Error('the simulated files name their stains');
+  const analysis = analyseApoptosisExperiment(tubes.map((t) => t.tube), {
+    fluorescence: { annexin: annexin.suggested, pi: pi.suggested }, scatter: scatterOf(channels), compensation: { kind: 'auto' },
+    percentile: DEFAULT_PERCENTILE, thresholdRule: DEFAULT_THRESHOLD_RULE,
+  });
+  let worst = 0;
+  for (const { tube, truth } of tubes) {
+    if (tube.role !== 'sample' && tube.role !== 'untreated') continue;
+    const row = analysis.tubes.find((t) => t.name === tube.name)?.row;
+    if (!row) throw new Error(`no row for ${tube.name}`);
+    for (const key of APOPTOSIS_POPULATION_KEYS) worst = Math.max(worst, Math.abs(row.percent[key] - 100 * truth.fractionsOfSingleCells[key]));
+  }
+  return worst;
+}
+
+describe('apoptosis accuracy on instrument layouts and messy biology', () => {
+  const results = INSTRUMENT_LAYOUTS.flatMap((layout) => (['textbook', 'messy'] as const).map((biology) => {
+    const worst = Object.fromEntries(Object.keys(SCENARIOS).map((scenario) => [scenario, 0])) as Record<Scenario, number>;
+    for (const baseSeed of SEEDS) {
+      // Fresh sessions per scenario: an analysis leaves its gates on the sessions it ran.
+      for (const [scenario, keep] of Object.entries(SCENARIOS) as [Scenario, (t: LayoutTube) => boolean][]) {
+        worst[scenario] = Math.max(worst[scenario], worstError(layoutExperiment({ layout, biology, baseSeed }).filter(keep)));
+      }
+    }
+    return { layout, biology, worst };
+  }));
+
+  it('prints the worst error per layout, biology and set of tubes', () => {
+    const scenarios = Object.keys(SCENARIOS) as Scenario[];
+    const lines = [`| layout | biology | ${scenarios.join(' | ')} |`, `|---|---|${scenarios.map(() => '---:|').join('')}`];
+    for (const r of results) lines.push(`| ${r.layout} | ${r.biology} | ${scenarios.map((s) => r.worst[s].toFixed(2)).join(' | ')} |`);
+    console.log(`seeds ${SEEDS.join(', ')}\n${lines.join('\n')}`);
+    expect(results).toHaveLength(INSTRUMENT_LAYOUTS.length * 2);
+  });
+
+  it('from the untreated tube alone, every named population is within 2.5 points on every layout (the issue asks 3)', () => {
+    for (const r of results) expect(r.worst['untreated tube only'], `${r.layout} ${r.biology}`).toBeLessThanOrEqual(2.5);
+  });
+
+  it('with the controls and no pulse channel, textbook tubes are within 2.5 points; with the untreated tube too, every tube', () => {
+    for (const r of results) {
+      if (r.biology === 'textbook') expect(r.worst['single stains + unstained, no untreated'], r.layout).toBeLessThanOrEqual(2.5);
+      expect(r.worst['controls + untreated'], `${r.layout} ${r.biology}`).toBeLessThanOrEqual(r.biology === 'textbook' ? 2 : 4);
+    }
+  });
+});
