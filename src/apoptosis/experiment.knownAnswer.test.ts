@@ -127,7 +127,7 @@ describe('per-sample adjustments and missing controls', () => {
     const analysis = analyseApoptosisExperiment(noSingleStains.map((t) => t.tube), base);
     expect(analysis.thresholdSources.annexin.kind).toBe('untreated');
     expect(analysis.thresholdSources.pi.kind).toBe('untreated');
-    expect(analysis.tubes[0].row.thresholdSources.annexin).toBe('upper edge of the viable population, median of 2 untreated tubes (AnnV-PI_24h_000nM.fcs, AnnV-PI_48h_000nM.fcs)');
+    expect(analysis.tubes[0].row.thresholdSources.annexin).toBe('upper edge of the viable population, median of 2 untreated tubes (AnnV-PI_24h_000nM_R1.fcs, AnnV-PI_48h_000nM_R1.fcs)');
     expect(analysis.warnings.filter((w) => w.code === 'CONTROL_MISSING')).toHaveLength(2);
     const unstainedOnly = analyseApoptosisExperiment(noSingleStains.filter((t) => t.tube.role !== 'untreated').map((t) => t.tube), base);
     expect(unstainedOnly.thresholdSources.annexin).toMatchObject({ kind: 'control', control: 'unstained' });

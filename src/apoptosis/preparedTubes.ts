@@ -6,7 +6,7 @@
 import type { ScatterChannels } from '../channels/scatter.ts';
 import { CompensationError } from '../compensation/types.ts';
 import type { FluorescenceChannels, ResolvedCompensation } from './compensation.ts';
-import type { ApoptosisTube } from './experiment.ts';
+import type { ApoptosisTube } from './analysisInput.ts';
 import { suggestPreGates, type PreGateSuggestion } from './preGates.ts';
 
 export interface PreparedTube {
@@ -32,7 +32,7 @@ export function prepareTube(tube: ApoptosisTube, scatter: ScatterChannels): Prep
   }
 }
 
-export function isFailedTube(value: PreparedTube | FailedTube): value is FailedTube {
+export function isFailedTube<T extends object>(value: T | FailedTube): value is FailedTube {
   return 'message' in value;
 }
 

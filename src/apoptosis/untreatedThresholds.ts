@@ -101,8 +101,8 @@ export function untreatedTubeThresholds(tube: GatedControl, channels: Fluorescen
   const spread = positives.length >= MIN_POSITIVE_EVENTS ? spreadBelow(positives, piEdge.mode) : null;
   const piThreshold = threshold(piEdge, spread === null ? piEdge.edge : Math.max(piEdge.edge, piEdge.mode + UNTREATED_EDGE_SDS * spread));
   // The display axis ends at the channel's top (1): a threshold is never beyond what the channel can record.
-  const inData = (channel: string, axis: typeof annexinAxis, threshold: number) =>
-    aboveBottomPile(tube.session.values({ channel, compensation }), tube.events, axis.scale.invert(Math.min(threshold, 1)));
+  const inData = (channel: string, axis: typeof annexinAxis, display: number) =>
+    aboveBottomPile(tube.session.values({ channel, compensation }), tube.events, axis.scale.invert(Math.min(display, 1)));
   return {
     file: tube.name,
     annexin: inData(channels.annexin, annexinAxis, annexinThreshold),

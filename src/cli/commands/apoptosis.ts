@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SampleSession } from '../../analysis/sampleSession.ts';
-import { parseDoseNm } from '../../analysis/sampleSheet.ts';
+import { inferAnnotation } from '../../analysis/sampleSheetNames.ts';
 import { setupMismatch, suggestApoptosisChannels } from '../../apoptosis/channels.ts';
 import type { CompensationChoice, FluorescenceChannels } from '../../apoptosis/compensation.ts';
 import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisAnalysis, type ApoptosisTube } from '../../apoptosis/experiment.ts';
@@ -36,7 +36,7 @@ unstained control. Reports viable, early apoptotic, late apoptotic, necrotic and
   --annexin-only FILE    Annexin V-only control
   --pi-only FILE         PI-only control
   --untreated FILE       untreated (dose 0) double-stained tube; may be given several times. Without it,
-                         files whose name says dose 0 (000nM) or untreated, vehicle, DMSO, mock are taken
+                         files whose name says dose 0 (000nM) or untreated, vehicle, DMSO are taken
   --annexin-threshold V  Annexin V threshold for every file, in compensated data units
   --pi-threshold V       PI threshold for every file, in compensated data units
   --percentile P         percentile of the negative controls for the quadrant centre, 50 to <100 (default ${DEFAULT_PERCENTILE})
@@ -107,14 +107,9 @@ function parseApoptosisArgs(args: string[]): ApoptosisArgs {
   };
 }
 
-/** Files named as untreated tubes: "…_000nM", "untreated", "vehicle", "DMSO", "mock". */
-const UNTREATED_NAME = /\b(untreated|vehicle|dmso|mock)\b/i;
-
+/** Files the sample sheet would call untreated from their names alone ("…_000nM", "untreated", "vehicle", "DMSO"…). */
 function namedUntreated(paths: readonly string[]): string[] {
-  return paths.filter((path) => {
-    const stem = basename(path).replace(/\.[^.]+$/, '').replaceAll('_', ' ');
-    return parseDoseNm(stem) === 0 || UNTREATED_NAME.test(stem);
-  });
+  return paths.filter((path) => inferAnnotation(basename(path), []).role === 'untreated');
 }
 
 /** Each file's role; a path given both as a control or untreated tube and as a FILE is one tube. */

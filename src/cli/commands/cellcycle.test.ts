@@ -134,7 +134,7 @@ describeWithCorpus('flowfate cellcycle on real DNA files (issue 10)', () => {
     expect(JSON.parse(out).map((e: { flags: { code: string }[] }) => e.flags.some((f) => f.code === 'second-g1-population'))).toEqual([false, true, true]);
     const panel = await run(['cellcycle', corpus('fcs/fcsparser--BD-LSRFortessa--FCS_3.0_Fortessa_PBS_Specimen_001_A1_A01.fcs'), '--json']);
     expect(panel.status).toBe(1);
-    expect(panel.err).toMatch(/Several channels could hold the DNA dye \(PerCP-Cy5-5-A, PE-Texas Red-A\); give it with --dna CH\./);
+    expect(panel.err).toMatch(/Several channels could hold the DNA dye: PerCP-Cy5-5-A, PE-Texas Red-A; give it with --dna CH\./);
   });
 
   it('one-population human time course: no second population, G2/M above zero with every model, flags in plain words', async () => {
