@@ -16,7 +16,15 @@ const ROLE_PATTERNS: readonly [SampleRole, RegExp][] = [
 
 const DOSE = /(\d+(?:[.,]\d+)?)\s*(pM|nM|uM|µM|\u03bcM|mM)(?![a-z0-9])/gi;
 const TIME = /(\d+(?:[.,]\d+)?)\s*(min|mins|minutes?|h|hr|hrs|hours?|d|days?)(?![a-z])/i;
-const REPLICATE = /^(?:r|rep|replicate|n|#)[ -]?(\d{1,2}|[a-f])$/i;
+const REPLICATE = /^(?:r|rep|replicate|n|#)[ ._-]?(\d{1,2}|[a-f])$/i;
+
+/** A replicate tag as labs write it ("R2", "rep-02", "#3", "repB", or a bare "2") without its prefix; null when `text` is none. */
+export function replicateOf(text: string): string | null {
+  const trimmed = text.trim();
+  const tag = REPLICATE.exec(trimmed)?.[1] ?? (/^\d{1,3}$/.test(trimmed) ? trimmed : null);
+  if (tag === null) return null;
+  return /^\d+$/.test(tag) ? String(Number(tag)) : tag.toUpperCase();
+}
 
 /** Common lines of cancer-drug labs, compared without case and punctuation ("MM.1S" = "MM1S"). */
 const CELL_LINES = new Set([
@@ -58,10 +66,10 @@ export function readTubeName(text: string): Found {
   let replicate = '';
   const others: string[] = [];
   tokens.forEach((token, k) => {
-    const tagged = REPLICATE.exec(token);
+    const tagged = REPLICATE.test(token);
     // A bare trailing number ("_2") is a replicate only in names that code a condition (not "Specimen_001_Tube_003").
     const trailing = k === tokens.length - 1 && /^\d{1,2}$/.test(token) && (dose !== null || time !== null);
-    if (!replicate && (tagged || trailing)) replicate = (tagged ? tagged[1] : token).toUpperCase().replace(/^0+(?=\d)/, '');
+    if (!replicate && (tagged || trailing)) replicate = replicateOf(token) ?? '';
     else others.push(token);
   });
   const cellLine = others.find((t) => CELL_LINES.has(plain(t))) ?? '';
