@@ -4,7 +4,7 @@
  * file when it has a file column); a CSV file is imported the same way; fill down and "set for the selected rows".
  * Each cell is read by readCell in order, so a number and its unit pasted side by side mean what they say.
  */
-import { type Table, text } from '../export/table.ts';
+import { type Table, text as textCell } from '../export/table.ts';
 import { isBlankRow, parseDelimited } from '../shared/delimitedText.ts';
 import type { SampleAnnotation } from './sampleSheet.ts';
 import { cellText, columnNamed, readCell, SHEET_COLUMNS, type SheetColumnKey } from './sampleSheetCells.ts';
@@ -162,6 +162,6 @@ export function sheetTable(rows: readonly (SheetRow & { well?: string })[]): Tab
   const wells = rows.some((r) => r.well);
   return {
     columns: ['File', ...(wells ? ['Well'] : []), ...SHEET_COLUMNS.map((c) => c.title)],
-    rows: rows.map((row) => [text(row.fileName), ...(wells ? [text(row.well ?? '')] : []), ...SHEET_COLUMNS.map((c) => text(cellText(row.annotation, c.key)))]),
+    rows: rows.map((row) => [textCell(row.fileName), ...(wells ? [textCell(row.well ?? '')] : []), ...SHEET_COLUMNS.map((c) => textCell(cellText(row.annotation, c.key)))]),
   };
 }

@@ -12,6 +12,7 @@ import { type ViewEntry, ViewTabs } from './ViewTabs.tsx';
 /** The app's views, in tab order; the assay views load when first shown, so the first screen loads less. */
 const VIEWS: readonly ViewEntry[] = [
   { id: 'explore', label: 'Explore and gate', Component: ExploreView },
+  { id: 'sampleSheet', label: 'Sample sheet', Component: lazyView(async () => (await import('./samplesheet/SampleSheetView.tsx')).SampleSheetView) },
   { id: 'apoptosis', label: 'Apoptosis (Annexin V / PI)', Component: lazyView(async () => (await import('./apoptosis/ApoptosisView.tsx')).ApoptosisView) },
   { id: 'cellCycle', label: 'Cell cycle (PI DNA)', Component: lazyView(async () => (await import('./cellcycle/CellCycleView.tsx')).CellCycleView) },
 ];
