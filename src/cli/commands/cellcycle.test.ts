@@ -15,10 +15,11 @@ const path = (name: string) => join(dir, name);
 const SAMPLES = ['24h', '48h'].flatMap((t) => ['000', '010', '020', '050', '100'].map((d) => `PI-DNA_${t}_${d}nM_R1.fcs`));
 let manifest: DemoManifest;
 
+// Writing the 63-file demo takes 5–7 s on a loaded machine, beyond Vitest's 10 s hook limit when the suite runs in parallel.
 beforeAll(async () => {
   expect((await run(['demo', dir, '--quiet'])).status).toBe(0);
   manifest = JSON.parse(readFileSync(path('manifest.json'), 'utf8'));
-});
+}, 120_000);
 
 function truthOf(fileName: string) {
   const entry = manifest.files.find((f) => f.fileName === fileName);
