@@ -23,10 +23,11 @@ const SAMPLES = ['AnnV-PI_24h_000nM_R1.fcs', 'AnnV-PI_24h_050nM_R1.fcs', 'AnnV-P
 const CONTROLS = ['--unstained', path('AnnV-PI_unstained.fcs'), '--annexin-only', path('AnnV-PI_AnnV-only.fcs'), '--pi-only', path('AnnV-PI_PI-only.fcs')];
 let manifest: DemoManifest;
 
+// Writing the 63-file demo takes 5–7 s on a loaded machine, beyond Vitest's 10 s hook limit when the suite runs in parallel.
 beforeAll(async () => {
   expect((await run(['demo', dir, '--quiet'])).status).toBe(0);
   manifest = JSON.parse(readFileSync(path('manifest.json'), 'utf8'));
-});
+}, 120_000);
 
 function truthOf(fileName: string) {
   const entry = manifest.files.find((f) => f.fileName === fileName);
