@@ -1,4 +1,4 @@
-import { expect, test as base } from '@playwright/test';
+import { expect, type Page, test as base } from '@playwright/test';
 
 interface FaultOptions {
   /** Console errors a test provokes on purpose (a 404 it routes, a fault it injects); any other error still fails it. */
@@ -6,26 +6,31 @@ interface FaultOptions {
 }
 
 /**
- * Every test fails on any uncaught page error or console error, in the page or in its workers, and on any breach of
- * the Content-Security-Policy the preview server sends (vite-plugins/securityHeaders.ts).
+ * Every test fails on any uncaught page error or console error, in any of its pages (a test may open several tabs
+ * with context.newPage()) or their workers, and on any breach of the Content-Security-Policy the preview server
+ * sends (vite-plugins/securityHeaders.ts).
  */
 export const test = base.extend<FaultOptions & { failOnPageErrors: void }>({
   expectedErrors: [null, { option: true }],
   failOnPageErrors: [
-    async ({ page, expectedErrors }, use) => {
+    async ({ context, page, expectedErrors }, use) => {
       const problems: string[] = [];
       const report = (problem: string) => {
         if (!expectedErrors?.test(problem)) problems.push(problem);
       };
-      page.on('pageerror', (error) => report(`page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') report(`console error: ${message.text()}`);
-      });
-      page.on('worker', (worker) => worker.on('console', (message) => {
-        if (message.type() === 'error') report(`worker console error: ${message.text()}`);
-      }));
-      await page.exposeFunction('reportCspViolation', (text: string) => report(`Content-Security-Policy violation: ${text}`));
-      await page.addInitScript(() => {
+      const watch = (tab: Page) => {
+        tab.on('pageerror', (error) => report(`page error: ${error.message}`));
+        tab.on('console', (message) => {
+          if (message.type() === 'error') report(`console error: ${message.text()}`);
+        });
+        tab.on('worker', (worker) => worker.on('console', (message) => {
+          if (message.type() === 'error') report(`worker console error: ${message.text()}`);
+        }));
+      };
+      watch(page);
+      context.on('page', watch);
+      await context.exposeFunction('reportCspViolation', (text: string) => report(`Content-Security-Policy violation: ${text}`));
+      await context.addInitScript(() => {
         const reporter = window as unknown as { reportCspViolation(text: string): void };
         document.addEventListener('securitypolicyviolation', (event) =>
           reporter.reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'an inline source'} (${event.sourceFile}:${event.lineNumber})`),

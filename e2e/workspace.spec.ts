@@ -1,30 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { demoFile, expect, test } from './fixtures.ts';
+import { autosavedAfter, drawRectangle } from './sessionSteps.ts';
 
 const FILE = 'AnnV-PI_24h_050nM_R1.fcs';
-
-/** Waits until the session has been autosaved after `since` (an ISO time, or null for the first save). */
-async function autosavedAfter(page: Page, since: string | null): Promise<string> {
-  const saved = page.getByText(/Saved in this browser at/);
-  await expect.poll(async () => ((await saved.count()) > 0 ? await saved.getAttribute('data-saved-at') : null)).not.toBe(since);
-  return (await saved.getAttribute('data-saved-at'))!;
-}
-
-/** Draws a rectangle on the FSC-A vs SSC-A plot and returns the count the population tree shows for it. */
-async function drawRectangle(page: Page): Promise<string> {
-  const gates = page.getByRole('group', { name: /Gates on FSC-A vs SSC-A/ });
-  await page.getByRole('radio', { name: /Rectangle/ }).click();
-  await gates.scrollIntoViewIfNeeded();
-  const box = (await gates.boundingBox())!;
-  await page.mouse.move(box.x + 140, box.y + 300);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 320, box.y + 130, { steps: 5 });
-  await page.mouse.up();
-  const row = page.getByRole('region', { name: 'Populations' }).getByRole('row', { name: /Rectangle/ });
-  await expect(row).toBeVisible();
-  return (await row.getByRole('cell').first().textContent())!;
-}
 
 test('after a reload the last session comes back: files, gates and counts', async ({ page }) => {
   await page.goto('/');

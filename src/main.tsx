@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createCytometryClient } from './engine/cytometryClient.ts';
 import { reportRestart } from './engine/engineRestart.ts';
 import { startGatingSync } from './engine/gatingSync.ts';
-import { startWorkspacePersistence, type WorkspacePersistence } from './engine/workspace.ts';
+import { startWorkspacePersistence, type WorkspacePersistence } from './engine/sessions.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
 import { App } from './ui/App.tsx';
 import { ClientContext, PersistenceContext } from './ui/context.ts';
@@ -17,8 +17,8 @@ const client = createCytometryClient({
 startGatingSync(client, store);
 const started = startWorkspacePersistence(client, store);
 const persistence: WorkspacePersistence = {
-  restorePrevious: async () => (await started).restorePrevious(),
-  discardPrevious: async () => (await started).discardPrevious(),
+  restore: async (key) => (await started).restore(key),
+  discard: async (key) => (await started).discard(key),
 };
 
 createRoot(document.getElementById('root')!).render(

@@ -202,8 +202,11 @@ export interface CytometryApi {
   openFile(id: SampleId, file: Blob, fileName: string, keep: boolean, onProgress?: (progress: ReadProgress) => void): Promise<Result<SampleSummary>>;
   /** Opens a file kept by an earlier `openFile` (by its sample key); fails with code NOT_KEPT when it is not there. */
   openKept(id: SampleId, key: string, fileName: string): Promise<Result<SampleSummary>>;
-  /** Drops every kept file except those of the given sample keys. */
-  forgetKeptFiles(keep: string[]): Promise<void>;
+  /**
+   * Drops the kept files no saved session lists (`keep`: every sample key still listed), except those kept less than
+   * `graceMs` ago: another tab may have kept a file that its next autosave will list.
+   */
+  forgetKeptFiles(keep: string[], graceMs: number): Promise<void>;
   /** Fetches and decodes a file served by the app itself (the demo experiment). */
   openUrl(id: SampleId, url: string, fileName: string): Promise<Result<SampleSummary>>;
   closeSample(id: SampleId): Promise<void>;

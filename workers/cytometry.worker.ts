@@ -102,8 +102,8 @@ const api: CytometryWorkerApi = {
     if (!file) return { ok: false, error: { code: 'NOT_KEPT', message: `"${fileName}" is not kept in this browser: open the file again.` } };
     return open(id, blobSource(file), fileName, memoryLimit);
   },
-  async forgetKeptFiles(keep) {
-    await forgetKeptFiles(keep);
+  async forgetKeptFiles(keep, graceMs) {
+    await forgetKeptFiles(keep, graceMs);
   },
   async closeSample(id) {
     registry.remove(id);

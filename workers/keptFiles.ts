@@ -47,9 +47,17 @@ export async function keptFile(key: string): Promise<File | null> {
   }
 }
 
-/** Removes every kept file whose key is not in `keep`. */
-export async function forgetKeptFiles(keep: readonly string[]): Promise<void> {
+/**
+ * Removes the kept files whose key is not in `keep` and that were last written more than `graceMs` ago (a file
+ * kept just now by another tab is not listed by any saved session yet). Deleting is the policy of
+ * src/engine/sessions.ts: only files no saved session lists, after the user discarded a session or at start-up.
+ */
+export async function forgetKeptFiles(keep: readonly string[], graceMs: number): Promise<void> {
   const wanted = new Set(keep.map(storedName));
   const directory = await folder();
-  for await (const name of directory.keys()) if (!wanted.has(name)) await directory.removeEntry(name);
+  const before = Date.now() - graceMs;
+  for await (const [name, handle] of directory.entries()) {
+    if (wanted.has(name) || handle.kind !== 'file') continue;
+    if ((await (handle as FileSystemFileHandle).getFile()).lastModified < before) await directory.removeEntry(name);
+  }
 }

@@ -1,38 +1,68 @@
-/** A few named text values in IndexedDB (workspaces): small, and kept until the user clears the site's data. */
+/**
+ * Named text values in IndexedDB (the sessions: src/analysis/savedSessions.ts), kept until the user clears the
+ * site's data. One connection stays open, so a write started while the page is being hidden or closed is issued at
+ * once, in the same task, and committed by the browser after the page has gone.
+ */
 const DATABASE = 'flowfate';
 const STORE = 'workspaces';
 
-function database(): Promise<IDBDatabase> {
+export interface TextStore {
+  /** Every stored value by key (values are what was stored; a newer FlowFate may have stored other kinds). */
+  readAll(): Promise<Map<string, unknown>>;
+  /** Starts the write before returning: call it from a pagehide handler and it still lands. */
+  write(key: string, text: string): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE, 1);
-    request.addEventListener('upgradeneeded', () => request.result.createObjectStore(STORE));
-    request.addEventListener('success', () => resolve(request.result));
-    request.addEventListener('error', () => reject(request.error ?? new Error('IndexedDB is not available')));
+    r.addEventListener('success', () => resolve(r.result));
+    r.addEventListener('error', () => reject(r.error ?? new Error('IndexedDB request failed')));
   });
 }
 
-async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await database();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const request = work(db.transaction(STORE, mode).objectStore(STORE));
-      request.addEventListener('success', () => resolve(request.result));
-      request.addEventListener('error', () => reject(request.error ?? new Error('IndexedDB request failed')));
+/**
+ * Opens the database at whatever version it has (a newer FlowFate may have upgraded it), adding the store when
+ * it is missing; gives the connection up when another page needs to upgrade it.
+ */
+async function connect(): Promise<IDBDatabase> {
+  const open = (version?: number) => {
+    const r = indexedDB.open(DATABASE, version);
+    r.addEventListener('upgradeneeded', () => {
+      if (!r.result.objectStoreNames.contains(STORE)) r.result.createObjectStore(STORE);
     });
-  } finally {
+    return request(r);
+  };
+  let db = await open();
+  if (!db.objectStoreNames.contains(STORE)) {
+    const next = db.version + 1;
     db.close();
+    db = await open(next);
   }
+  db.addEventListener('versionchange', () => db.close());
+  return db;
 }
 
-export async function readText(name: string): Promise<string | null> {
-  const value = await run<unknown>('readonly', (store) => store.get(name));
-  return typeof value === 'string' ? value : null;
-}
-
-export function writeText(name: string, text: string): Promise<IDBValidKey> {
-  return run('readwrite', (store) => store.put(text, name));
-}
-
-export function deleteText(name: string): Promise<undefined> {
-  return run('readwrite', (store) => store.delete(name));
+export async function openTextStore(): Promise<TextStore> {
+  let db = await connect();
+  /** Issues `work` in the calling task when the connection is open (the pagehide case); reconnects when it was closed. */
+  async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T>): Promise<T> {
+    let store: IDBObjectStore;
+    try {
+      store = db.transaction(STORE, mode).objectStore(STORE);
+    } catch {
+      db = await connect();
+      store = db.transaction(STORE, mode).objectStore(STORE);
+    }
+    return work(store);
+  }
+  return {
+    readAll: () =>
+      run('readonly', async (store) => {
+        const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+        return new Map(keys.map((key, i) => [String(key), values[i]]));
+      }),
+    write: (key, text) => run('readwrite', async (store) => void (await request(store.put(text, key)))),
+    remove: (key) => run('readwrite', async (store) => void (await request(store.delete(key)))),
+  };
 }

@@ -243,7 +243,7 @@ export class EnginePool {
         const opener: Opener = (worker, as, memoryLimit) => worker.openUrl(as, url, fileName, memoryLimit);
         return this.open(id, 0, opener, () => opener);
       },
-      forgetKeptFiles: (keep) => this.runIn(0, (worker) => worker.forgetKeptFiles(keep)),
+      forgetKeptFiles: (keep, graceMs) => this.runIn(0, (worker) => worker.forgetKeptFiles(keep, graceMs)),
       closeSample: async (id) => {
         if (!this.samples.has(id)) return;
         await this.run(id, (worker) => worker.closeSample(id));

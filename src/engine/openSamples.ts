@@ -21,12 +21,14 @@ interface FileToOpen {
   open: (id: SampleId) => Promise<Result<SampleSummary>>;
   /** Known facts about the tube; inferred from the file name and channels where absent. */
   annotation?: Partial<SampleAnnotation>;
+  /** The sample as a restored workspace lists it. */
+  saved?: WorkspaceSample;
 }
 
 /** Opens files a few at a time (client.parallelOpens); resolves to the summary of each (null for files that could not be opened), in order. */
 async function openAll(items: FileToOpen[], client: CytometryClient, store: AppStore): Promise<(SampleSummary | null)[]> {
   const queue = items.map((item, index) => ({ ...item, index, id: newSampleId() }));
-  for (const { id, fileName, byteLength, source } of queue) store.getState().addSample({ id, fileName, byteLength, source });
+  for (const { id, fileName, byteLength, source, saved } of queue) store.getState().addSample({ id, fileName, byteLength, source, saved });
   if (store.getState().selectedSampleId === null && queue.length > 0) store.getState().selectSample(queue[0].id);
   const summaries: (SampleSummary | null)[] = items.map(() => null);
   const next = async (): Promise<void> => {
@@ -99,6 +101,9 @@ export async function openDemoExperiment(client: CytometryClient, store: AppStor
  */
 export async function openWorkspaceSamples(samples: readonly WorkspaceSample[], client: CytometryClient, store: AppStore): Promise<Map<string, SampleId>> {
   const ids = new Map<string, SampleId>();
+  // A file of the workspace that the user is opening right now is waited for, not read a second time.
+  const opening = store.getState().samples.filter((e) => e.status.kind === 'loading' && samples.some((s) => s.fileName === e.fileName && s.byteLength === e.byteLength));
+  await Promise.all(opening.map((e) => finishedOpening(store, e.id)));
   for (const entry of store.getState().samples) {
     if (entry.status.kind !== 'ready') continue;
     const { fileName, byteLength, fingerprint } = entry.status.summary;
@@ -111,6 +116,7 @@ export async function openWorkspaceSamples(samples: readonly WorkspaceSample[], 
     byteLength: s.byteLength,
     source: s.source,
     annotation: s.annotation ?? undefined,
+    saved: s,
     open: s.source.kind === 'url' ? fromUrl(client, s.source.url, s.fileName) : (id) => client.call((worker) => worker.openKept(id, s.key, s.fileName)),
   }));
   const summaries = await openAll(items, client, store);
@@ -124,6 +130,19 @@ export async function openWorkspaceSamples(samples: readonly WorkspaceSample[], 
     if (result.ok) store.getState().setSampleStatus(id, { kind: 'ready', summary: result.value });
   }
   return ids;
+}
+
+/** Resolves once sample `id` is no longer loading (or was closed). */
+function finishedOpening(store: AppStore, id: SampleId): Promise<void> {
+  return new Promise((resolve) => {
+    const loading = () => store.getState().samples.find((e) => e.id === id)?.status.kind === 'loading';
+    if (!loading()) return resolve();
+    const stop = store.subscribe(() => {
+      if (loading()) return;
+      stop();
+      resolve();
+    });
+  });
 }
 
 /** FCS files by their usual extensions (Beckman Coulter writes .LMD); a folder also holds notes, images, exports. */

@@ -1,9 +1,9 @@
 /**
- * Saving and reopening the user's work: what a workspace holds (src/analysis/workspace.ts), autosaving it in this
- * browser after every change, offering the previous session back on the next visit, and workspace files.
+ * The app's state as a workspace (src/analysis/workspace.ts) and back: for workspace files, and for the sessions
+ * autosaved in this browser (src/engine/sessions.ts).
  */
 import type { GatingDocument } from '../analysis/gatingDocument.ts';
-import { parseWorkspace, remapIds, sampleKey, type Workspace, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceError } from '../analysis/workspace.ts';
+import { remapIds, sampleKey, type Workspace, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceError } from '../analysis/workspace.ts';
 import { parseGatingStrategy } from '../gating/strategyJson.ts';
 import type { PopulationId } from '../gating/types.ts';
 import type { ApoptosisRunRecord, ApoptosisSetup } from '../state/apoptosisSlice.ts';
@@ -12,7 +12,6 @@ import type { AppState, AppStore } from '../state/store.ts';
 import type { ViewSlice } from '../state/viewSlice.ts';
 import { savedModelOptions } from '../cellcycle/modelOptions.ts';
 import type { CellCycleModelOptions } from '../cellcycle/types.ts';
-import { deleteText, readText, writeText } from './browserStorage.ts';
 import type { CytometryClient } from './cytometryClient.ts';
 import { openWorkspaceSamples } from './openSamples.ts';
 
@@ -28,11 +27,18 @@ export interface SavedState {
   experiment?: { name: string };
 }
 
-/** The current session as a workspace (only samples that finished opening can be named by key). */
+/**
+ * The current session as a workspace. Samples that finished opening are named by their key; a restored sample still
+ * opening (or that could not be opened) is kept as its workspace listed it; a new file still opening is left out.
+ */
 export function captureWorkspace(state: AppState): Workspace<SavedState> {
   const keys = new Map<string, string>();
   const samples = state.samples.flatMap((entry) => {
-    if (entry.status.kind !== 'ready') return [];
+    if (entry.status.kind !== 'ready') {
+      if (!entry.saved) return [];
+      keys.set(entry.id, entry.saved.key);
+      return [entry.saved];
+    }
     const { fileName, byteLength, fingerprint, activeDataset } = entry.status.summary;
     const key = sampleKey(fileName, byteLength, fingerprint);
     keys.set(entry.id, key);
@@ -98,82 +104,4 @@ export async function openWorkspace(workspace: Workspace, client: CytometryClien
 
 export function workspaceFileText(state: AppState): string {
   return JSON.stringify(captureWorkspace(state), null, 1);
-}
-
-/** Storage slots: the session being worked on, and the one found at start-up until the user decides. */
-const CURRENT = 'current-session';
-const PREVIOUS = 'previous-session';
-const AUTOSAVE_DELAY_MS = 800;
-/** Store fields captureWorkspace reads: a change to any of them is autosaved. */
-const SAVED_FIELDS: readonly (keyof AppState)[] = [
-  'samples', 'committedGating', 'activeView', 'selectedSampleId', 'xChannel', 'yChannel', 'histogramChannel', 'axes', 'autoAxisFits', 'bivariateKind',
-  'plottedPopulation', 'apoptosisSetup', 'apoptosisRun', 'cellCycleChannels', 'cellCycleOptions', 'cellCycleRun', 'experimentName',
-];
-
-export interface WorkspacePersistence {
-  /** Restores the previous visit's session into this one. */
-  restorePrevious(): Promise<void>;
-  /** Forgets the previous visit's session and its kept files. */
-  discardPrevious(): Promise<void>;
-}
-
-/**
- * Autosaves the session after every change (once files have finished opening), and offers the previous visit's
- * session back. The previous session is moved aside at start-up, so nothing done now can overwrite it.
- */
-export async function startWorkspacePersistence(client: CytometryClient, store: AppStore): Promise<WorkspacePersistence> {
-  const found = await readText(CURRENT).catch(() => null);
-  if (found) {
-    await writeText(PREVIOUS, found).catch(() => undefined);
-    await deleteText(CURRENT).catch(() => undefined);
-  }
-  const previous = (await readText(PREVIOUS).catch(() => null)) ?? null;
-  let previousWorkspace: Workspace | null = null;
-  if (previous) {
-    try {
-      previousWorkspace = parseWorkspace(previous);
-      if (previousWorkspace.samples.length > 0) store.getState().setPreviousSession({ savedAt: previousWorkspace.savedAt, fileCount: previousWorkspace.samples.length });
-    } catch {
-      await deleteText(PREVIOUS).catch(() => undefined);
-    }
-  }
-
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = () => {
-    const state = store.getState();
-    if (state.samples.some((e) => e.status.kind === 'loading')) return;
-    const workspace = captureWorkspace(state);
-    void (workspace.samples.length > 0 ? writeText(CURRENT, JSON.stringify(workspace)) : deleteText(CURRENT)).then(
-      () => store.getState().setAutosavedAt(workspace.savedAt),
-      () => undefined,
-    );
-    const kept = [...workspace.samples, ...(previousWorkspace?.samples ?? [])].filter((s) => s.source.kind === 'file').map((s) => s.key);
-    void client.call((worker) => worker.forgetKeptFiles(kept)).catch(() => undefined);
-  };
-  store.subscribe((state, before) => {
-    if (!SAVED_FIELDS.some((field) => state[field] !== before[field])) return;
-    clearTimeout(timer);
-    timer = setTimeout(save, AUTOSAVE_DELAY_MS);
-  });
-
-  return {
-    async restorePrevious() {
-      const workspace = previousWorkspace;
-      store.getState().setPreviousSession(null);
-      if (!workspace) return;
-      try {
-        store.getState().setWorkspaceMessage({ error: false, text: await openWorkspace(workspace, client, store) });
-      } catch (error) {
-        store.getState().setWorkspaceMessage({ error: true, text: `The last session could not be restored: ${error instanceof Error ? error.message : String(error)}` });
-      }
-      previousWorkspace = null;
-      await deleteText(PREVIOUS).catch(() => undefined);
-    },
-    async discardPrevious() {
-      store.getState().setPreviousSession(null);
-      previousWorkspace = null;
-      await deleteText(PREVIOUS).catch(() => undefined);
-      save();
-    },
-  };
 }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { emptyAnnotation, type SampleAnnotation } from '../analysis/sampleSheet.ts';
-import type { SampleSource } from '../analysis/workspace.ts';
+import type { SampleSource, WorkspaceSample } from '../analysis/workspace.ts';
 import type { Failure, ReadProgress, SampleId, SampleSummary } from '../../workers/api.ts';
 
 export type SampleStatus =
@@ -17,6 +17,8 @@ export interface SampleEntry {
   status: SampleStatus;
   /** What the tube is (assay, control role, dose, time); null until the file is read. */
   annotation: SampleAnnotation | null;
+  /** The sample as a restored workspace listed it: autosaved as listed until the file is read (or if it cannot be). */
+  saved?: WorkspaceSample;
 }
 
 export interface SamplesSlice {

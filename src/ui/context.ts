@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { CytometryClient } from '../engine/cytometryClient.ts';
-import type { WorkspacePersistence } from '../engine/workspace.ts';
+import type { WorkspacePersistence } from '../engine/sessions.ts';
 
 export const ClientContext = createContext<CytometryClient | null>(null);
 
