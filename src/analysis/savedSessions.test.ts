@@ -3,6 +3,7 @@ import { chooseSessions, filesInUse, isSessionKey, KEPT_SESSIONS, readSavedSessi
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION } from './workspace.ts';
 
 const sample = (key: string) => ({ key, fileName: `${key}.fcs`, byteLength: 10, source: { kind: 'file' }, annotation: null, activeDataset: 0 });
+const at = (minute: number) => `2026-12-03T10:${String(minute).padStart(2, '0')}:00.000Z`;
 const workspaceText = (savedAt: string, keys: string[]) => JSON.stringify({ format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, savedAt, samples: keys.map(sample), state: {} });
 
 describe('readSavedSession', () => {
@@ -29,7 +30,6 @@ describe('readSavedSession', () => {
 });
 
 describe('chooseSessions', () => {
-  const at = (minute: number) => `2026-12-03T10:${String(minute).padStart(2, '0')}:00.000Z`;
   const sessions = Array.from({ length: KEPT_SESSIONS + 2 }, (_, i) => readSavedSession(sessionKey(`s${i}`), workspaceText(at(i), [`k${i}`])));
 
   it('offers the newest sessions first, keeps unreadable ones aside, and marks the rest beyond five as surplus', () => {
