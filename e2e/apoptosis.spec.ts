@@ -175,6 +175,9 @@ test('compensation computed from the single-stain controls gives the CLI’s num
   const gates = page.getByRole('group', { name: /^Gates on FITC-A \(Annexin V\) vs PE-A \(PI\) of Singlets/ });
   await expect(gates.getByRole('img', { name: /^Viable .*% of parent$/ })).toBeVisible();
   const question = await moveQuadrant(page, gates);
+  // Until the question is answered the row says so (neither adjusted nor not), and the exports wait.
+  await expect.poll(async () => (await readTable(table)).get(file)?.[ADJUSTED]).toBe('moved: all samples or only this one?');
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
   await question.getByRole('button', { name: 'Only this sample' }).click();
   await expect(question).toHaveCount(0);
   await expect.poll(async () => (await readTable(table)).get(file)?.[ADJUSTED]).toBe('yes');

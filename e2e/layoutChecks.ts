@@ -69,10 +69,12 @@ export async function plotTextProblems(page: Page): Promise<string[]> {
 export async function horizontalOverflow(page: Page): Promise<{ pixels: number; culprits: string[] }> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    const pixels = document.documentElement.scrollWidth - width;
+    if (pixels <= 0) return { pixels: 0, culprits: [] };
     const out = [...document.body.querySelectorAll<HTMLElement>('*')].filter((e) => e.getBoundingClientRect().right > width + 0.5);
     const innermost = out.filter((e) => !out.some((other) => other !== e && e.contains(other)));
     return {
-      pixels: document.documentElement.scrollWidth - width,
+      pixels,
       culprits: innermost.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 50)}"`),
     };
   });

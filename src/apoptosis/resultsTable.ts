@@ -33,12 +33,15 @@ function populationColumns(of: ApoptosisResultRow['percentOf']): Column[] {
 const CONDITION_COLUMNS: Column[] = [['Dose (nM)', {}], ['Time (h)', {}]];
 const COUNT_COLUMNS: Column[] = [['Events', { detail: true }], ['Cells', { detail: true }], ['Singlets', { detail: true }]];
 
+/** Whether the sample has its own quadrant centre ("yes"/"no"): the column the screen also marks while undecided. */
+export const ADJUSTED_COLUMN = 'Thresholds adjusted for this sample';
+
 const RESULT_COLUMNS: Column[] = [
   ['Annexin V threshold (compensated)', { detail: true }],
   ['PI threshold (compensated)', { detail: true }],
   ['Annexin V threshold source', { detail: true }],
   ['PI threshold source', { detail: true }],
-  ['Thresholds adjusted for this sample', {}],
+  [ADJUSTED_COLUMN, {}],
   ['Compensation', { detail: true }],
   ['Warnings', { detail: true }],
 ];

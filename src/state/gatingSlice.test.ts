@@ -57,3 +57,15 @@ describe('gating history', () => {
     expect(store.getState().gating.template.gates.map((g) => g.id)).toEqual(['c']);
   });
 });
+
+describe('opening saved gates', () => {
+  it('reads gates saved before sample groups existed: the analyses’ trees stay theirs, nothing is dropped', () => {
+    const store = createAppStore();
+    const saved = { template: { ...store.getState().gating.template, gates: [range('cells', 1), range('mine', 2)] }, scopes: { cells: 'apoptosis' }, overrides: {} };
+    store.getState().loadGating(saved);
+    const { gating } = store.getState();
+    expect(gating.template.gates.map((g) => g.id)).toEqual(['cells', 'mine']);
+    expect(gating.analysisGates).toEqual({ apoptosis: ['cells'] });
+    expect(gating.scopes).toEqual({ cells: 'apoptosis' });
+  });
+});

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { emptyGatingDocument, type GatingDocument } from '../analysis/gatingDocument.ts';
+import { emptyGatingDocument, type GatingDocument, migrateGatingDocument } from '../analysis/gatingDocument.ts';
 import type { GateId, PopulationId } from '../gating/types.ts';
 
 /** Undo steps kept; a gating session rarely needs more, and each step shares structure with its neighbours. */
@@ -20,7 +20,7 @@ export interface GatingSlice {
    * non-transient change records the whole edit as one undo step.
    */
   changeGating(change: (document: GatingDocument) => GatingDocument, options?: { transient?: boolean }): void;
-  /** Replaces the whole document (opening a workspace); clears the history. */
+  /** Replaces the whole document (opening a workspace, of this or an earlier version); clears the history. */
   loadGating(document: GatingDocument): void;
   undo(): void;
   redo(): void;
@@ -44,7 +44,10 @@ export const createGatingSlice: StateCreator<GatingSlice> = (set) => {
         if (options?.transient) return { gating: next };
         return { gating: next, committedGating: next, past: [...s.past, s.committedGating].slice(-HISTORY_LIMIT), future: [] };
       }),
-    loadGating: (document) => set({ gating: document, committedGating: document, past: [], future: [], selectedGateId: null, plottedPopulation: null }),
+    loadGating: (saved) => {
+      const document = migrateGatingDocument(saved);
+      set({ gating: document, committedGating: document, past: [], future: [], selectedGateId: null, plottedPopulation: null });
+    },
     undo: () =>
       set((s) => {
         if (s.gating !== s.committedGating) return { gating: s.committedGating };

@@ -24,6 +24,11 @@ export interface ViewSlice {
   /** Channel → how many samples its axis was fitted to, while the axis is automatic (a user's choice removes it). */
   autoAxisFits: Record<string, number>;
   bivariateKind: BivariateKind;
+  /**
+   * The group new gates drawn in Explore belong to: 'sample' (the selected sample's assay group), 'all' (every
+   * sample) or a user group's id.
+   */
+  drawingGroup: string;
   /** Whether the side panel with the sample list is shown (collapsed, the plots get the room). */
   samplePanelOpen: boolean;
   /** The outcome of the last thing the user opened; successes go away by themselves. */
@@ -38,6 +43,7 @@ export interface ViewSlice {
   setBivariateKind(kind: BivariateKind): void;
   setEngineError(message: string): void;
   setSamplePanelOpen(open: boolean): void;
+  setDrawingGroup(choice: string): void;
   notify(notice: Notice | null): void;
 }
 
@@ -50,6 +56,7 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
   axes: {},
   autoAxisFits: {},
   bivariateKind: 'density',
+  drawingGroup: 'sample',
   samplePanelOpen: true,
   notice: null,
   engineError: null,
@@ -64,5 +71,6 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
   setBivariateKind: (kind) => set({ bivariateKind: kind }),
   setEngineError: (message) => set({ engineError: message }),
   setSamplePanelOpen: (open) => set({ samplePanelOpen: open }),
+  setDrawingGroup: (choice) => set({ drawingGroup: choice }),
   notify: (notice) => set({ notice }),
 });

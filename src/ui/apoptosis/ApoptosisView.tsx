@@ -30,8 +30,8 @@ export function ApoptosisView() {
 
 /** Review and results follow every gating change (each step of a drag included); the setup above does not re-render. */
 function LiveResults({ run }: { run: ApoptosisRun }) {
-  const { samples, gating, results } = useAppStore(useShallow((s) => ({ samples: s.samples, gating: s.gating, results: s.gatingResults })));
-  const rows = useMemo(() => liveRows({ run, samples, gating, results }), [run, samples, gating, results]);
+  const { samples, gating, committed, results } = useAppStore(useShallow((s) => ({ samples: s.samples, gating: s.gating, committed: s.committedGating, results: s.gatingResults })));
+  const rows = useMemo(() => liveRows({ run, samples, gating, committed, results }), [run, samples, gating, committed, results]);
   const tubes = useMemo(() => apoptosisTubes(rows, samples), [rows, samples]);
   return (
     <>

@@ -115,7 +115,11 @@ function SampleFigures({ file, row }: { file: string; row: LiveRow | null }) {
         </tfoot>
       </table>
       <div>
-        {thresholdsOverridden && <p className="flag">This sample has its own quadrant centre: it is flagged as adjusted in the results.</p>}
+        {row.pending ? (
+          <p className="flag">The quadrant is moved here until you say where it applies: all samples, or only this one (then flagged as adjusted).</p>
+        ) : (
+          thresholdsOverridden && <p className="flag">This sample has its own quadrant centre: it is flagged as adjusted in the results.</p>
+        )}
         {warnings.length > 0 && (
           <ul className="apoptosis-warnings" aria-label={`Warnings about ${file}`}>
             {warnings.map((w) => (

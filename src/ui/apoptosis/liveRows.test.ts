@@ -35,14 +35,14 @@ function results(rows: LiveRow[]) {
 
 describe('results rows from the live counts', () => {
   it("equal the analysis's own rows when the sync has gated every sample with the analysis's gates", () => {
-    const rows = results(liveRows({ run, samples: entries, gating: applied, results: gateAll(applied) }));
+    const rows = results(liveRows({ run, samples: entries, gating: applied, committed: applied, results: gateAll(applied) }));
     expect(rows.map((r) => r.row)).toEqual(run.analysis.tubes.map((t) => t.row));
     expect(rows.every((r) => r.current)).toBe(true);
     expect(rows[3].condition).toEqual({ doseNm: 0, timeH: 24 });
   });
 
   it("show the analysis's row, marked as updating, until the sample's counts arrive", () => {
-    const [first] = liveRows({ run, samples: entries, gating: applied, results: {} });
+    const [first] = liveRows({ run, samples: entries, gating: applied, committed: applied, results: {} });
     expect(first).toMatchObject({ kind: 'result', current: false, row: run.analysis.tubes[0].row });
   });
 
@@ -51,29 +51,32 @@ describe('results rows from the live counts', () => {
     const quadrant = withQuadrantThresholds(applied.template, { annexin: 2000, pi: 2000 }).gates.find((g) => g.id === QUADRANT_GATE_ID);
     if (!quadrant) throw new Error('no quadrant');
     const oneSample = replaceGate(applied, quadrant, sampleId);
-    const rows = results(liveRows({ run, samples: entries, gating: oneSample, results: gateAll(oneSample) }));
+    const rows = results(liveRows({ run, samples: entries, gating: oneSample, committed: oneSample, results: gateAll(oneSample) }));
     const moved = rows.find((r) => r.sampleId === sampleId);
     expect(moved?.row).toMatchObject({ thresholds: { annexin: 2000, pi: 2000 }, thresholdsOverridden: true });
     expect(moved?.row.percent.viable).toBeGreaterThan(run.analysis.tubes[7].row.percent.viable);
     expect(rows.filter((r) => r.row.thresholdsOverridden)).toHaveLength(1);
+    // While the "apply to" question is open the move is shown but not recorded: the row says it is pending.
+    const asked = results(liveRows({ run, samples: entries, gating: oneSample, committed: applied, results: gateAll(oneSample) }));
+    expect(asked.filter((r) => r.pending).map((r) => r.sampleId)).toEqual([sampleId]);
     const allSamples = replaceGate(applied, quadrant, null);
-    expect(results(liveRows({ run, samples: entries, gating: allSamples, results: gateAll(allSamples) })).some((r) => r.row.thresholdsOverridden)).toBe(false);
+    expect(results(liveRows({ run, samples: entries, gating: allSamples, committed: allSamples, results: gateAll(allSamples) })).some((r) => r.row.thresholdsOverridden)).toBe(false);
   });
 
   it('mark rows whose counts belong to an earlier version of the gates', () => {
     const quadrant = withQuadrantThresholds(applied.template, { annexin: 2000, pi: 2000 }).gates.find((g) => g.id === QUADRANT_GATE_ID);
     if (!quadrant) throw new Error('no quadrant');
-    const rows = results(liveRows({ run, samples: entries, gating: replaceGate(applied, quadrant, null), results: gateAll(applied) }));
+    const rows = results(liveRows({ run, samples: entries, gating: replaceGate(applied, quadrant, null), committed: replaceGate(applied, quadrant, null), results: gateAll(applied) }));
     expect(rows.every((r) => !r.current)).toBe(true);
   });
 
   it('say so when the quadrant gate is gone, a file could not be analysed or read, or joined after the run', () => {
     const gone = removeGate(applied, QUADRANT_GATE_ID);
-    expect(liveRows({ run, samples: entries, gating: gone, results: gateAll(gone) })[0]).toMatchObject({ kind: 'problem', message: expect.stringMatching(/quadrant gate is no longer in the gating/) });
+    expect(liveRows({ run, samples: entries, gating: gone, committed: gone, results: gateAll(gone) })[0]).toMatchObject({ kind: 'problem', message: expect.stringMatching(/quadrant gate is no longer in the gating/) });
     const withExcluded = { ...run, excluded: [{ sampleId: 'sample-1', name: 'AnnV-PI_unstained.fcs', message: 'has no FITC-A channel' }] };
     const later: SampleEntry = { ...entries[5], id: 'later', fileName: 'later.fcs' };
     const broken: SampleEntry = { ...entries[5], id: 'broken', fileName: 'broken.fcs', status: { kind: 'error', error: { code: 'TRUNCATED', message: 'the file ends early' } } };
-    const rows = liveRows({ run: withExcluded, samples: [...entries, later, broken], gating: applied, results: gateAll(applied) });
+    const rows = liveRows({ run: withExcluded, samples: [...entries, later, broken], gating: applied, committed: applied, results: gateAll(applied) });
     expect(rows.filter((r) => r.kind === 'problem').map((r) => [r.file, r.kind === 'problem' && r.message])).toEqual([
       ['AnnV-PI_unstained.fcs', 'has no FITC-A channel'],
       ['later.fcs', 'Not in the last run; run the analysis again to include it.'],

@@ -25,14 +25,19 @@ interface RowCommon {
 }
 
 export type LiveRow =
-  /** `current`: the counts belong to the gates now in the document (false while the worker re-gates). */
-  | (RowCommon & { kind: 'result'; row: ApoptosisResultRow; current: boolean })
+  /**
+   * `current`: the counts belong to the gates now in the document (false while the worker re-gates). `pending`: the
+   * sample's quadrant was moved and the user has not said yet whether the move applies to it alone or to all.
+   */
+  | (RowCommon & { kind: 'result'; row: ApoptosisResultRow; current: boolean; pending: boolean })
   | (RowCommon & { kind: 'problem'; message: string });
 
 export interface LiveRowsInput {
   run: ApoptosisRun;
   samples: readonly SampleEntry[];
   gating: GatingDocument;
+  /** The last recorded gating (default: `gating`): a quadrant shown moved on one sample but not recorded is an open question. */
+  committed?: GatingDocument;
   results: Readonly<Record<SampleId, SampleGatingResult>>;
 }
 
@@ -45,7 +50,7 @@ function conditionOf(entry: SampleEntry): TubeCondition {
   return { doseNm: entry.annotation?.doseNm ?? null, timeH: entry.annotation?.timeH ?? null };
 }
 
-export function liveRows({ run, samples, gating, results }: LiveRowsInput): LiveRow[] {
+export function liveRows({ run, samples, gating, committed = gating, results }: LiveRowsInput): LiveRow[] {
   const shared = sharedQuadrant(gating);
   const entryOf = new Map(samples.map((e) => [e.id, e]));
   const rows: LiveRow[] = [];
@@ -62,9 +67,10 @@ export function liveRows({ run, samples, gating, results }: LiveRowsInput): Live
       rows.push({ ...common, kind: 'problem', message: 'The Annexin V × PI quadrant gate is no longer in the gating; run the analysis again (or redo).' });
       continue;
     }
+    const pending = gating.overrides[sampleId]?.[QUADRANT_GATE_ID] !== committed.overrides[sampleId]?.[QUADRANT_GATE_ID];
     const result = results[sampleId];
     if (!result) {
-      rows.push({ ...common, kind: 'result', row: tube.row, current: false });
+      rows.push({ ...common, kind: 'result', row: tube.row, current: false, pending });
       continue;
     }
     const current = JSON.stringify(result.strategy) === JSON.stringify(strategyForSample(gating, sampleId, 'apoptosis'));
@@ -73,10 +79,10 @@ export function liveRows({ run, samples, gating, results }: LiveRowsInput): Live
         file: tube.name, role: tube.role, eventCount: tube.row.events, strategy: result.strategy, counts: result.counts,
         sharedThresholds: shared, thresholdOrigin: thresholdOrigin(run.analysis), compensation: tube.row.compensation, warnings: tube.warnings,
       });
-      rows.push({ ...common, kind: 'result', row, current });
+      rows.push({ ...common, kind: 'result', row, current, pending });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      rows.push(current ? { ...common, kind: 'problem', message: `The apoptosis gates of this sample are incomplete (${error.message}); run the analysis again.` } : { ...common, kind: 'result', row: tube.row, current: false });
+      rows.push(current ? { ...common, kind: 'problem', message: `The apoptosis gates of this sample are incomplete (${error.message}); run the analysis again.` } : { ...common, kind: 'result', row: tube.row, current: false, pending });
     }
   }
   for (const excluded of run.excluded) {

@@ -8,6 +8,7 @@ import { useAppStore } from '../../state/store.ts';
 import type { DatasetSummary, SampleId } from '../../../workers/api.ts';
 import { GateEditor } from '../gating/GateEditor.tsx';
 import { GatesFiles } from '../gating/GatesFiles.tsx';
+import { GroupPicker } from '../gating/GroupPicker.tsx';
 import { HistoryButtons } from '../gating/HistoryButtons.tsx';
 import { PopulationTree } from '../gating/PopulationTree.tsx';
 import { StatisticsPanel } from '../gating/StatisticsPanel.tsx';
@@ -76,6 +77,7 @@ function ExplorePlots({ sampleId, datasetKey, dataset, fileName }: ExplorePlotsP
       <section className="plots" aria-label={`Plots of ${fileName}`}>
         <div className="page-actions">
           <HistoryButtons />
+          <GroupPicker sampleId={sampleId} />
           <GatesFiles sampleId={sampleId} />
         </div>
         <DensityCard

@@ -5,6 +5,7 @@ import { gateColour } from '../../tools/newGates.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { useSampleStrategy } from './useSampleStrategy.ts';
 import { type GateChanges, GateForm } from './GateForm.tsx';
+import { GateGroupField } from './GateGroupField.tsx';
 
 function withNames(gate: Gate, names: NonNullable<GateChanges['names']>): Gate {
   if (gate.kind !== 'quadrant') return { ...gate, name: names.gate };
@@ -49,6 +50,7 @@ export function GateEditor({ sampleId }: { sampleId: string }) {
           ))}
         </select>
       </div>
+      {gate && <GateGroupField sampleId={sampleId} gateId={gate.id} />}
       {gate ? (
         <GateForm
           key={`${JSON.stringify(gate)}|${colour}`}

@@ -15,6 +15,8 @@ import { useSampleStrategy } from './useSampleStrategy.ts';
 import { formatPercent } from '../format.ts';
 import { createLatestTask } from './latestTask.ts';
 import { useToolMachine } from './useToolMachine.ts';
+import { drawingGroupOf } from './useGroups.ts';
+import { placeInGroup } from '../../analysis/groupEdits.ts';
 
 export interface GateOverlayProps {
   sampleId: string;
@@ -73,7 +75,11 @@ export function GateOverlay({ sampleId, population, x, y, scales, tool, onToolCh
         case 'create': {
           const made = gateFromShape(effect.shape, { strategy: store.getState().gating.template, parentId: population, view, channelLabel });
           if (!made) break;
-          changeGating((d) => addNewGate(d, made));
+          // The gate belongs to the group chosen above the plots (by default this sample's assay's tubes).
+          const state = store.getState();
+          const assay = state.samples.find((e) => e.id === sampleId)?.annotation?.assay ?? null;
+          const group = drawingGroupOf(state.drawingGroup, state.gating.groups, sampleId, assay);
+          changeGating((d) => placeInGroup(addNewGate(d, made), made.gate.id, group));
           selectGate(made.gate.id);
           onToolChange('select');
           break;

@@ -1,6 +1,7 @@
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { formatCount, formatPercent } from '../format.ts';
 import { treeOrder } from './treeOrder.ts';
+import { usePopulationGroups } from './useGroups.ts';
 
 /** The gating hierarchy of the selected sample with live counts; choosing a population plots its events. */
 export function PopulationTree({ sampleId, eventCount }: { sampleId: string; eventCount: number }) {
@@ -9,6 +10,7 @@ export function PopulationTree({ sampleId, eventCount }: { sampleId: string; eve
   const error = useAppStore((s) => s.gatingErrors[sampleId]);
   const plotted = useAppStore((s) => s.plottedPopulation);
   const nodes = treeOrder(result?.counts ?? []);
+  const groups = usePopulationGroups(sampleId);
   return (
     <section className="population-tree" aria-labelledby="populations-heading">
       <h2 id="populations-heading">Populations</h2>
@@ -39,6 +41,7 @@ export function PopulationTree({ sampleId, eventCount }: { sampleId: string; eve
                 <button type="button" className="link" aria-pressed={plotted === population.id} onClick={() => store.getState().plotPopulation(population.id)}>
                   {population.name}
                 </button>
+                <span className="population-group">{groups.get(population.id)}</span>
               </th>
               <td className="number">{formatCount(population.count)}</td>
               <td className="number">{formatPercent(population.percentOfParent)}</td>

@@ -46,6 +46,13 @@ describe('the side panel sample list', () => {
     expect(names({ ...EVERY_SAMPLE, search: 'nothing like it' })).toEqual([]);
   });
 
+  it('shows a sample group’s files only', () => {
+    expect(names({ ...EVERY_SAMPLE, members: new Set(['beads.fcs', 'PI-DNA_48h_100nM_rep1.fcs']) })).toEqual([
+      ['PI DNA tubes', ['PI-DNA_48h_100nM_rep1.fcs']],
+      ['Other tubes', ['beads.fcs']],
+    ]);
+  });
+
   it('filters by condition, listing the conditions in dose order', () => {
     expect(conditionKey(samples[1])).toBe('50 nM · 24 h');
     expect(conditionKey(samples[4])).toBeNull();

@@ -36,9 +36,11 @@ export interface SampleListQuery {
   section: ListSection | null;
   /** Only files of this condition (see conditionKey); null for every condition. */
   condition: string | null;
+  /** Only these files (a sample group's); null for every file. */
+  members: ReadonlySet<string> | null;
 }
 
-export const EVERY_SAMPLE: SampleListQuery = { search: '', sort: 'opened', section: null, condition: null };
+export const EVERY_SAMPLE: SampleListQuery = { search: '', sort: 'opened', section: null, condition: null, members: null };
 
 export interface ListedSection {
   section: ListSection;
@@ -98,6 +100,7 @@ export function listSamples(samples: readonly SampleEntry[], query: SampleListQu
     (e) =>
       words.every((w) => e.fileName.toLowerCase().includes(w)) &&
       (query.section === null || sectionOf(e) === query.section) &&
+      (query.members === null || query.members.has(e.id)) &&
       (query.condition === null || conditionKey(e) === query.condition),
   );
   const ordered = sorted(shown, query.sort);
