@@ -3,9 +3,11 @@ import type { SampleAnnotation } from '../analysis/sampleSheet.ts';
 import { inferAnnotation } from '../analysis/sampleSheetNames.ts';
 import type { SampleSource, WorkspaceSample } from '../analysis/workspace.ts';
 import { demoAnnotation, type DemoManifest } from '../simulate/experiment.ts';
+import type { SampleStatus } from '../state/samplesSlice.ts';
 import type { AppStore } from '../state/store.ts';
 import type { ReadProgress, Result, SampleId, SampleSummary } from '../../workers/api.ts';
 import type { CytometryClient } from './cytometryClient.ts';
+import { createUpdateBatch } from './updateBatch.ts';
 
 let nextId = 1;
 
@@ -25,29 +27,38 @@ interface FileToOpen {
   saved?: WorkspaceSample;
 }
 
-/** Opens files a few at a time (client.parallelOpens); resolves to the summary of each (null for files that could not be opened), in order. */
+/** Files that finish opening while others are still being read land in the store together, at most this late. */
+const SETTLE_BATCH_MS = 100;
+
+type Settled = { status: SampleStatus; annotation?: Partial<SampleAnnotation> };
+
+/**
+ * Opens files a few at a time (client.parallelOpens), the sample list updated in batches; resolves to the summary of
+ * each (null for files that could not be opened), in order.
+ */
 async function openAll(items: FileToOpen[], client: CytometryClient, store: AppStore): Promise<(SampleSummary | null)[]> {
   const queue = items.map((item, index) => ({ ...item, index, id: newSampleId() }));
-  for (const { id, fileName, byteLength, source, saved } of queue) store.getState().addSample({ id, fileName, byteLength, source, saved });
+  store.getState().addSamples(queue.map(({ id, fileName, byteLength, source, saved }) => ({ id, fileName, byteLength, source, saved })));
   if (store.getState().selectedSampleId === null && queue.length > 0) store.getState().selectSample(queue[0].id);
+  const settled = createUpdateBatch<SampleId, Settled>((batch) => store.getState().settleSamples(batch), SETTLE_BATCH_MS);
+  queue.forEach(() => settled.expect());
   const summaries: (SampleSummary | null)[] = items.map(() => null);
   const next = async (): Promise<void> => {
     const item = queue.shift();
     if (!item) return;
-    const { setSampleStatus, annotateSample } = store.getState();
     try {
       const result = await item.open(item.id);
       if (result.ok) {
         const dataset = result.value.datasets[result.value.activeDataset];
-        annotateSample(item.id, { ...inferAnnotation(item.fileName, dataset.channels, dataset.keywords), ...item.annotation });
-        setSampleStatus(item.id, { kind: 'ready', summary: result.value });
+        const annotation = { ...inferAnnotation(item.fileName, dataset.channels, dataset.keywords), ...item.annotation };
+        settled.arrive(item.id, { status: { kind: 'ready', summary: result.value }, annotation });
         summaries[item.index] = result.value;
       } else {
-        setSampleStatus(item.id, { kind: 'error', error: result.error });
+        settled.arrive(item.id, { status: { kind: 'error', error: result.error } });
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setSampleStatus(item.id, { kind: 'error', error: { code: 'UNEXPECTED', message: `Cannot open "${item.fileName}": ${message}` } });
+      settled.arrive(item.id, { status: { kind: 'error', error: { code: 'UNEXPECTED', message: `Cannot open "${item.fileName}": ${message}` } } });
     }
     return next();
   };

@@ -8,24 +8,29 @@ export interface SampleGatingResult {
   counts: PopulationCounts[];
 }
 
+/** What re-gating one sample gave: its counts, or why there are none. */
+export type GatingOutcome = { kind: 'counts'; result: SampleGatingResult } | { kind: 'error'; error: Failure };
+
 export interface ResultsSlice {
   gatingResults: Record<SampleId, SampleGatingResult>;
   gatingErrors: Record<SampleId, Failure>;
-  setGatingResult(id: SampleId, result: SampleGatingResult): void;
-  setGatingError(id: SampleId, error: Failure | null): void;
+  /** Several samples' outcomes as one update (the gating sync batches them, so 96 tubes re-gated render once or twice). */
+  setGatingOutcomes(outcomes: ReadonlyMap<SampleId, GatingOutcome>): void;
 }
 
 export const createResultsSlice: StateCreator<ResultsSlice> = (set) => ({
   gatingResults: {},
   gatingErrors: {},
-  setGatingResult: (id, result) =>
+  setGatingOutcomes: (outcomes) =>
     set((s) => {
-      const { [id]: _cleared, ...errors } = s.gatingErrors;
-      return { gatingResults: { ...s.gatingResults, [id]: result }, gatingErrors: errors };
-    }),
-  setGatingError: (id, error) =>
-    set((s) => {
-      const { [id]: _cleared, ...errors } = s.gatingErrors;
-      return { gatingErrors: error ? { ...errors, [id]: error } : errors };
+      const gatingResults = { ...s.gatingResults };
+      const gatingErrors = { ...s.gatingErrors };
+      for (const [id, outcome] of outcomes) {
+        if (outcome.kind === 'counts') {
+          gatingResults[id] = outcome.result;
+          delete gatingErrors[id];
+        } else gatingErrors[id] = outcome.error;
+      }
+      return { gatingResults, gatingErrors };
     }),
 });

@@ -25,7 +25,11 @@ export interface SamplesSlice {
   /** In the order they were opened. */
   samples: SampleEntry[];
   addSample(entry: Omit<SampleEntry, 'status' | 'annotation'>): void;
+  /** Files chosen together, as one update (they start loading). */
+  addSamples(entries: readonly Omit<SampleEntry, 'status' | 'annotation'>[]): void;
   setSampleStatus(id: SampleId, status: SampleStatus): void;
+  /** Files that finished opening (or failed), with what their sheet rows say, as one update. */
+  settleSamples(changes: ReadonlyMap<SampleId, { status: SampleStatus; annotation?: Partial<SampleAnnotation> }>): void;
   annotateSample(id: SampleId, annotation: Partial<SampleAnnotation>): void;
   /** Several rows of the sample sheet changed at once (a paste, fill down), as one update. */
   annotateSamples(changes: ReadonlyMap<SampleId, Partial<SampleAnnotation>>): void;
@@ -34,12 +38,22 @@ export interface SamplesSlice {
 
 export const createSamplesSlice: StateCreator<SamplesSlice> = (set) => ({
   samples: [],
-  addSample: (entry) => set((s) => ({ samples: [...s.samples, { ...entry, status: { kind: 'loading', progress: null }, annotation: null }] })),
+  addSample: (entry) => set((s) => ({ samples: [...s.samples, loading(entry)] })),
+  addSamples: (entries) => set((s) => ({ samples: [...s.samples, ...entries.map(loading)] })),
   setSampleStatus: (id, status) => set((s) => ({ samples: s.samples.map((e) => (e.id === id ? { ...e, status } : e)) })),
+  settleSamples: (changes) =>
+    set((s) => {
+      const annotations = new Map([...changes].flatMap(([id, change]) => (change.annotation ? [[id, change.annotation] as const] : [])));
+      return { samples: annotated(s.samples, annotations).map((e) => { const change = changes.get(e.id); return change ? { ...e, status: change.status } : e; }) };
+    }),
   annotateSample: (id, annotation) => set((s) => ({ samples: annotated(s.samples, new Map([[id, annotation]])) })),
   annotateSamples: (changes) => set((s) => ({ samples: annotated(s.samples, changes) })),
   removeSample: (id) => set((s) => ({ samples: s.samples.filter((e) => e.id !== id) })),
 });
+
+function loading(entry: Omit<SampleEntry, 'status' | 'annotation'>): SampleEntry {
+  return { ...entry, status: { kind: 'loading', progress: null }, annotation: null };
+}
 
 function annotated(samples: readonly SampleEntry[], changes: ReadonlyMap<SampleId, Partial<SampleAnnotation>>): SampleEntry[] {
   return samples.map((e) => {
