@@ -4,10 +4,11 @@ import { cellcycleCommand } from './commands/cellcycle.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { demoCommand } from './commands/demo.ts';
 import { doseresponseCommand } from './commands/doseresponse.ts';
+import { reportCommand } from './commands/report.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { simulateCommand } from './commands/simulate.ts';
 
-const commands: Command[] = [inspectCommand, demoCommand, simulateCommand, analyzeCommand, apoptosisCommand, cellcycleCommand, doseresponseCommand];
+const commands: Command[] = [inspectCommand, demoCommand, simulateCommand, analyzeCommand, apoptosisCommand, cellcycleCommand, doseresponseCommand, reportCommand];
 
 export function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);

@@ -8,7 +8,9 @@ import { APOPTOSIS_POPULATIONS, type ApoptosisPopulationKey } from '../apoptosis
 import type { ApoptosisResultRow } from '../apoptosis/results.ts';
 import { asciiName } from '../apoptosis/resultsTable.ts';
 import { FIT_BASIS, RANGE_GATE_BASIS } from '../cellcycle/resultsTable.ts';
+import { PHASE_NAMES, PHASE_POPULATIONS } from '../cellcycle/cellCycleGates.ts';
 import type { CellCycleFit } from '../cellcycle/types.ts';
+import type { PopulationId } from '../gating/types.ts';
 
 export type MeasureKey = ApoptosisPopulationKey | 'subG1' | 'g0g1' | 's' | 'g2m';
 
@@ -21,13 +23,15 @@ export interface Measure {
   basis: string;
   /** The column name everywhere: `${population} ${basis}`. */
   column: string;
+  /** The gated population whose % of parent it is; null for the fit's phases. */
+  populationId: PopulationId | null;
 }
 
-function measure(key: MeasureKey, assay: Assay, population: string, basis: string): Measure {
-  return { key, assay, population, basis, column: `${population} ${basis}` };
+function measure(key: MeasureKey, assay: Assay, population: string, basis: string, populationId: PopulationId | null): Measure {
+  return { key, assay, population, basis, column: `${population} ${basis}`, populationId };
 }
 
-const apoptosis = (key: ApoptosisPopulationKey) => measure(key, 'apoptosis', asciiName(APOPTOSIS_POPULATIONS[key].name), '% of singlets');
+const apoptosis = (key: ApoptosisPopulationKey) => measure(key, 'apoptosis', asciiName(APOPTOSIS_POPULATIONS[key].name), '% of singlets', APOPTOSIS_POPULATIONS[key].id);
 
 /** In report order: the apoptosis composition, then sub-G1 and the cell cycle. */
 export const MEASURES: readonly Measure[] = [
@@ -36,10 +40,10 @@ export const MEASURES: readonly Measure[] = [
   apoptosis('lateApoptotic'),
   apoptosis('necrotic'),
   apoptosis('totalApoptotic'),
-  measure('subG1', 'cellCycle', 'Sub-G1', RANGE_GATE_BASIS),
-  measure('g0g1', 'cellCycle', 'G0/G1', FIT_BASIS),
-  measure('s', 'cellCycle', 'S', FIT_BASIS),
-  measure('g2m', 'cellCycle', 'G2/M', FIT_BASIS),
+  measure('subG1', 'cellCycle', PHASE_NAMES.subG1, RANGE_GATE_BASIS, PHASE_POPULATIONS.subG1),
+  measure('g0g1', 'cellCycle', PHASE_NAMES.g0g1, FIT_BASIS, null),
+  measure('s', 'cellCycle', PHASE_NAMES.s, FIT_BASIS, null),
+  measure('g2m', 'cellCycle', PHASE_NAMES.g2m, FIT_BASIS, null),
 ];
 
 export function measureOf(key: MeasureKey): Measure {

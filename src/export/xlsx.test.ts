@@ -28,3 +28,12 @@ describe('renderXlsx', () => {
     expect(strFromU8(files['xl/worksheets/sheet2.xml'])).toContain('<c r="A2" s="2"><v>20000</v></c>');
   });
 });
+
+describe('tables below the first', () => {
+  it('places each after an empty row, under its bold title and header', () => {
+    const files = unzipSync(renderXlsx([{ name: 'Summary', table: { columns: ['A'], rows: [[integer(1)]] }, below: [{ title: 'EC50', table: { columns: ['B', 'C'], rows: [[text('x'), integer(2)]] } }] }]));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    expect(sheet).toContain('<row r="3"></row><row r="4"><c r="A4" t="inlineStr" s="1"><is><t xml:space="preserve">EC50</t></is></c></row><row r="5"><c r="A5" t="inlineStr" s="1">');
+    expect(sheet).toContain('<row r="6"><c r="A6" t="inlineStr"><is><t xml:space="preserve">x</t></is></c><c r="B6" s="2"><v>2</v></c></row>');
+  });
+});

@@ -10,6 +10,8 @@ export interface Sheet {
   /** Shown on the tab; Excel allows 31 characters and forbids []:*?/\ */
   name: string;
   table: Table;
+  /** More tables below the first, each after an empty row under its bold title (e.g. a summary's EC50 table). */
+  below?: { title: string; table: Table }[];
 }
 
 /** Style indexes in styles.xml: 0 normal, 1 bold header, then one per number format. */
@@ -67,12 +69,16 @@ function cellXml(cell: Cell, ref: string, header: boolean): string {
   return `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${escapeXml(guardFormula(cell.value))}</t></is></c>`;
 }
 
-function sheetXml(table: Table): string {
-  const header: Cell[] = table.columns.map((value) => ({ kind: 'text', value }));
-  const rows = [header, ...table.rows].map((row, r) => {
-    const cells = row.map((cell, c) => cellXml(cell, `${columnName(c)}${r + 1}`, r === 0)).join('');
-    return `<row r="${r + 1}">${cells}</row>`;
-  });
+const headerOf = (t: Table): Cell[] => t.columns.map((value) => ({ kind: 'text', value }));
+
+function sheetXml({ table, below = [] }: Sheet): string {
+  // Bold rows: every header, and the title above each table placed below.
+  const lines: { cells: Cell[]; bold: boolean }[] = [{ cells: headerOf(table), bold: true }, ...table.rows.map((cells) => ({ cells, bold: false }))];
+  for (const part of below) {
+    lines.push({ cells: [], bold: false }, { cells: [{ kind: 'text', value: part.title }], bold: true }, { cells: headerOf(part.table), bold: true });
+    lines.push(...part.table.rows.map((cells) => ({ cells, bold: false })));
+  }
+  const rows = lines.map(({ cells, bold }, r) => `<row r="${r + 1}">${cells.map((cell, c) => cellXml(cell, `${columnName(c)}${r + 1}`, bold)).join('')}</row>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>${rows.join('')}</sheetData></worksheet>`;
 }
@@ -112,7 +118,7 @@ export function renderXlsx(sheets: readonly Sheet[]): Uint8Array<ArrayBuffer> {
     ),
   };
   sheets.forEach((sheet, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet.table));
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet));
   });
   return new Uint8Array(zipSync(files, { level: 6 }));
 }

@@ -3,7 +3,7 @@ import type { SampleEntry } from '../../state/samplesSlice.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { formatCount } from '../format.ts';
 import { NumberField } from '../NumberField.tsx';
-import { annotationForRole, apoptosisRoleOf, ROLE_CHOICES } from './roles.ts';
+import { annotationForRole, apoptosisRoleOf, ROLE_CHOICES } from '../../apoptosis/sheetRoles.ts';
 import { apoptosisEntries } from './setup.ts';
 
 /** The tubes of the analysis and what each one is: role, dose and time go on the sample sheet. */

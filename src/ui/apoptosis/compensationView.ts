@@ -9,7 +9,7 @@ import type { SpilloverMatrix } from '../../fcs/types.ts';
 import type { ApoptosisSetup } from '../../state/apoptosisSlice.ts';
 import { readySummary, type SampleEntry } from '../../state/samplesSlice.ts';
 import type { ApoptosisRun } from '../../../workers/api.ts';
-import { apoptosisRoleOf } from './roles.ts';
+import { apoptosisRoleOf } from '../../apoptosis/sheetRoles.ts';
 
 export interface SpillPair {
   /** Fraction of the Annexin V signal read in the PI detector. */

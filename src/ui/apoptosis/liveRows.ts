@@ -14,7 +14,7 @@ import type { QuadrantThresholds } from '../../apoptosis/thresholds.ts';
 import type { SampleGatingResult } from '../../state/resultsSlice.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import type { ApoptosisRun, SampleId } from '../../../workers/api.ts';
-import { apoptosisRoleOf } from './roles.ts';
+import { apoptosisRoleOf } from '../../apoptosis/sheetRoles.ts';
 import { apoptosisEntries } from './setup.ts';
 
 interface RowCommon {

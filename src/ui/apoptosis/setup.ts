@@ -9,11 +9,11 @@ import { twoDyeSpillover, type CompensationChoice, type FluorescenceChannels } f
 import type { ApoptosisSetup } from '../../state/apoptosisSlice.ts';
 import { readySummary, type SampleEntry } from '../../state/samplesSlice.ts';
 import type { ApoptosisRequest, ApoptosisRequestTube, ChannelSummary, SampleId } from '../../../workers/api.ts';
-import { apoptosisRoleOf } from './roles.ts';
+import { apoptosisRoleOf, inApoptosisAnalysis } from '../../apoptosis/sheetRoles.ts';
 
 /** The samples the sheet puts in the apoptosis assay, in the sample list's order (FMO tubes of larger panels left out). */
 export function apoptosisEntries(samples: readonly SampleEntry[]): SampleEntry[] {
-  return samples.filter((e) => e.annotation?.assay === 'apoptosis' && e.annotation.role !== 'fmo');
+  return samples.filter((e) => inApoptosisAnalysis(e.annotation));
 }
 
 /** Channels of the first readable apoptosis sample: what the channel pickers offer. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAnnotation, type SampleAnnotation } from '../../analysis/sampleSheet.ts';
-import { annotationForRole, apoptosisRoleOf } from './roles.ts';
+import { emptyAnnotation, type SampleAnnotation } from '../analysis/sampleSheet.ts';
+import { annotationForRole, apoptosisRoleOf } from './sheetRoles.ts';
 
 const sheet = (role: SampleAnnotation['role'], doseNm: number | null): SampleAnnotation => ({ ...emptyAnnotation(), assay: 'apoptosis', role, doseNm, timeH: 24 });
 

@@ -1,10 +1,10 @@
 /**
  * The sample sheet's roles as the Annexin V/PI analysis reads them. A sample at dose 0 is the untreated sample too,
  * so a sheet that only records doses still gives the analysis its physiological negative. FMO tubes belong to larger
- * panels: the two-colour analysis leaves them out (apoptosisEntries), so they never reach these functions.
+ * panels: the two-colour analysis leaves them out (inApoptosisAnalysis), so they never reach these functions.
  */
-import type { SampleAnnotation } from '../../analysis/sampleSheet.ts';
-import type { ApoptosisRole } from '../../apoptosis/populations.ts';
+import type { SampleAnnotation } from '../analysis/sampleSheet.ts';
+import type { ApoptosisRole } from './populations.ts';
 
 export const ROLE_CHOICES: readonly { role: ApoptosisRole; label: string }[] = [
   { role: 'sample', label: 'Sample' },
@@ -13,6 +13,11 @@ export const ROLE_CHOICES: readonly { role: ApoptosisRole; label: string }[] = [
   { role: 'annexinOnly', label: 'Annexin V only' },
   { role: 'piOnly', label: 'PI only' },
 ];
+
+/** Whether the Annexin V/PI analysis takes the tube: the sheet puts it in the assay and it is not an FMO tube. */
+export function inApoptosisAnalysis(annotation: SampleAnnotation | null): boolean {
+  return annotation?.assay === 'apoptosis' && annotation.role !== 'fmo';
+}
 
 export function apoptosisRoleOf(annotation: SampleAnnotation | null): ApoptosisRole {
   if (!annotation) return 'sample';
