@@ -9,6 +9,9 @@ export interface Notice {
   detail?: string;
 }
 
+/** The app's dialogs: the keyboard shortcut sheet, the help on each assay's method, the one-minute tour. */
+export type DialogId = 'shortcuts' | 'help' | 'tour';
+
 /** The main views of the app (tabs). */
 export type ViewId = 'explore' | 'sampleSheet' | 'apoptosis' | 'cellCycle' | 'experiment';
 
@@ -31,6 +34,8 @@ export interface ViewSlice {
   drawingGroup: string;
   /** Whether the side panel with the sample list is shown (collapsed, the plots get the room). */
   samplePanelOpen: boolean;
+  /** The dialog shown over the page, if any. */
+  openDialog: DialogId | null;
   /** The outcome of the last thing the user opened; successes go away by themselves. */
   notice: Notice | null;
   /** Set when the analysis engine itself failed; shown as a page-level alert. */
@@ -45,6 +50,7 @@ export interface ViewSlice {
   setSamplePanelOpen(open: boolean): void;
   setDrawingGroup(choice: string): void;
   notify(notice: Notice | null): void;
+  showDialog(dialog: DialogId | null): void;
 }
 
 export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
@@ -59,6 +65,7 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
   drawingGroup: 'sample',
   samplePanelOpen: true,
   notice: null,
+  openDialog: null,
   engineError: null,
   showView: (view) => set({ activeView: view }),
   selectSample: (id) => set({ selectedSampleId: id }),
@@ -73,4 +80,5 @@ export const createViewSlice: StateCreator<ViewSlice> = (set) => ({
   setSamplePanelOpen: (open) => set({ samplePanelOpen: open }),
   setDrawingGroup: (choice) => set({ drawingGroup: choice }),
   notify: (notice) => set({ notice }),
+  showDialog: (dialog) => set({ openDialog: dialog }),
 });

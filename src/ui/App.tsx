@@ -3,6 +3,10 @@ import { lazyView } from './boundary/lazyView.tsx';
 import { DropZone } from './DropZone.tsx';
 import { ExploreView } from './explore/ExploreView.tsx';
 import { useGatingShortcuts } from './gating/useGatingShortcuts.ts';
+import { HelpPanel } from './help/HelpPanel.tsx';
+import { ShortcutSheet } from './help/ShortcutSheet.tsx';
+import { Tour } from './help/Tour.tsx';
+import { useAppShortcuts } from './useAppShortcuts.ts';
 import { SamplePanel } from './samples/SamplePanel.tsx';
 import { StartPanel } from './start/StartPanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -16,6 +20,8 @@ const VIEWS: readonly ViewEntry[] = [
   { id: 'apoptosis', label: 'Apoptosis (Annexin V / PI)', Component: lazyView(async () => (await import('./apoptosis/ApoptosisView.tsx')).ApoptosisView) },
   { id: 'cellCycle', label: 'Cell cycle (PI DNA)', Component: lazyView(async () => (await import('./cellcycle/CellCycleView.tsx')).CellCycleView) },
 ];
+const VIEW_IDS = VIEWS.map((view) => view.id);
+const VIEW_LABELS = VIEWS.map((view) => view.label);
 
 /** Keyboard users jump past the toolbar and the sample list straight to the view tabs. */
 function SkipLink() {
@@ -40,6 +46,7 @@ export function App() {
   const panelOpen = useAppStore((s) => s.samplePanelOpen);
   // Once for the whole page: undo/redo and gate deletion work the same in every view.
   useGatingShortcuts();
+  useAppShortcuts(VIEW_IDS);
   const layout = !hasSamples ? 'app-body no-panel' : panelOpen ? 'app-body' : 'app-body panel-collapsed';
   return (
     <DropZone>
@@ -57,6 +64,9 @@ export function App() {
           <ViewTabs views={VIEWS} placeholder={hasSamples ? undefined : <StartPanel />} />
         </main>
       </div>
+      <ShortcutSheet views={VIEW_LABELS} />
+      <HelpPanel />
+      <Tour />
     </DropZone>
   );
 }

@@ -16,7 +16,7 @@ interface GateFiguresProps {
   selectedGateId: string | null;
   hoveredGateId: string | null;
   area: PlotArea;
-  /** Unique id for the clip path that keeps outlines inside the plot area. */
+  /** Unique id for the clip path that keeps outlines inside the plot area; labels' ids start with it. */
   clipId: string;
 }
 
@@ -60,6 +60,7 @@ export function GateFigures({ figures, colours, percents, selectedGateId, hovere
         return (
           <g
             key={label.populationId}
+            id={`${clipId}-${label.populationId}`}
             className="gate-label"
             style={{ color: colours.get(gateOf.get(label.populationId) ?? '') }}
             role="img"

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo } from 'react';
 import type { AxisSpec } from '../../analysis/axes.ts';
 import { type GatingDocument, replaceGate } from '../../analysis/gatingDocument.ts';
 import type { Gate, PopulationId } from '../../gating/types.ts';
@@ -8,7 +8,8 @@ import { GateFigures } from '../../plots/gates/GateFigures.tsx';
 import { addNewGate, gateColour, gateFromShape } from '../../tools/newGates.ts';
 import type { PlotView } from '../../tools/placement.ts';
 import { plotGates } from '../../tools/plotGates.ts';
-import { draftOf, type ToolKind, type ToolState } from '../../tools/tool.ts';
+import { translateGate } from '../../tools/reshape.ts';
+import { draftOf, isBusy, type ToolKind, type ToolState } from '../../tools/tool.ts';
 import type { ToolEffect } from '../../tools/transition.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { useSampleStrategy } from './useSampleStrategy.ts';
@@ -17,6 +18,7 @@ import { createLatestTask } from './latestTask.ts';
 import { useToolMachine } from './useToolMachine.ts';
 import { drawingGroupOf } from './useGroups.ts';
 import { placeInGroup } from '../../analysis/groupEdits.ts';
+import { gateKeyAction } from './gateKeys.ts';
 
 export interface GateOverlayProps {
   sampleId: string;
@@ -118,8 +120,32 @@ export function GateOverlay({ sampleId, population, x, y, scales, tool, onToolCh
   const hovered = state.tool === 'select' && state.phase === 'idle' ? (state.hover?.gateId ?? null) : null;
   const { area } = view;
 
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+    if (isBusy(state)) return;
+    const action = gateKeyAction(event.key, event.shiftKey, gates.figures.map((f) => f.gateId), selectedGateId);
+    if (!action) return;
+    event.preventDefault();
+    if (action.kind === 'pick') store.getState().selectGate(action.gateId);
+    else if (action.kind === 'edit') (document.querySelector<HTMLElement>('.gate-editor .gate-coordinates input') ?? document.querySelector<HTMLElement>('.gate-editor form input'))?.focus();
+    else {
+      const placed = gates.placed.get(action.gateId);
+      const moved = placed && translateGate(placed, action.delta);
+      if (moved && JSON.stringify(moved) !== JSON.stringify(placed.gate)) onEffects([{ kind: 'commit', gate: moved }]);
+    }
+  };
+  const picked = gates.figures.find((f) => f.gateId === selectedGateId)?.labels[0];
+
   return (
-    <g className="gate-layer" style={{ cursor: cursorOf(state) }} {...handlers}>
+    <g
+      className="gate-layer"
+      style={{ cursor: cursorOf(state) }}
+      {...handlers}
+      tabIndex={0}
+      role="group"
+      aria-label="Gates: Enter picks a gate, arrow keys move it (Shift: ten pixels), F2 types its coordinates, Delete removes it"
+      aria-activedescendant={picked ? `${clipId}-${picked.populationId}` : undefined}
+      onKeyDown={onKeyDown}
+    >
       <rect className="gate-surface" x={area.left} y={area.top} width={area.right - area.left} height={area.bottom - area.top} />
       <GateFigures figures={drawn.figures} colours={colours} percents={percents} selectedGateId={selectedGateId} hoveredGateId={hovered} area={area} clipId={clipId} />
       {draft && <DraftFigure draft={draft} area={area} />}

@@ -1,10 +1,7 @@
 import { useEffect } from 'react';
 import { removeGate } from '../../analysis/gatingDocument.ts';
 import { useStoreApi } from '../../state/store.ts';
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
+import { isTyping } from '../keys.ts';
 
 /**
  * Page-wide gating keys: Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo (⌘ on a Mac), Delete or Backspace removes the

@@ -1,7 +1,9 @@
+import { useStoreApi } from '../../state/store.ts';
 import { OpenButtons } from './OpenButtons.tsx';
 
 /** The first screen: what FlowFate does, and the three ways in. */
 export function StartPanel() {
+  const store = useStoreApi();
   return (
     <section className="start-panel" aria-labelledby="start-heading">
       <h2 id="start-heading">Annexin V / PI apoptosis and PI DNA cell cycle, from your FCS files</h2>
@@ -25,7 +27,12 @@ export function StartPanel() {
       <div className="ways-in">
         <OpenButtons />
       </div>
-      <p className="hint">Or drop FCS files anywhere on this page.</p>
+      <p className="hint">
+        Or drop FCS files anywhere on this page. New to FlowFate?{' '}
+        <button type="button" className="link" onClick={() => store.getState().showDialog('tour')}>
+          Take the one-minute tour
+        </button>
+      </p>
     </section>
   );
 }
