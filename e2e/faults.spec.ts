@@ -1,6 +1,6 @@
 import { demoFile, expect, test } from './fixtures.ts';
 
-const FILES = ['AnnV-PI_24h_050nM.fcs', 'AnnV-PI_24h_000nM.fcs', 'AnnV-PI_48h_100nM.fcs'];
+const FILES = ['AnnV-PI_24h_050nM_R1.fcs', 'AnnV-PI_24h_000nM_R1.fcs', 'AnnV-PI_48h_100nM_R1.fcs'];
 
 test('ticking several samples to overlay on the histogram draws them all', async ({ page }) => {
   await page.goto('/');

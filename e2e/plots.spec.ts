@@ -24,11 +24,13 @@ test('exports the density plot with its gate as SVG and as a 300-dpi PNG', async
   const svgDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export FSC-A vs SSC-A of All events as SVG' }).click();
   const svgFile = await svgDownload;
-  expect(svgFile.suggestedFilename()).toBe('FSC-A vs SSC-A of All events.svg');
+  // Named after the day, the plot and the sample, so ten tubes' figures never overwrite each other.
+  expect(svgFile.suggestedFilename()).toMatch(/^\d{4}-\d\d-\d\d FSC-A vs SSC-A of All events AnnV-PI_24h_050nM_R1\.fcs\.svg$/);
   const svg = readFileSync((await svgFile.path())!, 'utf8');
   expect(svg).toMatch(/^<\?xml[^>]*\?>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg).toContain('<image href="data:image/png;base64,');
   expect(svg).toContain('>FSC-A [a.u.]</text>');
+  expect(svg).toContain('<title>FSC-A vs SSC-A of All events — AnnV-PI_24h_050nM_R1.fcs</title>');
   expect(svg).toMatch(/class="gate[ "]/);
   expect(svg).not.toContain('gate-handle');
 
@@ -37,8 +39,8 @@ test('exports the density plot with its gate as SVG and as a 300-dpi PNG', async
   await page.getByRole('button', { name: 'Export FSC-A vs SSC-A of All events as PNG' }).click();
   const png = readFileSync((await (await pngDownload).path())!);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-  // 440 × 420 CSS pixels at 300/96: 1375 × 1313 pixels, and 300 dpi = 11,811 pixels per metre in pHYs.
-  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1375, 1313]);
+  // 440 × 420 CSS pixels and the 26-pixel title line at 300/96: 1375 × 1394 pixels, and 300 dpi = 11,811 pixels per metre in pHYs.
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1375, 1394]);
   const phys = png.indexOf('pHYs');
   expect(png.readUInt32BE(phys + 4)).toBe(11811);
 });

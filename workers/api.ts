@@ -210,6 +210,11 @@ export interface CytometryApi {
   /** Fetches and decodes a file served by the app itself (the demo experiment). */
   openUrl(id: SampleId, url: string, fileName: string): Promise<Result<SampleSummary>>;
   closeSample(id: SampleId): Promise<void>;
+  /**
+   * The SHA-256 (lower-case hex) of the sample's whole file, read again from where it was opened, for the provenance
+   * of exported numbers. Fails when the file can no longer be read.
+   */
+  fileSha256(id: SampleId): Promise<Result<string>>;
   /** Switches a multi-data-set file to another data set (0-based); gating starts empty on it. */
   selectDataset(id: SampleId, datasetIndex: number): Promise<Result<SampleSummary>>;
   /** Applies a gating strategy, recomputing only changed populations; returns every population's counts. */

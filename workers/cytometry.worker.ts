@@ -10,6 +10,7 @@ import { analyseCellCycleSample, fitCellCycleSample } from './cellCycle.ts';
 import { blobSource } from './blobSource.ts';
 import { forgetKeptFiles, keepFile, keptFile } from './keptFiles.ts';
 import { SampleRegistry } from './sampleRegistry.ts';
+import { sha256Of } from './fileDigest.ts';
 
 const registry = new SampleRegistry();
 /** The newest statistics request of each sample: an older one still running stops at its next channel. */
@@ -85,28 +86,46 @@ function progressReporter(totalBytes: number, onProgress: ((progress: ReadProgre
   };
 }
 
+/** Where each sample's bytes came from, to read them again for its checksum. */
+const origins = new Map<SampleId, Blob | string>();
+
+function remembered(id: SampleId, origin: Blob | string, result: Result<SampleSummary>): Result<SampleSummary> {
+  if (result.ok) origins.set(id, origin);
+  return result;
+}
+
 const api: CytometryWorkerApi = {
   async ping() {},
   async openFile(id, file, fileName, { keep, memoryLimit }, onProgress) {
-    const result = open(id, blobSource(file, progressReporter(file.size, onProgress)), fileName, memoryLimit);
+    const result = remembered(id, file, open(id, blobSource(file, progressReporter(file.size, onProgress)), fileName, memoryLimit));
     if (result.ok && keep) void keepFile(sampleKey(fileName, file.size, result.value.fingerprint), file);
     return result;
   },
   async openUrl(id, url, fileName, memoryLimit) {
     const response = await fetch(url);
     if (!response.ok) return { ok: false, error: { code: 'FETCH_FAILED', message: `Cannot load "${fileName}": the server answered ${response.status}.` } };
-    return open(id, bytesSource(new Uint8Array(await response.arrayBuffer())), fileName, memoryLimit);
+    return remembered(id, url, open(id, bytesSource(new Uint8Array(await response.arrayBuffer())), fileName, memoryLimit));
   },
   async openKept(id, key, fileName, memoryLimit) {
     const file = await keptFile(key);
     if (!file) return { ok: false, error: { code: 'NOT_KEPT', message: `"${fileName}" is not kept in this browser: open the file again.` } };
-    return open(id, blobSource(file), fileName, memoryLimit);
+    return remembered(id, file, open(id, blobSource(file), fileName, memoryLimit));
   },
   async forgetKeptFiles(keep, graceMs) {
     await forgetKeptFiles(keep, graceMs);
   },
   async closeSample(id) {
     registry.remove(id);
+    origins.delete(id);
+  },
+  async fileSha256(id) {
+    const origin = origins.get(id);
+    if (origin === undefined) return { ok: false, error: { code: 'NOT_OPEN', message: 'This file is not open in the analysis engine.' } };
+    try {
+      return { ok: true, value: await sha256Of(origin) };
+    } catch (error) {
+      return { ok: false, error: { code: 'READ_FAILED', message: `The file cannot be read again for its checksum (${failure(error, 'READ_FAILED').message}); open it again.` } };
+    }
   },
   async selectDataset(id, datasetIndex) {
     return attempt(() => registry.selectDataset(id, datasetIndex), 'BAD_DATASET');

@@ -249,6 +249,7 @@ export class EnginePool {
         await this.run(id, (worker) => worker.closeSample(id));
         this.samples.delete(id);
       },
+      fileSha256: (id) => this.run(id, (worker) => worker.fileSha256(id)),
       selectDataset: async (id, index) => remember(id, await this.run(id, (worker) => worker.selectDataset(id, index)), { dataset: index, strategy: null }),
       applyStrategy: async (id, strategy) => remember(id, await this.run(id, (worker) => worker.applyStrategy(id, strategy)), { strategy }),
       axis: (id, channel, kind) => this.run(id, (worker) => worker.axis(id, channel, kind)),

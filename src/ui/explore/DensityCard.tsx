@@ -45,6 +45,7 @@ export function DensityCard({ sampleId, revision, population, populationName, ch
   const figure = useRef<HTMLElement>(null);
   const [tool, setTool] = useState<ToolKind>('select');
   const kind = useAppStore((s) => s.bivariateKind);
+  const fileName = useAppStore((s) => s.samples.find((e) => e.id === sampleId)?.fileName ?? '');
   const bins = BINS[kind];
   const grid = useWorkerQuery(x.axis && y.axis ? JSON.stringify(['density', revision, x.axis, y.axis, bins]) : null, (worker) =>
     worker.density({ sampleId, population, x: x.axis!, y: y.axis!, bins }),
@@ -97,7 +98,7 @@ export function DensityCard({ sampleId, revision, population, populationName, ch
           ))}
         </select>
         <GateToolbar label="Gate tools of the density plot" tools={DENSITY_TOOLS} value={tool} onChange={setTool} />
-        <FigureExport figure={figure} label={label} />
+        <FigureExport figure={figure} label={label} subject={fileName} />
       </div>
       {grid.error && (
         <p role="alert" className="error">

@@ -132,7 +132,7 @@ export function HistogramCard({ sampleId, fileName, revision, population, popula
           </details>
         )}
         <GateToolbar label="Gate tools of the histogram" tools={HISTOGRAM_TOOLS} value={tool} onChange={setTool} />
-        <FigureExport figure={figure} label={label} />
+        <FigureExport figure={figure} label={label} subject={fileName} />
       </div>
       {histograms.error && (
         <p role="alert" className="error">

@@ -1,0 +1,15 @@
+/** The SHA-256 of a sample's whole file, read again from where it was opened (the user's file, or the app's URL). */
+import { Sha256 } from '../src/shared/sha256.ts';
+
+const SLICE_BYTES = 8 * 1024 * 1024;
+
+export async function sha256Of(origin: Blob | string): Promise<string> {
+  const hash = new Sha256();
+  if (typeof origin === 'string') {
+    const response = await fetch(origin);
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    return hash.update(new Uint8Array(await response.arrayBuffer())).hex();
+  }
+  for (let at = 0; at < origin.size; at += SLICE_BYTES) hash.update(new Uint8Array(await origin.slice(at, at + SLICE_BYTES).arrayBuffer()));
+  return hash.hex();
+}
