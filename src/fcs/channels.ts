@@ -8,7 +8,7 @@ const DATA_TYPES = new Set<string>(['I', 'F', 'D', 'A']);
 export function parseDataType(text: string, key: string): DataType {
   const value = text.trim().toUpperCase();
   if (!DATA_TYPES.has(value)) {
-    throw new FcsError('BAD_KEYWORD', `${key} is ${quoted(text)}; it must be I (integer), F (float), D (double) or A (ASCII)`);
+    throw new FcsError('BAD_KEYWORD', `the data type (${key}) is ${quoted(text)}; it must be I (integer), F (float), D (double) or A (ASCII)`);
   }
   return value as DataType;
 }
@@ -30,7 +30,7 @@ export function readChannels(keywords: Keywords, dataType: DataType, warnings: F
   const parameterCount = requireCount(keywords, '$PAR');
   const keywordCount = Object.keys(keywords).length;
   if (parameterCount > keywordCount) {
-    throw new FcsError('BAD_KEYWORD', `$PAR says ${parameterCount} parameters but TEXT has only ${keywordCount} keywords`);
+    throw new FcsError('BAD_KEYWORD', `the file says it has ${parameterCount} parameters ($PAR) but its keywords describe only ${keywordCount}`);
   }
   const channels: Channel[] = [];
   const unnamed: number[] = [];
@@ -44,7 +44,7 @@ export function readChannels(keywords: Keywords, dataType: DataType, warnings: F
     const bitsText = requireKeyword(keywords, `$P${n}B`).trim();
     const bits = bitsText === '*' ? null : parseCount(bitsText);
     if (bitsText !== '*' && bits === null) {
-      throw new FcsError('BAD_KEYWORD', `$P${n}B (bits of parameter ${name}) is not a number (${quoted(bitsText)})`);
+      throw new FcsError('BAD_KEYWORD', `the bit width of parameter ${name} ($P${n}B) is not a number (${quoted(bitsText)})`);
     }
     const range = parseDecimal(keywords[`$P${n}R`]);
     if (range === null || range <= 0) badRange.push(name);

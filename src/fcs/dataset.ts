@@ -34,7 +34,7 @@ function readEventCount(keywords: Keywords): number | null {
   const text = keywords['$TOT'];
   if (text === undefined) return null;
   const count = parseCount(text);
-  if (count === null) throw new FcsError('BAD_KEYWORD', `$TOT (the number of events) is not a whole number (${quoted(text)})`);
+  if (count === null) throw new FcsError('BAD_KEYWORD', `the number of events ($TOT) is not a whole number (${quoted(text)})`);
   return count;
 }
 
@@ -126,7 +126,7 @@ export function readDataset(source: ByteSource, base: number, index: number, eve
 
   const mode = keywords['$MODE']?.trim().toUpperCase();
   if (mode !== undefined && mode !== 'L') {
-    throw new FcsError('UNSUPPORTED_LAYOUT', `$MODE is ${quoted(mode)} (histogram data, deprecated in FCS 3.1); FlowFate reads list-mode ($MODE L) files only`);
+    throw new FcsError('UNSUPPORTED_LAYOUT', `it holds histograms, not single events ($MODE ${quoted(mode)}, deprecated in FCS 3.1); FlowFate reads list-mode files ($MODE L) only`);
   }
   const dataType = parseDataType(requireKeyword(keywords, '$DATATYPE'), '$DATATYPE');
   const channels = readChannels(keywords, dataType, warnings);
@@ -145,7 +145,7 @@ export function readDataset(source: ByteSource, base: number, index: number, eve
     if (layout.kind === 'asciiDelimited') {
       const available = countDelimitedValues(source.read(0, endExclusive), start, endExclusive);
       if (declaredEvents !== null && declaredEvents * channels.length > available) {
-        throw new FcsError('DATA_TOO_SHORT', `the ASCII DATA segment holds ${available} values but $TOT ${declaredEvents} events need ${declaredEvents * channels.length}`);
+        throw new FcsError('DATA_TOO_SHORT', `the ASCII DATA segment holds ${available} values but the ${declaredEvents} events the file declares ($TOT) need ${declaredEvents * channels.length}`);
       }
       eventCount = declaredEvents ?? Math.floor(available / channels.length);
     } else if (declaredEvents === null) {

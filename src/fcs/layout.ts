@@ -36,7 +36,7 @@ export function parseByteOrder(text: string): ByteOrderSpec {
   const isPermutation =
     n >= 1 && n <= 8 && parts.every((p) => Number.isInteger(p) && p >= 1 && p <= n) && new Set(parts).size === n;
   if (!isPermutation) {
-    throw new FcsError('BAD_KEYWORD', `$BYTEORD is ${quoted(text)}; it must be a byte order such as 1,2,3,4 or 4,3,2,1`);
+    throw new FcsError('BAD_KEYWORD', `the byte order ($BYTEORD) is ${quoted(text)}; it must be one such as 1,2,3,4 or 4,3,2,1`);
   }
   if (parts.every((p, i) => p === i + 1)) return { kind: 'little' };
   if (parts.every((p, i) => p === n - i)) return { kind: 'big' };
@@ -72,7 +72,7 @@ function binaryField(channel: Channel, offset: number, notes: { oddBits: string[
     }
     case 'I': {
       if (bits === null || bits < 1 || bits > 64) {
-        throw new FcsError('BAD_KEYWORD', `$P${channel.index}B of integer parameter ${name} is ${bits ?? '*'}; it must be 1 to 64 bits`);
+        throw new FcsError('BAD_KEYWORD', `the bit width of integer parameter ${name} ($P${channel.index}B) is ${bits ?? '*'}; it must be 1 to 64 bits`);
       }
       const byteWidth = Math.ceil(bits / 8);
       if (bits % 8 !== 0) notes.oddBits.push(`${name} (${bits} bits)`);
@@ -91,14 +91,14 @@ export function describeLayout(keywords: Keywords, channels: Channel[], warnings
     if (channels.every((c) => c.bits === null)) return { kind: 'asciiDelimited' };
     const widths = channels.map((c) => {
       if (c.bits === null || c.bits < 1 || c.bits > MAX_NUMBER_CHARS) {
-        throw new FcsError('BAD_KEYWORD', `ASCII parameter ${c.name} has $P${c.index}B "${c.bits ?? '*'}"; fixed-width ASCII values must be 1 to ${MAX_NUMBER_CHARS} characters and all parameters fixed or all "*"`);
+        throw new FcsError('BAD_KEYWORD', `ASCII parameter ${c.name} has a width ($P${c.index}B) of "${c.bits ?? '*'}"; fixed-width ASCII values must be 1 to ${MAX_NUMBER_CHARS} characters and all parameters fixed or all "*"`);
       }
       return c.bits;
     });
     return { kind: 'asciiFixed', widths, recordBytes: widths.reduce((a, b) => a + b, 0) };
   }
   const byteOrderText = keywords['$BYTEORD'];
-  if (byteOrderText === undefined) throw new FcsError('MISSING_KEYWORD', 'the required keyword $BYTEORD is missing from TEXT');
+  if (byteOrderText === undefined) throw new FcsError('MISSING_KEYWORD', 'the file does not say its byte order ($BYTEORD)');
   const byteOrder = parseByteOrder(byteOrderText);
   const notes = { oddBits: [] as string[], floatBits: [] as string[] };
   const fields: BinaryField[] = [];
@@ -112,7 +112,7 @@ export function describeLayout(keywords: Keywords, channels: Channel[], warnings
     const width = byteOrder.significance.length;
     const mismatched = fields.find((f) => f.byteWidth !== width);
     if (mismatched) {
-      throw new FcsError('UNSUPPORTED_LAYOUT', `$BYTEORD ${quoted(byteOrderText)} describes ${width}-byte values but some values are ${mismatched.byteWidth} bytes wide`);
+      throw new FcsError('UNSUPPORTED_LAYOUT', `the byte order ($BYTEORD ${quoted(byteOrderText)}) describes ${width}-byte values but some values are ${mismatched.byteWidth} bytes wide`);
     }
     warnings.push(makeWarning('BYTEORD_PERMUTED', `The byte order ($BYTEORD ${byteOrderText}) is neither little- nor big-endian; the bytes were reordered as it describes.`));
   }
@@ -122,7 +122,7 @@ export function describeLayout(keywords: Keywords, channels: Channel[], warnings
     );
   }
   if (notes.floatBits.length > 0) {
-    warnings.push(makeWarning('FLOAT_BITS_MISMATCH', `$PnB of ${listForMessage(notes.floatBits)} does not match the float type; values were read as 32-bit (F) or 64-bit (D) numbers.`));
+    warnings.push(makeWarning('FLOAT_BITS_MISMATCH', `The bit width ($PnB) of ${listForMessage(notes.floatBits)} does not match the float type; values were read as 32-bit (F) or 64-bit (D) numbers.`));
   }
   return { kind: 'binary', fields, recordBytes, byteOrder };
 }

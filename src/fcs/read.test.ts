@@ -56,7 +56,7 @@ describe('readFcs on hand-built files', () => {
 
   it('refuses delimited ASCII data with fewer values than $TOT x $PAR, naming both', () => {
     const keywords = { ...oneChannel('A', '*', '1024'), $TOT: '3' };
-    expect(() => readFcs(buildFcs('3.1', keywords, '1 2'), { fileName: 'a.fcs' })).toThrow(/"a.fcs".*holds 2 values but \$TOT 3 events need 3/);
+    expect(() => readFcs(buildFcs('3.1', keywords, '1 2'), { fileName: 'a.fcs' })).toThrow(/"a.fcs".*holds 2 values but the 3 events the file declares \(\$TOT\) need 3/);
   });
 
   it('reads FCS 3.2 files with per-parameter $PnDATATYPE (I 16, F 32, D 64 in one record)', () => {
@@ -139,12 +139,12 @@ describe('readFcs on hand-built files', () => {
 
   it('refuses histogram files ($MODE C) with a plain reason', () => {
     const file = buildFcs('3.0', { ...oneChannel('I', '8', '256', { $MODE: 'C' }), $TOT: '1' }, bytesOf(1));
-    expect(() => readFcs(file, { fileName: 'h.fcs' })).toThrow('Cannot read "h.fcs": $MODE is "C" (histogram data, deprecated in FCS 3.1); FlowFate reads list-mode ($MODE L) files only.');
+    expect(() => readFcs(file, { fileName: 'h.fcs' })).toThrow('Cannot read "h.fcs": it holds histograms, not single events ($MODE "C", deprecated in FCS 3.1); FlowFate reads list-mode files ($MODE L) only.');
   });
 
   it('refuses a $PAR larger than the number of keywords before allocating anything', () => {
     const file = buildFcs('3.1', { ...oneChannel('I', '8', '256', { $PAR: '999999999' }), $TOT: '1' }, bytesOf(1));
-    expect(() => readFcs(file)).toThrow(/\$PAR says 999999999 parameters but TEXT has only \d+ keywords/);
+    expect(() => readFcs(file)).toThrow(/says it has 999999999 parameters \(\$PAR\) but its keywords describe only \d+/);
   });
 
   it('refuses a $TOT that needs more bytes than the file has, as an FcsError naming the offsets', () => {

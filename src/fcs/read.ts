@@ -51,7 +51,7 @@ function readAllDatasets(source: ByteSource, events: (datasetIndex: number) => E
     const nextBase = current.byteOffset + parsed.nextDataOffset;
     if (parsed.nextDataOffset <= parsed.lastByte || nextBase + HEADER_BYTES > source.size) {
       current.warnings.push(
-        makeWarning('NEXTDATA_INVALID', `$NEXTDATA (${parsed.nextDataOffset}) does not point at a further data set inside the file; only the data sets before it were read.`),
+        makeWarning('NEXTDATA_INVALID', `The pointer to a further data set ($NEXTDATA ${parsed.nextDataOffset}) does not point inside the file; only the data sets before it were read.`),
       );
       break;
     }

@@ -85,7 +85,7 @@ export function scalingWarnings(channels: Channel[], keywords: Keywords): FcsWar
   }
   const hasTime = channels.some(isTimeChannel);
   if (hasTime && keywords['$TIMESTEP'] !== undefined && timestepSeconds(keywords) === null) {
-    warnings.push(makeWarning('TIMESTEP_INVALID', `$TIMESTEP (${quoted(keywords['$TIMESTEP'])}) is not a positive number; time is shown in raw units.`));
+    warnings.push(makeWarning('TIMESTEP_INVALID', `The time step ($TIMESTEP ${quoted(keywords['$TIMESTEP'])}) is not a positive number; time is shown in raw units.`));
   }
   return warnings;
 }

@@ -99,7 +99,7 @@ export function resolveDataSegment(context: DataSegmentContext, warnings: FcsWar
     textCandidate(context.keywords, '$BEGINDATA', '$ENDDATA'),
   ].filter((c): c is Candidate => c !== null);
   if (candidates.length === 0) {
-    throw new FcsError('BAD_DATA_OFFSETS', 'neither the HEADER nor $BEGINDATA/$ENDDATA say where the DATA segment is');
+    throw new FcsError('BAD_DATA_OFFSETS', 'neither the HEADER nor the data offsets ($BEGINDATA/$ENDDATA) say where the events are');
   }
   const verdicts = candidates.map((candidate) => ({ candidate, verdict: judgeData(candidate, context) }));
   const chosen = verdicts.find((v) => v.verdict.kind === 'clean') ?? verdicts.find((v) => v.verdict.kind === 'doubtful');

@@ -99,7 +99,7 @@ export function readSpillover(keywords: Keywords, channels: Channel[], warnings:
     const parsed = attempt();
     if (parsed === null) continue;
     if (parsed.kind === 'invalid') {
-      warnings.push(makeWarning('SPILLOVER_INVALID', `The spillover keyword ${key} could not be used: ${parsed.reason}.`));
+      warnings.push(makeWarning('SPILLOVER_INVALID', `The file's compensation matrix (${key}) could not be used: ${parsed.reason}.`));
     } else if (parsed.unknown.length === 0) {
       return parsed.matrix;
     } else {
@@ -110,7 +110,7 @@ export function readSpillover(keywords: Keywords, channels: Channel[], warnings:
     warnings.push(
       makeWarning(
         'SPILLOVER_UNKNOWN_CHANNELS',
-        `The spillover matrix (${partial.matrix.source}) names channels that are not in this file (${listForMessage(partial.unknown)}); only the channels present can be compensated.`,
+        `The file's compensation matrix (${partial.matrix.source}) names channels that are not in this file (${listForMessage(partial.unknown)}); only the channels present can be compensated.`,
       ),
     );
   }

@@ -15,7 +15,7 @@ function reasonOf(choice: ChannelChoice, dye: string, display: (name: string) =>
   if (channel !== null && channel === suggestion.suggested) return `${display(channel)}: ${suggestion.candidates[0].reason}.`;
   if (channel !== null) return suggestion.suggested ? `Chosen by you (suggested: ${display(suggestion.suggested)}).` : 'Chosen by you.';
   if (suggestion.status === 'ambiguous') return `${suggestion.candidates.filter((c) => c.score === suggestion.candidates[0].score).map((c) => display(c.name)).join(', ')} fit equally well: choose one.`;
-  return `No channel looks like ${dye} ($PnS or $PnN): choose one.`;
+  return `No channel's stain or detector name ($PnS, $PnN) mentions ${dye}: choose one.`;
 }
 
 /** Annexin V on x, PI on y: prefilled from the files' stain and detector names, confirmed or changed by the user. */
