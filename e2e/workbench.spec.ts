@@ -196,3 +196,32 @@ test('"?" lists every shortcut; tool keys pick tools; a gate on a plot is picked
   await page.keyboard.press('Control+z');
   await expect.poll(async () => Number(await xMin.inputValue())).toBe(before);
 });
+
+test('a workspace opened where its files are not kept asks for them once, matches them, and completes itself', async ({ browser, page }) => {
+  const files = FILES.slice(0, 3);
+  await page.goto('/');
+  await page.getByLabel('Open FCS files…').setInputFiles(files);
+  await expect(page.getByRole('region', { name: 'Samples (3)' }).getByText('Ready', { exact: true })).toHaveCount(3);
+  await drawRectangle(page);
+  const tree = page.getByRole('region', { name: 'Populations' });
+  const count = await tree.getByRole('row', { name: /^Rectangle/ }).getByRole('cell').first().textContent();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save workspace' }).click();
+  const saved = (await (await download).path())!;
+
+  // Another browser profile: nothing of the files is kept there.
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto('/');
+  await elsewhere.getByLabel('Open workspace…').setInputFiles(saved);
+  const ask = elsewhere.getByRole('region', { name: 'Missing files' });
+  await expect(ask).toContainText('3 files of this workspace are not in this browser');
+  await expect(elsewhere.getByRole('region', { name: 'Samples (3)' }).getByText('Not in this browser', { exact: true })).toHaveCount(3);
+  await elsewhere.getByLabel('Choose the files…').setInputFiles(FILES.slice(0, 6));
+  await expect(elsewhere.getByRole('status')).toContainText('Opened the workspace with its 3 files.');
+  await expect(ask).toHaveCount(0);
+  await expect(elsewhere.getByRole('region', { name: 'Samples (3)' }).getByText('Ready', { exact: true })).toHaveCount(3);
+  await expect(elsewhere.getByRole('region', { name: 'Populations' }).getByRole('row', { name: /^Rectangle/ }).getByRole('cell').first()).toHaveText(count ?? '');
+  // A success says so and then goes away by itself.
+  await expect(elsewhere.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
+  await elsewhere.context().close();
+});

@@ -107,10 +107,17 @@ export async function openDemoExperiment(client: CytometryClient, store: AppStor
 }
 
 /**
- * Opens a workspace's files that are not open yet (from their URL, or as kept in this browser) with the saved
- * sample sheet and data set; resolves to the sample id now holding each workspace sample key.
+ * Opens a workspace's files that are not open yet, from `files` the user chose (matched by name and size, as FlowJo
+ * matches a workspace's samples), else from their URL or as kept in this browser, with the saved sample sheet and
+ * data set; resolves to the sample id now holding each workspace sample key. A file found nowhere stays listed as
+ * missing (its sample sheet kept) until the user gives it.
  */
-export async function openWorkspaceSamples(samples: readonly WorkspaceSample[], client: CytometryClient, store: AppStore): Promise<Map<string, SampleId>> {
+export async function openWorkspaceSamples(
+  samples: readonly WorkspaceSample[],
+  client: CytometryClient,
+  store: AppStore,
+  files: readonly File[] = [],
+): Promise<Map<string, SampleId>> {
   const ids = new Map<string, SampleId>();
   // A file of the workspace that the user is opening right now is waited for, not read a second time.
   const opening = store.getState().samples.filter((e) => e.status.kind === 'loading' && samples.some((s) => s.fileName === e.fileName && s.byteLength === e.byteLength));
@@ -121,18 +128,24 @@ export async function openWorkspaceSamples(samples: readonly WorkspaceSample[], 
     const match = samples.find((s) => s.fileName === fileName && s.byteLength === byteLength && s.key.startsWith(`${fingerprint}:`));
     if (match) ids.set(match.key, entry.id);
   }
-  const missing = samples.filter((s) => !ids.has(s.key));
-  const items = missing.map<FileToOpen>((s) => ({
-    fileName: s.fileName,
-    byteLength: s.byteLength,
-    source: s.source,
-    annotation: s.annotation ?? undefined,
-    saved: s,
-    open: s.source.kind === 'url' ? fromUrl(client, s.source.url, s.fileName) : (id) => client.call((worker) => worker.openKept(id, s.key, s.fileName)),
-  }));
+  const chosen = (s: WorkspaceSample) => files.find((f) => f.name === s.fileName && f.size === s.byteLength);
+  // A file already listed as not found stays listed (its sample sheet and gates are kept) until the user gives it.
+  const listed = (s: WorkspaceSample) => store.getState().samples.filter((e) => e.saved?.key === s.key && e.status.kind === 'error');
+  const missing = samples.filter((s) => !ids.has(s.key) && (chosen(s) || listed(s).length === 0));
+  const items = missing.map<FileToOpen>((s) => {
+    const file = chosen(s);
+    const open: FileToOpen['open'] = file
+      ? (id) => client.call((worker) => worker.openFile(id, file, file.name, true, (progress: ReadProgress) => store.getState().setSampleStatus(id, { kind: 'loading', progress })))
+      : s.source.kind === 'url'
+        ? fromUrl(client, s.source.url, s.fileName)
+        : (id) => client.call((worker) => worker.openKept(id, s.key, s.fileName));
+    return { fileName: s.fileName, byteLength: s.byteLength, source: file ? { kind: 'file' } : s.source, annotation: s.annotation ?? undefined, saved: s, open };
+  });
   const summaries = await openAll(items, client, store);
   summaries.forEach((summary, k) => {
-    if (summary) ids.set(missing[k].key, summary.id);
+    if (!summary) return;
+    ids.set(missing[k].key, summary.id);
+    for (const stale of listed(missing[k])) store.getState().removeSample(stale.id);
   });
   for (const s of samples) {
     const id = ids.get(s.key);

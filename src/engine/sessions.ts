@@ -88,7 +88,7 @@ export async function startWorkspacePersistence(client: CytometryClient, store: 
       autosave.pause();
       let restored: boolean;
       try {
-        store.getState().setWorkspaceMessage({ error: false, text: await openWorkspace(session.workspace, client, store) });
+        store.getState().setWorkspaceMessage({ error: false, text: (await openWorkspace(session.workspace, client, store)).text });
         restored = true;
       } catch (error) {
         store.getState().setWorkspaceMessage({ error: true, text: `The session could not be restored: ${reasonOf(error)}. It is kept in this browser.` });

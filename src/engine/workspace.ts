@@ -3,7 +3,7 @@
  * autosaved in this browser (src/engine/sessions.ts).
  */
 import type { GatingDocument } from '../analysis/gatingDocument.ts';
-import { remapIds, sampleKey, type Workspace, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceError } from '../analysis/workspace.ts';
+import { remapIds, sampleKey, type Workspace, WORKSPACE_FORMAT, WORKSPACE_VERSION, WorkspaceError, type WorkspaceSample } from '../analysis/workspace.ts';
 import { parseGatingStrategy } from '../gating/strategyJson.ts';
 import type { PopulationId } from '../gating/types.ts';
 import type { ApoptosisRunRecord, ApoptosisSetup } from '../state/apoptosisSlice.ts';
@@ -11,6 +11,7 @@ import type { CellCycleChannels, CellCycleRun } from '../state/cellCycleSlice.ts
 import type { AppState, AppStore } from '../state/store.ts';
 import type { ViewSlice } from '../state/viewSlice.ts';
 import { savedModelOptions } from '../cellcycle/modelOptions.ts';
+import { listForMessage } from '../fcs/warnings.ts';
 import type { CellCycleModelOptions } from '../cellcycle/types.ts';
 import type { CytometryClient } from './cytometryClient.ts';
 import { openWorkspaceSamples } from './openSamples.ts';
@@ -75,13 +76,21 @@ function readSavedState(state: unknown): SavedState {
   return value as SavedState;
 }
 
+/** What opening a workspace did, in words, and the files it could not find (the user is asked for them). */
+export interface OpenedWorkspace {
+  text: string;
+  missing: WorkspaceSample[];
+}
+
 /**
- * Opens a workspace into the session: its files (already open ones are reused, others are reopened from their URL or
- * as kept in this browser), then its gates, sample sheet, views and analyses. Resolves to a sentence for the user.
+ * Opens a workspace into the session: its files (already open ones are reused, others are taken from `files` the
+ * user chose, or reopened from their URL or as kept in this browser), then its gates, sample sheet, views and
+ * analyses. The files it cannot find are asked for once (the store's `missingFiles`); opening it again with them
+ * completes it.
  */
-export async function openWorkspace(workspace: Workspace, client: CytometryClient, store: AppStore): Promise<string> {
+export async function openWorkspace(workspace: Workspace, client: CytometryClient, store: AppStore, files: readonly File[] = []): Promise<OpenedWorkspace> {
   const saved = readSavedState(workspace.state);
-  const ids = await openWorkspaceSamples(workspace.samples, client, store);
+  const ids = await openWorkspaceSamples(workspace.samples, client, store, files);
   const state = remapIds(saved, ids);
   const open = new Set(store.getState().samples.map((e) => e.id));
   store.getState().loadGating(state.gating);
@@ -95,11 +104,15 @@ export async function openWorkspace(workspace: Workspace, client: CytometryClien
     cellCycleRun: state.cellCycle.run,
     experimentName: state.experiment?.name ?? store.getState().experimentName,
   });
-  const missing = workspace.samples.filter((s) => !ids.has(s.key)).map((s) => s.fileName);
-  const opened = `${ids.size} ${ids.size === 1 ? 'file' : 'files'}`;
-  return missing.length === 0
-    ? `Opened the workspace with its ${opened}.`
-    : `Opened the workspace with ${opened}; ${missing.length} could not be found (${missing.join(', ')}): open them, then open the workspace again.`;
+  const missing = workspace.samples.filter((s) => !ids.has(s.key));
+  const all = workspace.samples.length;
+  const its = `its ${all} ${all === 1 ? 'file' : 'files'}`;
+  const text =
+    missing.length === 0
+      ? `Opened the workspace with ${its}.`
+      : `Opened the workspace with ${ids.size} of ${its}; ${missing.length} ${missing.length === 1 ? 'is' : 'are'} not in this browser: ${listForMessage(missing.map((s) => s.fileName), 2)}.`;
+  store.getState().setMissingFiles(missing.length > 0 ? { workspace, missing } : null);
+  return { text, missing };
 }
 
 export function workspaceFileText(state: AppState): string {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { Workspace, WorkspaceSample } from '../analysis/workspace.ts';
 
 /** A session kept in this browser that can be restored (src/engine/sessions.ts). */
 export interface SessionOffer {
@@ -25,6 +26,9 @@ export interface WorkspaceSlice {
   workspaceMessage: { error: boolean; text: string } | null;
   /** When the session was last saved in this browser (ISO time); null before the first save. */
   autosavedAt: string | null;
+  /** A workspace just opened whose files these are not in this browser: the user is asked for them once. */
+  missingFiles: { workspace: Workspace; missing: WorkspaceSample[] } | null;
+  setMissingFiles(missingFiles: WorkspaceSlice['missingFiles']): void;
   setSessionChoices(choices: { saved: SessionOffer[]; unreadable: UnreadableSession[]; inOtherTabs: number }): void;
   setWorkspaceMessage(message: { error: boolean; text: string } | null): void;
   setAutosavedAt(time: string): void;
@@ -36,6 +40,8 @@ export const createWorkspaceSlice: StateCreator<WorkspaceSlice> = (set) => ({
   sessionsInOtherTabs: 0,
   workspaceMessage: null,
   autosavedAt: null,
+  missingFiles: null,
+  setMissingFiles: (missingFiles) => set({ missingFiles }),
   setSessionChoices: ({ saved, unreadable, inOtherTabs }) => set({ savedSessions: saved, unreadableSessions: unreadable, sessionsInOtherTabs: inOtherTabs }),
   setWorkspaceMessage: (message) => set({ workspaceMessage: message }),
   setAutosavedAt: (time) => set({ autosavedAt: time }),

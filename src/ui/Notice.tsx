@@ -1,28 +1,35 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useAppStore, useStoreApi } from '../state/store.ts';
+import type { Notice as NoticeMessage } from '../state/viewSlice.ts';
 
 /** How long a success message stays before it goes away by itself; errors stay until dismissed. */
 const SUCCESS_SHOWN_MS = 8000;
 
-/** The outcome of the last thing the user opened, in words, with the technical detail on its own line. */
-export function Notice() {
-  const store = useStoreApi();
-  const notice = useAppStore((s) => s.notice);
+/** A message in words, the technical detail on its own line; a success goes away by itself. */
+export function MessageLine({ message, onDismiss }: { message: NoticeMessage; onDismiss(): void }) {
+  const dismiss = useRef(onDismiss);
   useEffect(() => {
-    if (!notice || notice.error) return;
-    const timer = setTimeout(() => {
-      if (store.getState().notice === notice) store.getState().notify(null);
-    }, SUCCESS_SHOWN_MS);
+    dismiss.current = onDismiss;
+  });
+  useEffect(() => {
+    if (message.error) return;
+    const timer = setTimeout(() => dismiss.current(), SUCCESS_SHOWN_MS);
     return () => clearTimeout(timer);
-  }, [notice, store]);
-  if (!notice) return null;
+  }, [message]);
   return (
-    <div role={notice.error ? 'alert' : 'status'} className={notice.error ? 'notice error' : 'notice'}>
-      <p>{notice.text}</p>
-      {notice.detail && <p className="notice-detail">{notice.detail}</p>}
-      <button type="button" className="icon" aria-label="Dismiss this message" onClick={() => store.getState().notify(null)}>
+    <div role={message.error ? 'alert' : 'status'} className={message.error ? 'notice error' : 'notice'}>
+      <p>{message.text}</p>
+      {message.detail && <p className="notice-detail">{message.detail}</p>}
+      <button type="button" className="icon" aria-label="Dismiss this message" onClick={onDismiss}>
         ×
       </button>
     </div>
   );
+}
+
+/** The outcome of the last thing the user opened. */
+export function Notice() {
+  const store = useStoreApi();
+  const notice = useAppStore((s) => s.notice);
+  return notice && <MessageLine message={notice} onDismiss={() => store.getState().notify(null)} />;
 }

@@ -15,7 +15,7 @@ function StatusWords({ entry }: { entry: SampleEntry }) {
     case 'loading':
       return <span>{entry.status.progress ? `Reading ${Math.round((100 * entry.status.progress.loadedBytes) / entry.status.progress.totalBytes)}%` : 'Reading…'}</span>;
     case 'error':
-      return <span className="error">Could not be read</span>;
+      return <span className="error">{entry.status.error.code === 'NOT_KEPT' ? 'Not in this browser' : 'Could not be read'}</span>;
     case 'ready': {
       const dataset = entry.status.summary.datasets[entry.status.summary.activeDataset];
       const notes = dataset.warnings.length;

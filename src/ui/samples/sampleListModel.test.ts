@@ -3,9 +3,13 @@ import { emptyAnnotation, type SampleAnnotation } from '../../analysis/sampleShe
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import { conditionKey, conditionsOf, EVERY_SAMPLE, listSamples } from './sampleListModel.ts';
 
-function entry(fileName: string, annotation: Partial<SampleAnnotation> | null, kind: 'ready' | 'loading' | 'error' = 'ready'): SampleEntry {
+function entry(fileName: string, annotation: Partial<SampleAnnotation> | null, kind: 'ready' | 'loading' | 'error' | 'missing' = 'ready'): SampleEntry {
   const status =
-    kind === 'loading' ? { kind, progress: null } : kind === 'error' ? { kind, error: { code: 'BAD', message: 'broken' } } : ({ kind, summary: {} } as unknown as SampleEntry['status']);
+    kind === 'loading'
+      ? { kind, progress: null }
+      : kind === 'error' || kind === 'missing'
+        ? { kind: 'error', error: { code: kind === 'missing' ? 'NOT_KEPT' : 'BAD', message: 'gone' } }
+        : ({ kind, summary: {} } as unknown as SampleEntry['status']);
   return {
     id: fileName, fileName, byteLength: 1, source: { kind: 'file' }, status: status as SampleEntry['status'],
     annotation: annotation && { ...emptyAnnotation(), ...annotation },
@@ -20,17 +24,19 @@ const samples = [
   entry('beads.fcs', { assay: null }),
   entry('still-reading.fcs', null, 'loading'),
   entry('truncated.fcs', null, 'error'),
+  entry('not-here.fcs', null, 'missing'),
 ];
 
 const names = (query = EVERY_SAMPLE) => listSamples(samples, query).map((s) => [s.name, s.entries.map((e) => e.fileName)]);
 
 describe('the side panel sample list', () => {
-  it('puts each file under its assay, then other, opening and unreadable files, in the order opened', () => {
+  it('puts each file under its assay, then other, opening, missing and unreadable files, in the order opened', () => {
     expect(names()).toEqual([
       ['Annexin V / PI tubes', ['AnnV-PI_24h_050nM_rep2.fcs', 'AnnV-PI_24h_050nM_rep10.fcs', 'AnnV-PI_48h_000nM_rep1.fcs']],
       ['PI DNA tubes', ['PI-DNA_48h_100nM_rep1.fcs']],
       ['Other tubes', ['beads.fcs']],
       ['Opening', ['still-reading.fcs']],
+      ['Missing (not in this browser)', ['not-here.fcs']],
       ['Could not be read', ['truncated.fcs']],
     ]);
   });

@@ -16,17 +16,18 @@ export const SORT_NAMES: Readonly<Record<SampleSort, string>> = {
 };
 
 /** Where a file belongs in the list: its assay's tubes, or the state that keeps it out of any assay. */
-export type ListSection = Assay | 'other' | 'opening' | 'unreadable';
+export type ListSection = Assay | 'other' | 'opening' | 'missing' | 'unreadable';
 
 export const SECTION_NAMES: Readonly<Record<ListSection, string>> = {
   apoptosis: 'Annexin V / PI tubes',
   cellCycle: 'PI DNA tubes',
   other: 'Other tubes',
   opening: 'Opening',
+  missing: 'Missing (not in this browser)',
   unreadable: 'Could not be read',
 };
 
-const SECTION_ORDER: readonly ListSection[] = ['apoptosis', 'cellCycle', 'other', 'opening', 'unreadable'];
+const SECTION_ORDER: readonly ListSection[] = ['apoptosis', 'cellCycle', 'other', 'opening', 'missing', 'unreadable'];
 
 export interface SampleListQuery {
   /** Words that must all appear in the file name (any case). */
@@ -49,7 +50,8 @@ export interface ListedSection {
 }
 
 export function sectionOf(entry: SampleEntry): ListSection {
-  if (entry.status.kind === 'error') return 'unreadable';
+  // A workspace's file that is no longer kept in this browser (the worker's NOT_KEPT): the user is asked for it.
+  if (entry.status.kind === 'error') return entry.status.error.code === 'NOT_KEPT' ? 'missing' : 'unreadable';
   if (entry.status.kind === 'loading' || !entry.annotation) return 'opening';
   return entry.annotation.assay ?? 'other';
 }

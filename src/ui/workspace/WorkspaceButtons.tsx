@@ -4,6 +4,8 @@ import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { useClient } from '../context.ts';
 import { downloadBlob } from '../files/download.ts';
 import { FilePickerButton } from '../files/FilePickerButton.tsx';
+import { MessageLine } from '../Notice.tsx';
+import { MissingFiles } from './MissingFiles.tsx';
 
 const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
 
@@ -30,7 +32,7 @@ export function WorkspaceButtons() {
         accept=".json"
         onFiles={async ([file]) => {
           try {
-            say(false, await openWorkspace(parseWorkspace(await file.text()), client, store));
+            say(false, (await openWorkspace(parseWorkspace(await file.text()), client, store)).text);
           } catch (error) {
             say(true, `Cannot open "${file.name}": ${error instanceof Error ? error.message : String(error)}`);
           }
@@ -41,11 +43,8 @@ export function WorkspaceButtons() {
           Saved in this browser at {time.format(new Date(autosavedAt))}
         </span>
       )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'hint'}>
-          {message.text}
-        </p>
-      )}
+      {message && <MessageLine message={message} onDismiss={() => store.getState().setWorkspaceMessage(null)} />}
+      <MissingFiles />
     </>
   );
 }
