@@ -46,6 +46,7 @@ async function timedDrag(page, start, withLabels) {
 /** FlowFate: a quadrant gate placed on Annexin V (FITC-A) vs PI (PE-A) of the whole file, its centre dragged. */
 export async function flowfateDrag(browser, appUrl, { events, path }) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(120_000);
   await page.goto(appUrl);
   await page.getByLabel('Open FCS files…').setInputFiles(path);
   await page.waitForSelector(`figure[data-drawn][data-events="${events}"]`, { timeout: 300_000 });
@@ -67,9 +68,10 @@ export async function flowfateDrag(browser, appUrl, { events, path }) {
 }
 
 /** GateLab: its quadrant gate on Annexin V vs PI of the same file, its centre handle dragged the same way. */
-export async function gatelabDrag(browser, peerUrl, { path }) {
+export async function gatelabDrag(browser, peerUrl, { events, path }) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await openInPeer(page, peerUrl, path);
+  page.setDefaultTimeout(120_000);
+  await openInPeer(page, peerUrl, path, events);
   const selects = page.locator('select');
   // Its X and Y pickers list channels by $PnS when there is one ("Annexin V", "PI").
   await selects.nth(3).selectOption({ label: 'Annexin V' });

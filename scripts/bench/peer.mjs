@@ -18,9 +18,9 @@ export async function servePeer(dir, port) {
   return { url, stop };
 }
 
-/** Opens a file in GateLab and waits for its gating plot. */
-export async function openInPeer(page, url, path) {
+/** Opens a file in GateLab and waits for its gating plot, titled with the file's event count. */
+export async function openInPeer(page, url, path, events) {
   await page.goto(url);
   await page.locator('input[type=file][accept=".fcs"]').first().setInputFiles(path);
-  await page.waitForSelector('#cytof-plot-container canvas', { timeout: 300_000 });
+  await page.waitForFunction((title) => document.querySelector('#cytof-plot-container .cytof-title')?.textContent === title, `${events.toLocaleString('en-US')} events`, { timeout: 300_000 });
 }

@@ -97,12 +97,18 @@ export class CutGrid {
   }
 
   private *fill(): Generator<void> {
-    for (let e = 0; e < this.events.length; e++) {
+    for (let from = 0; from < this.events.length; from += EVENTS_PER_STEP) {
+      this.fillCells(from, Math.min(this.events.length, from + EVENTS_PER_STEP));
+      yield;
+    }
+  }
+
+  private fillCells(from: number, to: number): void {
+    for (let e = from; e < to; e++) {
       const i = this.events[e];
       const cell = cellOf(i, this.columns, this.cuts, this.radices, this.nanCell);
       this.cells[i] = cell;
       this.cellCounts[cell]++;
-      if (e % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
     }
   }
 
