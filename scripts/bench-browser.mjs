@@ -110,7 +110,7 @@ try {
     console.error(`load ${file.events}: ${total.toFixed(0)} ms (read ${read.toFixed(0)} ms)`);
   }
   for (const file of only('drag') ? FILES : []) {
-    const ours = { crosshair: [], percentages: [] };
+    const ours = { crosshair: [], percentages: [], first: [] };
     const theirs = { crosshair: [] };
     const loads = [];
     for (let run = 0; run < DRAG_RUNS; run++) {
@@ -118,6 +118,7 @@ try {
       const measured = await inFreshBrowser((b) => flowfateDrag(b, APP, file));
       ours.crosshair.push(...measured.crosshair);
       ours.percentages.push(...measured.percentages);
+      ours.first.push(measured.percentages[0]);
       if (peer) theirs.crosshair.push(...(await inFreshBrowser((b) => gatelabDrag(b, peer.url, file))).crosshair);
     }
     const events = file.events.toLocaleString('en');
@@ -129,7 +130,8 @@ try {
       crosshair.speedup = peerRow.medianMs / crosshair.medianMs;
       rows.push(crosshair, peerRow);
     } else rows.push(crosshair);
-    rows.push(stepRow(`quadrant drag, ${events} events: pointer → new percentages (FlowFate; GateLab recounts on release)`, ours.percentages, `target ≤ ${file.events > 1e6 ? 50 : 20} ms; ${load}`));
+    const first = `first step after placing the gate: ${ours.first.map((t) => t.toFixed(0)).join(', ')} ms`;
+    rows.push(stepRow(`quadrant drag, ${events} events: pointer → new percentages (FlowFate; GateLab recounts on release)`, ours.percentages, `target ≤ ${file.events > 1e6 ? 50 : 20} ms; ${first}; ${load}`));
     console.error(`drag ${file.events}: crosshair ${median(ours.crosshair).toFixed(1)} ms${peer ? ` (GateLab ${median(theirs.crosshair).toFixed(1)})` : ''}, percentages ${median(ours.percentages).toFixed(1)} ms`);
   }
   if (only('axis')) {
