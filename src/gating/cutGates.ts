@@ -39,6 +39,10 @@ export function cutLayout(gate: CutGate): CutLayout {
 /** Grids kept for this many most recently moved or prepared gates (a byte per event, plus 4 per event per axis). */
 export const KEPT_GRIDS = 2;
 
+function gridOf(parent: Uint32Array, eventCount: number, columns: NumericColumn[], layout: CutLayout): CutGrid {
+  return new CutGrid(parent, eventCount, columns.map((column, d) => ({ column, values: layout.values[d] })), layout.membership);
+}
+
 /** The cut grids of the gates being moved, kept between updates of one evaluator. */
 export class MovedGates {
   private readonly grids = new Map<GateId, { structure: string; grid: CutGrid }>();
@@ -59,7 +63,7 @@ export class MovedGates {
       return known.grid;
     }
     if (!seen) return null;
-    const grid = new CutGrid(parent, eventCount, columns.map((column, d) => ({ column, values: layout.values[d] })), layout.membership);
+    const grid = gridOf(parent, eventCount, columns, layout);
     this.touch(gateId, { structure, grid });
     return grid;
   }
@@ -72,7 +76,7 @@ export class MovedGates {
     this.structures.set(gateId, structure);
     let entry = this.grids.get(gateId);
     if (!entry || entry.structure !== structure) {
-      entry = { structure, grid: new CutGrid(parent, eventCount, columns.map((column, d) => ({ column, values: layout.values[d] })), layout.membership) };
+      entry = { structure, grid: gridOf(parent, eventCount, columns, layout) };
       this.touch(gateId, entry);
     }
     yield* entry.grid.prepare();

@@ -104,9 +104,28 @@ export class CutGrid {
   }
 
   private fillCells(from: number, to: number): void {
+    if (this.radices.length === 2 && this.radices[0] === 2 && this.radices[1] === 2) {
+      this.fillCrosshairCells(from, to);
+      return;
+    }
     for (let e = from; e < to; e++) {
       const i = this.events[e];
       const cell = cellOf(i, this.columns, this.cuts, this.radices, this.nanCell);
+      this.cells[i] = cell;
+      this.cellCounts[cell]++;
+    }
+  }
+
+  /** The Annexin V/PI crosshair (two dividers of one cut each), the gate dragged most, without cellOf's generality. */
+  private fillCrosshairCells(from: number, to: number): void {
+    const [x, y] = this.columns;
+    const xCut = this.cuts[0][0];
+    const yCut = this.cuts[1][0];
+    for (let e = from; e < to; e++) {
+      const i = this.events[e];
+      const xv = x[i];
+      const yv = y[i];
+      const cell = xv !== xv || yv !== yv ? this.nanCell : (xv >= xCut ? 1 : 0) + (yv >= yCut ? 2 : 0);
       this.cells[i] = cell;
       this.cellCounts[cell]++;
     }

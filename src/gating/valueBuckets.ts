@@ -6,8 +6,8 @@
 import type { NumericColumn } from './channelSource.ts';
 import { EVENTS_PER_STEP } from './stepped.ts';
 
-/** 4,096 buckets: their counters stay in the fastest cache while events are placed, and a few crossed buckets are cheap. */
-const BUCKETS = 1 << 12;
+/** Buckets fine enough that a few crossed ones hold few events; each event's bucket is a Uint16 (NO_BUCKET excluded). */
+const BUCKETS = 0xffff;
 /** Marks an event whose value is NaN (no bucket). */
 const NO_BUCKET = 0xffff;
 /** Values sampled to place the buckets, and the share left to each end bucket (outliers, off-scale piles). */
