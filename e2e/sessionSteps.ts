@@ -33,7 +33,16 @@ export function rectangleRow(page: Page) {
 export async function openAndSave(page: Page, fileName: string): Promise<string> {
   await page.goto('/');
   await page.getByLabel('Open FCS files…').setInputFiles(demoFile(fileName));
-  return autosavedAfter(page, null);
+  // The histogram's axis is fitted once the page has been left alone after the first plot, and saved like any axis:
+  // wait for it, then for the saves to settle (autosave waits 0.8 s after a change).
+  await expect(page.getByRole('img', { name: /^Histogram of .*: [\d,]+ events/ })).toBeVisible();
+  let saved = await autosavedAfter(page, null);
+  for (;;) {
+    await page.waitForTimeout(1500);
+    const now = await page.getByText(/Saved in this browser at/).getAttribute('data-saved-at');
+    if (now === saved) return saved;
+    saved = now ?? saved;
+  }
 }
 
 /** A sample's row in the side panel. */
