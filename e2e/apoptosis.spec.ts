@@ -65,8 +65,9 @@ async function openDemoAndRun(page: Page): Promise<Locator> {
   await expect(page.getByLabel('Annexin V channel')).toHaveValue('FITC-A');
   await expect(page.getByLabel('PI channel')).toHaveValue('PE-A');
   await expect(page.getByText(/^FITC-A \(Annexin V\): stain name \(\$PnS\) mentions Annexin V/)).toBeVisible();
-  await expect(page.getByRole('radio', { name: /Each file's own spillover matrix/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /^Automatic: each file's own matrix/ })).toBeChecked();
   await expect(page.getByRole('table', { name: 'Spillover matrix' })).toContainText('FITC-A');
+  await expect(page.getByText(/^All \d+ files carry a spillover matrix for FITC-A and PE-A/)).toBeVisible();
   await expect(page.getByLabel('Percentile of the negative controls')).toHaveValue('99');
 
   await page.getByRole('button', { name: 'Run analysis' }).click();

@@ -1,9 +1,12 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_PERCENTILE } from '../apoptosis/thresholds.ts';
+import { DEFAULT_PERCENTILE, type QuadrantThresholds } from '../apoptosis/thresholds.ts';
 import type { ApoptosisRun } from '../../workers/api.ts';
 
-/** How the Annexin V and PI channels are compensated: each file's $SPILLOVER, the single-stain controls, a matrix typed in, or not at all. */
-export type CompensationMode = 'file' | 'controls' | 'edited' | 'none';
+/**
+ * How the Annexin V and PI channels are compensated: automatically (each file's $SPILLOVER when all have one, else
+ * the single-stain controls), each file's $SPILLOVER, the single-stain controls, a matrix typed in, or not at all.
+ */
+export type CompensationMode = 'auto' | 'file' | 'controls' | 'edited' | 'none';
 
 /** The guided analysis's choices (roles, dose and time live on the sample sheet). */
 export interface ApoptosisSetup {
@@ -15,6 +18,8 @@ export interface ApoptosisSetup {
   editedSpill: { annexinIntoPi: number; piIntoAnnexin: number };
   /** Percentile of the negative controls at which the quadrant centre is placed. */
   percentile: number;
+  /** Thresholds typed by the user for every sample (compensated data units); an axis left out comes from the data. Absent in older saved setups. */
+  manualThresholds?: Partial<QuadrantThresholds>;
 }
 
 export interface ApoptosisRunRecord {
@@ -38,7 +43,7 @@ export interface ApoptosisSlice {
 }
 
 export const createApoptosisSlice: StateCreator<ApoptosisSlice> = (set) => ({
-  apoptosisSetup: { annexinChannel: null, piChannel: null, compensation: 'file', editedSpill: { annexinIntoPi: 0, piIntoAnnexin: 0 }, percentile: DEFAULT_PERCENTILE },
+  apoptosisSetup: { annexinChannel: null, piChannel: null, compensation: 'auto', editedSpill: { annexinIntoPi: 0, piIntoAnnexin: 0 }, percentile: DEFAULT_PERCENTILE },
   apoptosisRun: null,
   apoptosisStatus: { kind: 'idle' },
   changeApoptosisSetup: (change) => set((s) => ({ apoptosisSetup: { ...s.apoptosisSetup, ...change } })),

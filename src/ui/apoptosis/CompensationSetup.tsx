@@ -7,6 +7,7 @@ import { shownMatrix, type SpillPair } from './compensationView.ts';
 import { apoptosisEntries } from './setup.ts';
 
 const MODES: readonly { mode: CompensationMode; label: string }[] = [
+  { mode: 'auto', label: "Automatic: each file's own matrix, else computed from the single-stain controls" },
   { mode: 'file', label: "Each file's own spillover matrix ($SPILLOVER)" },
   { mode: 'controls', label: 'Compute from the Annexin V-only and PI-only controls' },
   { mode: 'edited', label: 'Edited matrix' },

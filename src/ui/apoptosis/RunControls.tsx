@@ -7,11 +7,11 @@ import { handEdits } from './analysisGates.ts';
 import { sharedQuadrant } from './liveRows.ts';
 import { NumberField } from '../NumberField.tsx';
 import { runApoptosisAnalysis } from './runAnalysis.ts';
+import { TypedThresholds } from './TypedThresholds.tsx';
 import { focusWhenShown } from '../focusWhenShown.ts';
 import type { ApoptosisPlan } from './setup.ts';
 
 const threshold = (value: number) => formatNumber(value, 'significant');
-
 
 /** The percentile, the Run button, and what the last run did or why it cannot run. */
 export function RunControls({ plan }: { plan: ApoptosisPlan }) {
@@ -35,9 +35,12 @@ export function RunControls({ plan }: { plan: ApoptosisPlan }) {
         <NumberField className="short" label="Percentile of the negative controls" value={percentile} min={50} max={99.9} step={0.5} onChange={(value) => value !== null && store.getState().changeApoptosisSetup({ percentile: value })} />
       </div>
       <p className="muted">
-        On each compensated axis the quadrant centre goes to this percentile of a control that is negative there (Annexin V from the PI-only control,
-        PI from the Annexin V-only control, the unstained control when one is missing), shared by every sample.
+        On each compensated axis the quadrant centre, shared by every sample, is the value typed below; else this percentile of the single stain that
+        is negative there (Annexin V from the PI-only control, PI from the Annexin V-only control), raised to the upper edge of the untreated
+        tubes&apos; viable population where that is higher; without that single stain, the untreated tubes&apos; edge alone (their viable mode plus
+        3.5 robust SDs), then the unstained control.
       </p>
+      <TypedThresholds channels={plan.ok ? plan.request.fluorescence : null} />
       {record && edited > 0 && (
         <label className="inline-field">
           <input type="checkbox" checked={keepHandEdits} onChange={(event) => setKeepHandEdits(event.currentTarget.checked)} />

@@ -35,6 +35,7 @@ export function SetupPanel() {
       </div>
       <SamplesSetup />
       <WarningList label="Warnings about the controls" groups={groupWarnings(runWarnings, 'controls')} />
+      <WarningList label="Warnings about the gates" groups={groupWarnings(runWarnings, 'gates')} />
     </section>
   );
 }

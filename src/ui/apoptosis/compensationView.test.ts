@@ -49,6 +49,14 @@ describe('the compensation step', () => {
     expect(computed.matrix.coefficients[0][1]).toBeGreaterThan(0.05);
   });
 
+  it('automatically: the files\' own matrices when all have one, else says the single stains will measure one, then shows it', () => {
+    expect(shownMatrix(setup({ compensation: 'auto' }), entries, FLUORESCENCE, null)).toEqual(shownMatrix(setup({ compensation: 'file' }), entries, FLUORESCENCE, null));
+    const none = entries.map(withoutSpillover);
+    expect(shownMatrix(setup({ compensation: 'auto' }), none, FLUORESCENCE, null)).toMatchObject({ kind: 'note', status: expect.stringMatching(/will be measured on the single-stain controls when you run/) });
+    const noSingleStains = none.filter((e) => !/only/.test(e.fileName));
+    expect(shownMatrix(setup({ compensation: 'auto' }), noSingleStains, FLUORESCENCE, null)).toMatchObject({ kind: 'note', status: expect.stringMatching(/no single-stain controls to measure one/) });
+  });
+
   it('shows the edited coefficients, and warns in words when nothing is compensated', () => {
     const editedSpill = { annexinIntoPi: 0.2, piIntoAnnexin: 0.01 };
     expect(shownMatrix(setup({ compensation: 'edited', editedSpill }), entries, FLUORESCENCE, null)).toMatchObject({ kind: 'matrix', spill: editedSpill, source: 'edited by you' });

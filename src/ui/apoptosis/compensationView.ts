@@ -40,12 +40,17 @@ function listFiles(names: readonly string[]): string {
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
 
-function fileMatrix(entries: readonly SampleEntry[], fluorescence: FluorescenceChannels): ShownMatrix {
+/** The open files and those of them without a spillover matrix covering both channels. */
+function coverage(entries: readonly SampleEntry[], fluorescence: FluorescenceChannels) {
   const datasets = entries.flatMap((e) => {
     const summary = readySummary(e);
     return summary ? [{ file: e.fileName, dataset: summary.datasets[summary.activeDataset] }] : [];
   });
-  const uncovered = datasets.filter((d) => !fileCompensates(d.dataset, fluorescence)).map((d) => d.file);
+  return { datasets, uncovered: datasets.filter((d) => !fileCompensates(d.dataset, fluorescence)).map((d) => d.file) };
+}
+
+function fileMatrix(entries: readonly SampleEntry[], fluorescence: FluorescenceChannels): ShownMatrix {
+  const { datasets, uncovered } = coverage(entries, fluorescence);
   const first = datasets.find((d) => fileCompensates(d.dataset, fluorescence));
   const spill = first && spillOfFile(first.dataset.spillover, fluorescence);
   const channels = `${fluorescence.annexin} and ${fluorescence.pi}`;
@@ -67,8 +72,24 @@ function controlsMatrix(entries: readonly SampleEntry[], fluorescence: Fluoresce
   return { kind: 'note', status: `Measured on ${annexinOnly} and ${piOnly} when you run the analysis.` };
 }
 
+/** The automatic choice (autoCompensation.ts): the files' matrices when all have one, else the single stains', else none. */
+function automaticMatrix(entries: readonly SampleEntry[], fluorescence: FluorescenceChannels, run: ApoptosisRun | null): ShownMatrix {
+  const { datasets, uncovered } = coverage(entries, fluorescence);
+  if (datasets.length > 0 && uncovered.length === 0) return fileMatrix(entries, fluorescence);
+  const measured = controlsMatrix(entries, fluorescence, run);
+  if (measured.kind === 'matrix') return { ...measured, status: `The files have no spillover matrix, so it was measured on the single-stain controls: ${measured.status}` };
+  const singleStains = entries.some((e) => apoptosisRoleOf(e.annotation) === 'annexinOnly') && entries.some((e) => apoptosisRoleOf(e.annotation) === 'piOnly');
+  const channels = `${fluorescence.annexin} and ${fluorescence.pi}`;
+  if (singleStains) {
+    return { kind: 'note', status: `The files have no spillover matrix for ${channels}: it will be measured on the single-stain controls when you run the analysis (files compensated when acquired, as on a FACSCalibur, show no spill and stay as they are).` };
+  }
+  return { kind: 'note', status: `The files have no spillover matrix for ${channels} and there are no single-stain controls to measure one: they will be analysed as they are (fine for files compensated when acquired, as on a FACSCalibur).` };
+}
+
 export function shownMatrix(setup: ApoptosisSetup, entries: readonly SampleEntry[], fluorescence: FluorescenceChannels, run: ApoptosisRun | null): ShownMatrix {
   switch (setup.compensation) {
+    case 'auto':
+      return automaticMatrix(entries, fluorescence, run);
     case 'file':
       return fileMatrix(entries, fluorescence);
     case 'controls':

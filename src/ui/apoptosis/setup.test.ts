@@ -24,8 +24,9 @@ describe('the apoptosis run request', () => {
   it('takes the apoptosis samples with their sheet roles (dose 0 is untreated), the suggested channels and the product defaults', () => {
     const { request } = planned(entries);
     expect(request.fluorescence).toEqual({ annexin: 'FITC-A', pi: 'PE-A' });
-    expect(request.compensation).toEqual({ kind: 'file' });
+    expect(request.compensation).toEqual({ kind: 'auto' });
     expect(request.percentile).toBe(99);
+    expect(request.manualThresholds).toBeUndefined();
     expect(request.tubes.slice(0, 4)).toEqual([
       { sampleId: 'sample-1', name: 'AnnV-PI_unstained.fcs', role: 'unstained' },
       { sampleId: 'sample-2', name: 'AnnV-PI_AnnV-only.fcs', role: 'annexinOnly' },
@@ -58,6 +59,10 @@ describe('the apoptosis run request', () => {
     expect(edited.ok && edited.setupKey).toBe(key);
     expect(planned(entries, { percentile: 99.5 }).setupKey).not.toBe(key);
     expect(planned(entries, { compensation: 'none' }).setupKey).not.toBe(key);
+    expect(planned(entries, { manualThresholds: {} }).setupKey).toBe(key);
+    const typed = planned(entries, { manualThresholds: { pi: 1200 } });
+    expect(typed.request.manualThresholds).toEqual({ pi: 1200 });
+    expect(typed.setupKey).not.toBe(key);
     const relabelled = entries.map((e) => (e.id === 'sample-5' && e.annotation ? { ...e, annotation: { ...e.annotation, role: 'piOnly' as const } } : e));
     expect(planned(relabelled).setupKey).not.toBe(key);
   });

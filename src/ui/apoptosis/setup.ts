@@ -44,6 +44,8 @@ export function chosenChannels(setup: ApoptosisSetup, channels: readonly Channel
 
 export function compensationChoiceOf(setup: ApoptosisSetup, fluorescence: FluorescenceChannels): CompensationChoice {
   switch (setup.compensation) {
+    case 'auto':
+      return { kind: 'auto' };
     case 'file':
       return { kind: 'file' };
     case 'controls':
@@ -95,7 +97,11 @@ export function planApoptosisRun(samples: readonly SampleEntry[], setup: Apoptos
   const fluorescence = { annexin: annexin.channel, pi: pi.channel };
   const names = tubeNames(ready);
   const tubes = ready.map((entry, i): ApoptosisRequestTube => ({ sampleId: entry.id, name: names[i], role: apoptosisRoleOf(entry.annotation) }));
-  const base = { fluorescence, compensation: compensationChoiceOf(setup, fluorescence), percentile: setup.percentile };
+  const manualThresholds = setup.manualThresholds ?? {};
+  const base = {
+    fluorescence, compensation: compensationChoiceOf(setup, fluorescence), percentile: setup.percentile,
+    ...(Object.keys(manualThresholds).length > 0 && { manualThresholds }),
+  };
   // Another data set of a file is another tube, as far as staleness goes.
   const keyed = tubes.map((tube, i) => ({ ...tube, dataset: readySummary(ready[i])?.activeDataset }));
   return {
