@@ -7,7 +7,10 @@ import type { AxisKind, AxisSpec } from '../src/analysis/axes.ts';
 import type { ChannelRef } from '../src/analysis/sampleSession.ts';
 import type { ScatterChannels } from '../src/channels/scatter.ts';
 import type { CompensationChoice, FluorescenceChannels } from '../src/apoptosis/compensation.ts';
-import type { ApoptosisAnalysis } from '../src/apoptosis/experiment.ts';
+import type { AnalysedTube, ApoptosisAnalysis } from '../src/apoptosis/experiment.ts';
+import type { ApoptosisSettings } from '../src/apoptosis/experimentSettings.ts';
+import type { PreGateSuggestion } from '../src/apoptosis/preGates.ts';
+import type { FailedTube } from '../src/apoptosis/preparedTubes.ts';
 import type { ApoptosisRole } from '../src/apoptosis/populations.ts';
 import type { PreGateVertices } from '../src/apoptosis/strategy.ts';
 import type { QuadrantThresholds } from '../src/apoptosis/thresholds.ts';
@@ -139,6 +142,45 @@ export interface ApoptosisRequest {
   manualThresholds?: Partial<QuadrantThresholds>;
 }
 
+/** The choices of one run as every step gets them: the request's, with the scatter channels of its first usable tube. */
+export interface ApoptosisRunOptions extends Omit<ApoptosisRequest, 'tubes'> {
+  scatter: ScatterChannels;
+}
+
+/** What step 1 of a run says of one tube (the worker where it lives prepares it). */
+export interface ApoptosisPreparation {
+  sampleId: SampleId;
+  name: string;
+  role: ApoptosisRole;
+  /** Its scatter channels, when it has the analysis's channels. */
+  scatter: ScatterChannels | null;
+  /** Its file's spillover matrix (what automatic compensation and its description look at). */
+  spillover: SpilloverMatrix | null;
+  outcome:
+    | { kind: 'unusable'; message: string }
+    | { kind: 'unprepared'; failed: FailedTube }
+    | { kind: 'prepared'; preGates: PreGateSuggestion };
+}
+
+/** A tube for steps 2 and 3, with its pre-gates from step 1. */
+export interface PreparedRequestTube extends Omit<ApoptosisRequestTube, 'preGates'> {
+  preGates: PreGateSuggestion;
+}
+
+export interface ApoptosisSettingsRequest {
+  /** The setting tubes (controls and untreated tubes), in the request's order. */
+  tubes: PreparedRequestTube[];
+  /** The spillover of every prepared tube, in order. */
+  spillovers: (SpilloverMatrix | null)[];
+  options: ApoptosisRunOptions;
+}
+
+export interface ApoptosisTubesRequest {
+  tubes: PreparedRequestTube[];
+  settings: ApoptosisSettings;
+  options: ApoptosisRunOptions;
+}
+
 export interface ApoptosisRun {
   /** The pipeline's result over the tubes that could be analysed (tube names are the request's). */
   analysis: ApoptosisAnalysis;
@@ -261,10 +303,16 @@ export interface CytometryApi {
  * answers such as shared axes), with what that side adds: the memory left for a file's events, and a ping for the
  * watchdog.
  */
-export interface CytometryWorkerApi extends Omit<CytometryApi, 'openFile' | 'openKept' | 'openUrl' | 'sharedAxis'> {
+export interface CytometryWorkerApi extends Omit<CytometryApi, 'openFile' | 'openKept' | 'openUrl' | 'sharedAxis' | 'analyseApoptosis'> {
   /** Answers at once: the watchdog asks every few seconds whether the worker is alive. */
   ping(): Promise<void>;
   openFile(id: SampleId, file: Blob, fileName: string, options: OpenOptions, onProgress?: (progress: ReadProgress) => void): Promise<Result<SampleSummary>>;
   openKept(id: SampleId, key: string, fileName: string, memoryLimit: number): Promise<Result<SampleSummary>>;
   openUrl(id: SampleId, url: string, fileName: string, memoryLimit: number): Promise<Result<SampleSummary>>;
+  /** The guided Annexin V/PI analysis, step 1 (workers/apoptosis.ts), for tubes living in this worker. */
+  prepareApoptosis(request: ApoptosisRequest): Promise<Result<ApoptosisPreparation[]>>;
+  /** Step 2, in one worker: the experiment's settings (fails with ApoptosisAnalysisError when no quadrant can be placed). */
+  apoptosisSettings(request: ApoptosisSettingsRequest): Promise<Result<ApoptosisSettings>>;
+  /** Step 3, for tubes living in this worker. */
+  analyseApoptosisTubes(request: ApoptosisTubesRequest): Promise<Result<(AnalysedTube | FailedTube)[]>>;
 }

@@ -8,16 +8,17 @@ import { readFcs } from '../src/fcs/read.ts';
 import { writeFcs } from '../src/fcs/write.ts';
 import { demoExperiment, simulateDemoFile } from '../src/simulate/experiment.ts';
 import type { ApoptosisRequest } from './api.ts';
-import { analyseOpenSamples } from './apoptosis.ts';
+import { analyseOpenSamples } from './apoptosis.fixtures.ts';
 import { SampleRegistry } from './sampleRegistry.ts';
 
 const FLUORESCENCE = { annexin: 'FITC-A', pi: 'PE-A' };
 const tubes = simulatedExperiment({ eventCount: 4000 });
 
-function openExperiment(): SampleRegistry {
-  const registry = new SampleRegistry();
-  tubes.forEach(({ tube }, i) => registry.add(`sample-${i}`, tube.name, 0, '00000000', { datasets: [tube.session.dataset] }));
-  return registry;
+/** The experiment's samples spread over `workers` registries, one after the other, as the pool spreads them. */
+function openExperiment(workers = 2): SampleRegistry[] {
+  const registries = Array.from({ length: workers }, () => new SampleRegistry());
+  tubes.forEach(({ tube }, i) => registries[i % workers].add(`sample-${i}`, tube.name, 0, '00000000', { datasets: [tube.session.dataset] }));
+  return registries;
 }
 
 function request(roles: readonly ApoptosisRole[] = tubes.map((t) => t.tube.role)): ApoptosisRequest {
@@ -30,12 +31,13 @@ function request(roles: readonly ApoptosisRole[] = tubes.map((t) => t.tube.role)
 }
 
 describe('the worker side of the apoptosis analysis', () => {
-  it('gives exactly the rows the pipeline gives on fresh sessions of the same data sets (what the CLI runs)', () => {
-    const run = analyseOpenSamples(openExperiment(), request());
+  it.each([1, 2, 3])('gives exactly what the pipeline gives on fresh sessions of the same data sets (what the CLI runs), over %i workers', async (workers) => {
+    const run = await analyseOpenSamples(openExperiment(workers), request());
     const direct = analyseApoptosisExperiment(
       tubes.map(({ tube }) => ({ name: tube.name, role: tube.role, session: new SampleSession(tube.session.dataset) })),
       { fluorescence: FLUORESCENCE, scatter: scatterOf(tubes[0].tube.session.dataset.channels), compensation: { kind: 'file' }, percentile: DEFAULT_PERCENTILE, thresholdRule: DEFAULT_THRESHOLD_RULE },
     );
+    expect(run.analysis).toEqual(direct);
     expect(run.analysis.tubes.map((t) => t.row)).toEqual(direct.tubes.map((t) => t.row));
     expect(run.analysis.sharedThresholds).toEqual(direct.sharedThresholds);
     expect(run.excluded).toEqual([]);
@@ -43,17 +45,19 @@ describe('the worker side of the apoptosis analysis', () => {
     expect(run.scatter).toEqual({ fsc: 'FSC-A', ssc: 'SSC-A', singletPulse: { area: 'FSC-A', pulse: 'FSC-H', kind: 'height' } });
   });
 
-  it("leaves the samples' own gating untouched", () => {
-    const registry = openExperiment();
-    analyseOpenSamples(registry, request());
-    expect(registry.session('sample-0').evaluator.populations).toEqual([]);
+  it("leaves the samples' own gating untouched, and no copy behind in any worker", async () => {
+    const registries = openExperiment();
+    await analyseOpenSamples(registries, request());
+    expect(registries[0].session('sample-0').evaluator.populations).toEqual([]);
+    tubes.forEach((_, i) => expect(registries.filter((r) => r.has(`sample-${i}`))).toHaveLength(1));
+    expect(registries.every((r) => ![...Array(tubes.length).keys()].some((i) => r.has(`sample-${i}~copy`)))).toBe(true);
   });
 
-  it('keeps hand-edited pre-gates and a per-tube quadrant centre, and flags that tube', () => {
-    const first = analyseOpenSamples(openExperiment(), request());
+  it('keeps hand-edited pre-gates and a per-tube quadrant centre, and flags that tube', async () => {
+    const first = await analyseOpenSamples(openExperiment(), request());
     const edited = first.analysis.tubes[5];
     const cells = edited.preGates.cells.map(([x, y]): [number, number] => [x * 1.1, y]);
-    const run = analyseOpenSamples(openExperiment(), {
+    const run = await analyseOpenSamples(openExperiment(), {
       ...request(),
       tubes: request().tubes.map((t, i) => (i === 5 ? { ...t, preGates: { ...edited.preGates, cells }, thresholdOverride: { pi: 1000 } } : t)),
     });
@@ -63,28 +67,30 @@ describe('the worker side of the apoptosis analysis', () => {
     expect(run.analysis.tubes[4].row.thresholdsOverridden).toBe(false);
   });
 
-  it('leaves out a tube without the chosen channels, says why, and analyses the others', () => {
-    const registry = openExperiment();
+  it('leaves out a tube without the chosen channels, says why, and analyses the others', async () => {
+    const registries = openExperiment();
+    const [registry] = registries;
     const dna = demoExperiment().files.find((f) => f.assay === 'cellCycle');
     if (!dna) throw new Error('the demo has no cell-cycle file');
     registry.add('dna', dna.fileName, 0, '00000000', readFcs(writeFcs(simulateDemoFile({ ...dna, eventCount: 500 }).input), { fileName: dna.fileName }));
     const base = request();
-    const run = analyseOpenSamples(registry, { ...base, tubes: [...base.tubes, { sampleId: 'dna', name: dna.fileName, role: 'sample' }] });
+    const run = await analyseOpenSamples(registries, { ...base, tubes: [...base.tubes, { sampleId: 'dna', name: dna.fileName, role: 'sample' }] });
     expect(run.excluded).toEqual([{ sampleId: 'dna', name: dna.fileName, message: expect.stringMatching(/has no FITC-A or PE-A channel; its channels are FSC-A, FSC-H/) }]);
     expect(run.analysis.tubes).toHaveLength(tubes.length);
   });
 
-  it('leaves out a sample whose $SPILLOVER cannot be inverted, naming it, and analyses the others', () => {
-    const registry = openExperiment();
+  it('leaves out a sample whose $SPILLOVER cannot be inverted, naming it, and analyses the others', async () => {
+    const registries = openExperiment();
+    const registry = registries[1];
     registry.add('singular', 'singular.fcs', 0, '00000000', readFcs(singularSpilloverFile(), { fileName: 'singular.fcs' }));
     const base = request();
-    const run = analyseOpenSamples(registry, { ...base, tubes: [...base.tubes, { sampleId: 'singular', name: 'singular.fcs', role: 'sample' }] });
+    const run = await analyseOpenSamples(registries, { ...base, tubes: [...base.tubes, { sampleId: 'singular', name: 'singular.fcs', role: 'sample' }] });
     expect(run.excluded).toEqual([{ sampleId: 'singular', name: 'singular.fcs', message: expect.stringContaining('"singular.fcs" cannot be compensated') }]);
     expect(run.analysis.tubes).toHaveLength(tubes.length);
     expect(run.sampleIds['singular.fcs']).toBeUndefined();
   });
 
-  it('fails in words when no quadrant can be placed (no controls)', () => {
-    expect(() => analyseOpenSamples(openExperiment(), request(tubes.map(() => 'sample')))).toThrow(/The quadrant cannot be placed: No PI-only control, untreated \(dose 0\) tube or unstained control was given/);
+  it('fails in words when no quadrant can be placed (no controls)', async () => {
+    await expect(analyseOpenSamples(openExperiment(), request(tubes.map(() => 'sample')))).rejects.toThrow(/The quadrant cannot be placed: No PI-only control, untreated \(dose 0\) tube or unstained control was given/);
   });
 });

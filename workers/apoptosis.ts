@@ -1,73 +1,59 @@
 /**
- * The worker's side of the guided Annexin V/PI analysis: finds the open samples' data sets, checks they share one
- * instrument setup (as `flowfate apoptosis` does), and runs the pure pipeline with the product defaults on scratch
- * sessions, so the samples' own gating stays whatever the UI's gating sync last sent. A tube that cannot take part
- * is listed with why; the others are analysed.
+ * The worker's side of the guided Annexin V/PI analysis, in the three steps the engine's pool runs where each tube
+ * lives (src/engine/crossSample.ts puts them together, as `flowfate apoptosis` runs analyseApoptosisExperiment):
+ * 1. each worker, for its tubes: can the tube take part (channels, scatter), and its pre-gates;
+ * 2. one worker: the experiment's settings from the tubes that set them (controls, untreated tubes);
+ * 3. each worker, for its tubes: strategy, counts and results row under those settings.
+ * Only small plain data goes between the steps. Every step runs on scratch sessions, so the samples' own gating stays
+ * whatever the UI's gating sync last sent.
  */
 import { SampleSession } from '../src/analysis/sampleSession.ts';
-import { setupMismatch } from '../src/apoptosis/channels.ts';
-import { analyseApoptosisExperiment, ApoptosisAnalysisError, type ApoptosisTube } from '../src/apoptosis/experiment.ts';
+import { type ApoptosisOptions, type ApoptosisTube } from '../src/apoptosis/analysisInput.ts';
+import { analyseTube, type AnalysedTube } from '../src/apoptosis/experiment.ts';
+import { experimentSettings, type ApoptosisSettings } from '../src/apoptosis/experimentSettings.ts';
+import { isFailedTube, prepareTube, type FailedTube, type PreparedTube } from '../src/apoptosis/preparedTubes.ts';
 import { DEFAULT_THRESHOLD_RULE } from '../src/apoptosis/thresholds.ts';
 import { describeChannel } from '../src/channels/dyes.ts';
-import { findScatterChannels, isScatterProblem, type ScatterChannels } from '../src/channels/scatter.ts';
-import type { FcsDataset } from '../src/fcs/types.ts';
-import type { ApoptosisRequest, ApoptosisRequestTube, ApoptosisRun } from './api.ts';
+import { findScatterChannels, isScatterProblem } from '../src/channels/scatter.ts';
+import type { ApoptosisPreparation, ApoptosisRequest, ApoptosisRequestTube, ApoptosisRunOptions, ApoptosisSettingsRequest, ApoptosisTubesRequest, PreparedRequestTube } from './api.ts';
 import type { SampleRegistry } from './sampleRegistry.ts';
 
-interface UsableTube {
-  request: ApoptosisRequestTube;
-  dataset: FcsDataset;
-  scatter: ScatterChannels;
+function optionsOf(run: ApoptosisRunOptions): ApoptosisOptions {
+  return { ...run, thresholdRule: DEFAULT_THRESHOLD_RULE };
 }
 
-/** The tube's data set and scatter channels, or why it cannot take part. */
-function usableTube(registry: SampleRegistry, request: ApoptosisRequestTube, fluorescence: ApoptosisRequest['fluorescence']): UsableTube | string {
-  const { dataset } = registry.session(request.sampleId);
-  const names = new Set(dataset.channels.map((c) => c.name));
-  const missing = [fluorescence.annexin, fluorescence.pi].filter((name) => !names.has(name));
-  if (missing.length > 0) return `"${request.name}" has no ${missing.join(' or ')} channel; its channels are ${dataset.channels.map(describeChannel).join(', ')}.`;
-  const scatter = findScatterChannels(dataset.channels);
-  if (isScatterProblem(scatter)) return `"${request.name}" ${scatter.problem}.`;
-  return { request, dataset, scatter };
+/** The tube on a scratch session of its sample's data set. */
+function scratchTube(registry: SampleRegistry, { sampleId, name, role, thresholdOverride }: Omit<ApoptosisRequestTube, 'preGates'>): ApoptosisTube {
+  return { name, role, session: new SampleSession(registry.session(sampleId).dataset), ...(thresholdOverride && { thresholdOverride }) };
 }
 
-/** Runs the analysis; throws ApoptosisAnalysisError (the caller turns it into a Failure) when nothing can be analysed. */
-export function analyseOpenSamples(registry: SampleRegistry, request: ApoptosisRequest): ApoptosisRun {
-  const usable: UsableTube[] = [];
-  const excluded: ApoptosisRun['excluded'] = [];
-  for (const tube of request.tubes) {
-    const found = usableTube(registry, tube, request.fluorescence);
-    if (typeof found === 'string') {
-      excluded.push({ sampleId: tube.sampleId, name: tube.name, message: found });
-      continue;
+function prepared(registry: SampleRegistry, tube: PreparedRequestTube): PreparedTube {
+  return { tube: scratchTube(registry, tube), preGates: tube.preGates };
+}
+
+/** Step 1 for the request's tubes (all living in this worker). */
+export function prepareApoptosisTubes(registry: SampleRegistry, request: ApoptosisRequest): ApoptosisPreparation[] {
+  return request.tubes.map((tube): ApoptosisPreparation => {
+    const { dataset } = registry.session(tube.sampleId);
+    const common = { sampleId: tube.sampleId, name: tube.name, role: tube.role, spillover: dataset.spillover };
+    const names = new Set(dataset.channels.map((c) => c.name));
+    const missing = [request.fluorescence.annexin, request.fluorescence.pi].filter((name) => !names.has(name));
+    if (missing.length > 0) {
+      return { ...common, scatter: null, outcome: { kind: 'unusable', message: `"${tube.name}" has no ${missing.join(' or ')} channel; its channels are ${dataset.channels.map(describeChannel).join(', ')}.` } };
     }
-    const channels = (u: UsableTube) => ({ name: u.request.name, fluorescence: request.fluorescence, scatter: u.scatter });
-    const mismatch = usable[0] ? setupMismatch(channels(found), channels(usable[0])) : null;
-    if (mismatch) excluded.push({ sampleId: tube.sampleId, name: tube.name, message: mismatch });
-    else usable.push(found);
-  }
-  const scatter = usable[0]?.scatter;
-  if (!scatter) throw new ApoptosisAnalysisError(`No sample can be analysed: ${excluded.map((e) => e.message).join(' ')}`);
-  const tubes = usable.map(({ request: tube, dataset }): ApoptosisTube => ({
-    name: tube.name,
-    role: tube.role,
-    session: new SampleSession(dataset),
-    ...(tube.preGates && { preGates: tube.preGates }),
-    ...(tube.thresholdOverride && { thresholdOverride: tube.thresholdOverride }),
-  }));
-  const analysis = analyseApoptosisExperiment(tubes, {
-    fluorescence: request.fluorescence, scatter, compensation: request.compensation, percentile: request.percentile, thresholdRule: DEFAULT_THRESHOLD_RULE,
-    ...(request.manualThresholds && { manualThresholds: request.manualThresholds }),
+    const scatter = findScatterChannels(dataset.channels);
+    if (isScatterProblem(scatter)) return { ...common, scatter: null, outcome: { kind: 'unusable', message: `"${tube.name}" ${scatter.problem}.` } };
+    const result = prepareTube({ ...scratchTube(registry, tube), ...(tube.preGates && { preGates: tube.preGates }) }, scatter);
+    return { ...common, scatter, outcome: isFailedTube(result) ? { kind: 'unprepared', failed: result } : { kind: 'prepared', preGates: result.preGates } };
   });
-  const sampleIdOf = new Map(usable.map((u) => [u.request.name, u.request.sampleId]));
-  const failed = analysis.failed.flatMap((f) => {
-    const sampleId = sampleIdOf.get(f.name);
-    return sampleId === undefined ? [] : [{ sampleId, name: f.name, message: f.message }];
-  });
-  const analysed = new Set(analysis.tubes.map((t) => t.name));
-  return {
-    analysis, fluorescence: request.fluorescence, scatter,
-    sampleIds: Object.fromEntries(usable.filter((u) => analysed.has(u.request.name)).map((u) => [u.request.name, u.request.sampleId])),
-    excluded: [...excluded, ...failed],
-  };
+}
+
+/** Step 2: the settings, from the setting tubes (living in this worker, or read into it for the run). */
+export function apoptosisSettings(registry: SampleRegistry, { tubes, spillovers, options }: ApoptosisSettingsRequest): ApoptosisSettings {
+  return experimentSettings(tubes.map((tube) => prepared(registry, tube)), spillovers.map((spillover) => ({ spillover })), optionsOf(options));
+}
+
+/** Step 3 for the request's tubes (all living in this worker), in order. */
+export function analyseApoptosisTubes(registry: SampleRegistry, { tubes, settings, options }: ApoptosisTubesRequest): (AnalysedTube | FailedTube)[] {
+  return tubes.map((tube) => analyseTube(prepared(registry, tube), settings, optionsOf(options)));
 }

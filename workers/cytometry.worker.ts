@@ -1,11 +1,11 @@
 /** The cytometry worker: adapts the pure core to the comlink contract in api.ts. No algorithms live here. */
 import * as Comlink from 'comlink';
 import { FINGERPRINT_BYTES, fileFingerprint, sampleKey } from '../src/analysis/workspace.ts';
-import { type ByteSource, bytesSource } from '../src/fcs/byteSource.ts';
+import type { ByteSource } from '../src/fcs/byteSource.ts';
 import { FcsError } from '../src/fcs/errors.ts';
 import { readFcs } from '../src/fcs/read.ts';
 import type { CytometryWorkerApi, Failure, ReadProgress, Result, SampleId, SampleSummary } from './api.ts';
-import { analyseOpenSamples } from './apoptosis.ts';
+import { analyseApoptosisTubes, apoptosisSettings, prepareApoptosisTubes } from './apoptosis.ts';
 import { analyseCellCycleSample, fitCellCycleSample } from './cellCycle.ts';
 import { blobSource } from './blobSource.ts';
 import { forgetKeptFiles, keepFile, keptFile } from './keptFiles.ts';
@@ -104,7 +104,7 @@ const api: CytometryWorkerApi = {
   async openUrl(id, url, fileName, memoryLimit) {
     const response = await fetch(url);
     if (!response.ok) return { ok: false, error: { code: 'FETCH_FAILED', message: `Cannot load "${fileName}": the server answered ${response.status}.` } };
-    return remembered(id, url, open(id, bytesSource(new Uint8Array(await response.arrayBuffer())), fileName, memoryLimit));
+    return remembered(id, url, open(id, blobSource(await response.blob()), fileName, memoryLimit));
   },
   async openKept(id, key, fileName, memoryLimit) {
     const file = await keptFile(key);
@@ -158,9 +158,16 @@ const api: CytometryWorkerApi = {
     }
     return rows;
   },
-  async analyseApoptosis(request) {
-    return attempt(() => analyseOpenSamples(registry, request), 'APOPTOSIS_FAILED');
+  async prepareApoptosis(request) {
+    return attempt(() => prepareApoptosisTubes(registry, request), 'APOPTOSIS_FAILED');
   },
+  async apoptosisSettings(request) {
+    return attempt(() => apoptosisSettings(registry, request), 'APOPTOSIS_FAILED');
+  },
+  async analyseApoptosisTubes(request) {
+    return attempt(() => analyseApoptosisTubes(registry, request), 'APOPTOSIS_FAILED');
+  },
+
   async analyseCellCycle(request) {
     return attempt(() => analyseCellCycleSample(registry.session(request.sampleId), request), 'CELL_CYCLE_FAILED');
   },

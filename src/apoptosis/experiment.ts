@@ -73,12 +73,17 @@ export function analyseTube({ tube, preGates }: PreparedTube, settings: Apoptosi
   return { name: tube.name, role: tube.role, preGates: preGates.vertices, strategy, row, warnings };
 }
 
-export function analyseApoptosisExperiment(tubes: readonly ApoptosisTube[], options: ApoptosisOptions): ApoptosisAnalysis {
-  const names = new Set<string>();
-  for (const tube of tubes) {
-    if (names.has(tube.name)) throw new ApoptosisAnalysisError(`Two tubes are named "${tube.name}"; names must be unique.`);
-    names.add(tube.name);
+/** Throws ApoptosisAnalysisError when two tubes share a name (rows and warnings name tubes by it). */
+export function checkTubeNames(names: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new ApoptosisAnalysisError(`Two tubes are named "${name}"; names must be unique.`);
+    seen.add(name);
   }
+}
+
+export function analyseApoptosisExperiment(tubes: readonly ApoptosisTube[], options: ApoptosisOptions): ApoptosisAnalysis {
+  checkTubeNames(tubes.map((t) => t.name));
   const failed: FailedTube[] = [];
   const prepared: PreparedTube[] = [];
   for (const tube of tubes) {
@@ -87,11 +92,20 @@ export function analyseApoptosisExperiment(tubes: readonly ApoptosisTube[], opti
     else prepared.push(result);
   }
   const settings = experimentSettings(prepared.filter(isSettingTube), prepared.map((p) => p.tube.session.dataset), options);
+  return assembleAnalysis(settings, failed, prepared.map((tube) => analyseTube(tube, settings, options)));
+}
+
+/**
+ * The experiment's analysis from its settings, the tubes that could not be prepared (in tube order) and each prepared
+ * tube's outcome (in tube order): what analyseApoptosisExperiment returns, also when the steps ran apart (the app's
+ * workers run step 2 where each tube lives). Throws ApoptosisAnalysisError when no tube could be analysed.
+ */
+export function assembleAnalysis(settings: ApoptosisSettings, unprepared: readonly FailedTube[], outcomes: readonly (AnalysedTube | FailedTube)[]): ApoptosisAnalysis {
+  const failed = [...unprepared];
   const analysed: AnalysedTube[] = [];
-  for (const tube of prepared) {
-    const result = analyseTube(tube, settings, options);
-    if (isFailedTube(result)) failed.push(result);
-    else analysed.push(result);
+  for (const outcome of outcomes) {
+    if (isFailedTube(outcome)) failed.push(outcome);
+    else analysed.push(outcome);
   }
   if (analysed.length === 0) throw new ApoptosisAnalysisError(`No tube can be analysed: ${failed.map((f) => f.message).join(' ')}`);
   const { computedSpillover, thresholdSources, sharedThresholds } = settings;

@@ -14,7 +14,7 @@ import {
   type FluorescenceChannels, type ResolvedCompensation,
 } from './compensation.ts';
 import type { GatedControl } from './gatedControl.ts';
-import { CONTROL_ROLE_NAMES, isControlRole, SINGLETS_ID, type ControlRole } from './populations.ts';
+import { type ApoptosisRole, CONTROL_ROLE_NAMES, isControlRole, SINGLETS_ID, type ControlRole } from './populations.ts';
 import { compensationProblem, type FailedTube, type PreparedTube } from './preparedTubes.ts';
 import { measureSpill, type SpillMeasurement } from './spill.ts';
 import { buildPreGateStrategy, quadrantParentId } from './strategy.ts';
@@ -41,9 +41,13 @@ export interface ApoptosisSettings {
   failed: FailedTube[];
 }
 
-/** Does this tube help set the experiment's compensation or thresholds? */
+/** Does a tube of this role help set the experiment's compensation or thresholds? */
+export function isSettingRole(role: ApoptosisRole): boolean {
+  return isControlRole(role) || role === 'untreated';
+}
+
 export function isSettingTube(prepared: PreparedTube): boolean {
-  return isControlRole(prepared.tube.role) || prepared.tube.role === 'untreated';
+  return isSettingRole(prepared.tube.role);
 }
 
 function controlsByRole(tubes: readonly PreparedTube[]): Partial<Record<ControlRole, PreparedTube>> {

@@ -4,7 +4,7 @@ import { CELLS_ID, QUADRANT_GATE_ID } from '../../apoptosis/populations.ts';
 import { readQuadrantThresholds, withQuadrantThresholds } from '../../apoptosis/strategy.ts';
 import type { Gate, GatingStrategy } from '../../gating/types.ts';
 import { createAppStore } from '../../state/store.ts';
-import { analyseOpenSamples } from '../../../workers/apoptosis.ts';
+import { analyseOpenSamples } from '../../../workers/apoptosis.fixtures.ts';
 import { gatesOfRun, handEdits } from './analysisGates.ts';
 import { openApoptosisExperiment } from './openExperiment.fixtures.ts';
 import { planApoptosisRun } from './setup.ts';
@@ -12,7 +12,7 @@ import { planApoptosisRun } from './setup.ts';
 const { registry, entries } = openApoptosisExperiment();
 const plan = planApoptosisRun(entries, createAppStore().getState().apoptosisSetup);
 if (!plan.ok) throw new Error(plan.problems.join(' '));
-const run = analyseOpenSamples(registry, plan.request);
+const run = await analyseOpenSamples(registry, plan.request);
 const applied = () => {
   const { tree, perSample } = gatesOfRun(run);
   return setAssayGates(emptyGatingDocument(), 'apoptosis', tree, perSample);

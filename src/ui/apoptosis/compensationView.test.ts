@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApoptosisSetup } from '../../state/apoptosisSlice.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import { createAppStore } from '../../state/store.ts';
-import { analyseOpenSamples } from '../../../workers/apoptosis.ts';
+import { analyseOpenSamples } from '../../../workers/apoptosis.fixtures.ts';
 import { shownMatrix, spillOfFile } from './compensationView.ts';
 import { openApoptosisExperiment } from './openExperiment.fixtures.ts';
 import { planApoptosisRun } from './setup.ts';
@@ -34,12 +34,12 @@ describe('the compensation step', () => {
     expect(shownMatrix(setup({ compensation: 'file' }), entries.map(withoutSpillover), FLUORESCENCE, null)).toMatchObject({ kind: 'note', status: expect.stringMatching(/^None of the files carries a spillover matrix/) });
   });
 
-  it('tells which controls the matrix will be measured on, then shows what the run measured', () => {
+  it('tells which controls the matrix will be measured on, then shows what the run measured', async () => {
     expect(shownMatrix(setup({ compensation: 'controls' }), entries, FLUORESCENCE, null)).toEqual({ kind: 'note', status: 'Measured on AnnV-PI_AnnV-only.fcs and AnnV-PI_PI-only.fcs when you run the analysis.' });
     expect(shownMatrix(setup({ compensation: 'controls' }), entries.filter((e) => e.fileName !== 'AnnV-PI_PI-only.fcs'), FLUORESCENCE, null)).toMatchObject({ status: expect.stringMatching(/^Mark an Annexin V-only and a PI-only control/) });
     const plan = planApoptosisRun(entries, setup({ compensation: 'controls' }));
     if (!plan.ok) throw new Error(plan.problems.join(' '));
-    const run = analyseOpenSamples(registry, plan.request);
+    const run = await analyseOpenSamples(registry, plan.request);
     const computed = run.analysis.computedSpillover;
     if (!computed?.ok) throw new Error('the controls gave no matrix');
     expect(shownMatrix(setup({ compensation: 'controls' }), entries, FLUORESCENCE, run)).toMatchObject({

@@ -5,7 +5,7 @@ import { withQuadrantThresholds } from '../../apoptosis/strategy.ts';
 import type { SampleGatingResult } from '../../state/resultsSlice.ts';
 import { createAppStore } from '../../state/store.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
-import { analyseOpenSamples } from '../../../workers/apoptosis.ts';
+import { analyseOpenSamples } from '../../../workers/apoptosis.fixtures.ts';
 import { gatesOfRun } from './analysisGates.ts';
 import { liveRows, type LiveRow } from './liveRows.ts';
 import { openApoptosisExperiment } from './openExperiment.fixtures.ts';
@@ -14,7 +14,7 @@ import { planApoptosisRun } from './setup.ts';
 const { registry, entries } = openApoptosisExperiment();
 const plan = planApoptosisRun(entries, createAppStore().getState().apoptosisSetup);
 if (!plan.ok) throw new Error(plan.problems.join(' '));
-const run = analyseOpenSamples(registry, plan.request);
+const run = await analyseOpenSamples(registry, plan.request);
 const { tree, perSample } = gatesOfRun(run);
 const applied = setAssayGates(emptyGatingDocument(), 'apoptosis', tree, perSample);
 

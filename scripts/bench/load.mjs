@@ -1,0 +1,151 @@
+// Loading a file, FlowFate against the GateLab peer (see BENCHMARKS.md), each run in a fresh browser:
+//  - load → first plot: from the file input's change event to the first plot drawn with every event (FlowFate: the
+//    density figure's data-drawn attribute, set in the frame after painting; GateLab: its plot titled "N events", and
+//    the frame after), timed with performance.now() in the page; baseline: File.arrayBuffer() of the same file there;
+//  - whole-browser memory once the plot is drawn and the page has settled: the proportional set size (PSS) of every
+//    process of that browser, from /proc (Linux);
+//  - FlowFate's worker buffers: the ArrayBuffer bytes its workers hold (DevTools Runtime.getHeapUsage
+//    backingStorageSize), sampled every 20 ms during the load (peak) and after a forced GC once settled.
+import { readdirSync, readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const SETTLE_MS = 3000;
+
+/** PSS and RSS (bytes) of a process and all its descendants. */
+function treeMemory(rootPid) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {}
+  }
+  let pss = 0;
+  let rss = 0;
+  const visit = (pid) => {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      pss += 1024 * Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      rss += 1024 * Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {}
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(rootPid);
+  return { pss, rss };
+}
+
+/** A fresh browser whose processes can be measured. */
+export async function measuredBrowser(executablePath, work) {
+  const server = await chromium.launchServer({ executablePath });
+  const browser = await chromium.connect(server.wsEndpoint());
+  try {
+    return await work(browser, () => treeMemory(server.process().pid));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** DevTools access to the page's dedicated workers (non-flat sessions, the only kind a page session can reach). */
+async function workerSessions(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const replies = new Map();
+  let next = 1;
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const reply = JSON.parse(message);
+    replies.get(reply.id)?.(reply.result);
+  });
+  const ask = (sessionId, method, params = {}) =>
+    new Promise((resolve) => {
+      const id = next++;
+      replies.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const sessions = [];
+  for (const target of targetInfos.filter((t) => t.type === 'worker')) sessions.push((await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })).sessionId);
+  const bufferBytes = async () => (await Promise.all(sessions.map((s) => ask(s, 'Runtime.getHeapUsage')))).reduce((sum, usage) => sum + usage.backingStorageSize, 0);
+  const collectGarbage = () => Promise.all(sessions.map(async (s) => {
+    await ask(s, 'HeapProfiler.enable');
+    await ask(s, 'HeapProfiler.collectGarbage');
+  }));
+  return { bufferBytes, collectGarbage };
+}
+
+/** Times, in the page, from the file input's change event to `drawn()` being true, then the next frame. */
+function watchLoad({ inputSelector, drawn }) {
+  const input = document.querySelector(inputSelector);
+  const timing = (window.benchLoad = {});
+  const isDrawn = new Function(`return (${drawn})();`);
+  input.addEventListener('change', () => {
+    timing.start = performance.now();
+    timing.file = input.files[0];
+  }, { capture: true });
+  new MutationObserver(() => {
+    if (timing.start === undefined || timing.seen !== undefined || !isDrawn()) return;
+    timing.seen = performance.now();
+    requestAnimationFrame(() => (timing.drawn = performance.now()));
+  }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+}
+
+/** Samples `measure()` every 20 ms until stopped; resolves to the largest value seen. */
+function sampleMaximum(measure) {
+  const state = { running: true, peak: 0 };
+  const sampling = (async () => {
+    while (state.running) {
+      state.peak = Math.max(state.peak, await measure());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return async () => {
+    state.running = false;
+    await sampling;
+    return state.peak;
+  };
+}
+
+async function timedLoad(page, path, inputSelector, isDrawn, sampleBuffers) {
+  await page.evaluate(watchLoad, { inputSelector, drawn: isDrawn.toString() });
+  const stopSampling = sampleBuffers ? sampleMaximum(sampleBuffers) : async () => 0;
+  await page.locator(inputSelector).first().setInputFiles(path);
+  await page.waitForFunction(() => window.benchLoad.drawn !== undefined, null, { timeout: 600_000, polling: 50 });
+  const peak = await stopSampling();
+  const times = await page.evaluate(async () => {
+    const { start, drawn, file } = window.benchLoad;
+    const t0 = performance.now();
+    await file.arrayBuffer();
+    return { loadMs: drawn - start, readMs: performance.now() - t0 };
+  });
+  return { ...times, peakBufferBytes: peak };
+}
+
+/** FlowFate: load → first plot, peak worker buffers during it, then whole-browser memory and worker buffers after GC. */
+export async function flowfateLoad(executablePath, url, { events, path }) {
+  return measuredBrowser(executablePath, async (browser, memory) => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector(`input[type=file][aria-label="Open FCS files…"]`));
+    const workers = await workerSessions(page);
+    const isDrawn = new Function(`return () => !!document.querySelector('figure[data-drawn][data-events="${events}"]:not([data-drawn="0"])');`)();
+    const load = await timedLoad(page, path, 'input[type=file][aria-label="Open FCS files…"]', isDrawn, workers.bufferBytes);
+    await page.waitForTimeout(SETTLE_MS);
+    const browserMemory = memory();
+    await workers.collectGarbage();
+    return { ...load, ...browserMemory, bufferBytes: await workers.bufferBytes() };
+  });
+}
+
+/** GateLab: load → its gating plot titled with the event count, then whole-browser memory. */
+export async function gatelabLoad(executablePath, url, { events, path }) {
+  return measuredBrowser(executablePath, async (browser, memory) => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(url);
+    const title = `${events.toLocaleString('en-US')} events`;
+    const isDrawn = new Function(`return () => !!document.querySelector('#cytof-plot-container canvas') && [...document.querySelectorAll('#cytof-plot-container text')].some((t) => t.textContent === ${JSON.stringify(title)});`)();
+    const load = await timedLoad(page, path, 'input[type=file][accept=".fcs"]', isDrawn, null);
+    await page.waitForTimeout(SETTLE_MS);
+    return { ...load, ...memory() };
+  });
+}
