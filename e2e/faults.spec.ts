@@ -1,3 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readFcs } from '../src/fcs/read.ts';
+import { writeFcs } from '../src/fcs/write.ts';
+import { stringifyGatingStrategy } from '../src/gating/strategyJson.ts';
+import { drawRectangle, rectangleRow } from './sessionSteps.ts';
 import { demoFile, expect, test } from './fixtures.ts';
 
 const FILES = ['AnnV-PI_24h_050nM_R1.fcs', 'AnnV-PI_24h_000nM_R1.fcs', 'AnnV-PI_48h_100nM_R1.fcs'];
@@ -70,4 +75,46 @@ test.describe('a plot that fails to draw', () => {
     await expect(page.getByRole('img', { name: /^Histogram of .* of All events/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Populations' })).toBeVisible();
   });
+});
+
+/** A copy of a demo tube whose $SPILLOVER cannot be inverted (PE-A written as an exact copy of FITC-A). */
+function writeSingularSpillover(path: string): void {
+  const [dataset] = readFcs(readFileSync(demoFile('AnnV-PI_24h_050nM_R1.fcs'))).datasets;
+  const channels = dataset.channels.map((c) => ({ name: c.name, label: c.label, range: c.range }));
+  writeFileSync(path, writeFcs({ channels, columns: dataset.columns, spillover: { channels: ['FITC-A', 'PE-A'], matrix: [[1, 1], [1, 1]], source: '$SPILLOVER' } }));
+}
+
+test('a file whose $SPILLOVER cannot be inverted is marked with a note, and every other sample still plots', async ({ page }, testInfo) => {
+  const singular = testInfo.outputPath('Singular_spillover.fcs');
+  writeSingularSpillover(singular);
+  await page.goto('/');
+  await page.getByLabel('Open FCS files…').setInputFiles([demoFile(FILES[1]), singular]);
+  const samples = page.getByRole('region', { name: /Samples/ });
+  await expect(samples.getByRole('option', { name: /Singular_spillover\.fcs/ })).toContainText('Ready, 1 note');
+  await expect(samples.getByRole('option', { name: new RegExp(FILES[1].replaceAll('.', '\\.')) })).toContainText('Ready');
+
+  // The compensated channels of the good sample: their shared axes leave the singular file out.
+  await page.getByLabel('X axis', { exact: true }).selectOption('FITC-A');
+  await page.getByLabel('Y axis', { exact: true }).selectOption('PE-A');
+  await expect(page.getByRole('img', { name: /^FITC-A.* vs PE-A.* of All events: 20,000 events$/ })).toBeVisible();
+
+  // The singular file itself is drawn uncompensated, and says why.
+  await samples.getByRole('option', { name: /Singular_spillover\.fcs/ }).click();
+  await expect(page.getByRole('img', { name: /^FITC-A.* vs PE-A.* of All events: 20,000 events$/ })).toBeVisible();
+  await page.getByText('Ready, 1 note').last().click();
+  await expect(page.getByText(/The file's spillover matrix \(\$SPILLOVER\) cannot be inverted \(it is singular\), so it cannot compensate/)).toBeVisible();
+});
+
+test('gates that fail on a sample show the reason and no earlier counts beside it', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await page.getByLabel('Open FCS files…').setInputFiles(demoFile(FILES[0]));
+  await drawRectangle(page);
+  const missing = testInfo.outputPath('other-panel.flowfate-template.json');
+  const dimension = { source: { kind: 'channel' as const, name: 'BV421-A' }, compensation: 'uncompensated' as const, transform: null };
+  writeFileSync(missing, stringifyGatingStrategy({ version: 1, transforms: {}, ratios: {}, compensations: {}, gates: [{ kind: 'rectangle', id: 'live', name: 'Live', parentId: null, bounds: [{ dimension, min: 100, max: null }] }] }));
+  await page.getByLabel('Import gates…').setInputFiles(missing);
+  const populations = page.getByRole('region', { name: 'Populations' });
+  await expect(populations.getByRole('alert')).toContainText('BV421-A');
+  await expect(rectangleRow(page)).toHaveCount(0);
+  await expect(populations.getByRole('row', { name: /Live/ })).toHaveCount(0);
 });

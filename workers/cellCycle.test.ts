@@ -125,7 +125,10 @@ describeWithCorpus('the worker side on a real Gallios file with a singular $SPIL
     const registry = new SampleRegistry();
     const summary = registry.add('s', '222.LMD', 0, '00000000', file);
     const active = summary.datasets[summary.activeDataset];
-    expect(active.spillover?.channels).toEqual(['FL3-H', 'FL3-A']);
+    // The singular matrix is set aside with a note (src/analysis/fileSpillover.ts): the UI reads the file uncompensated.
+    expect(file.datasets[defaultDatasetIndex(file)].spillover?.channels).toEqual(['FL3-H', 'FL3-A']);
+    expect(active.spillover).toBeNull();
+    expect(active.warnings.map((w) => w.code)).toContain('SPILLOVER_UNUSABLE');
     const channels = dnaChannelRefs({ dna: 'FL3-A', pulse: { channel: 'FL3-H', kind: 'height' }, scatter: null }, active.spillover);
     const analysis = analyseCellCycleSample(registry.session('s'), { sampleId: 's', channels, options: DEFAULT_MODEL_OPTIONS });
     const lmd = file.datasets[defaultDatasetIndex(file)];

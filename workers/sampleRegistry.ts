@@ -1,4 +1,5 @@
 /** The samples open in this worker: decoded files and their analysis sessions, keyed by the UI's sample id. */
+import { usableFileSpillover } from '../src/analysis/fileSpillover.ts';
 import { SampleSession } from '../src/analysis/sampleSession.ts';
 import { channelUnit, cytometerOf, describeChannel } from '../src/analysis/summary.ts';
 import { defaultDatasetIndex } from '../src/fcs/scale.ts';
@@ -61,6 +62,8 @@ export class SampleRegistry {
 }
 
 function summarizeDataset(dataset: FcsDataset): DatasetSummary {
+  // The UI compensates with the file's matrix only when it can: an unusable one is a note, not a fault.
+  const { spillover, note } = usableFileSpillover(dataset);
   const keywords: Record<string, string> = {};
   for (const key of SHOWN_KEYWORDS) if (dataset.keywords[key]) keywords[key] = dataset.keywords[key];
   return {
@@ -71,8 +74,8 @@ function summarizeDataset(dataset: FcsDataset): DatasetSummary {
     eventCount: dataset.eventCount,
     cytometer: cytometerOf(dataset),
     channels: dataset.channels.map((c) => ({ index: c.index, name: c.name, label: c.label, display: describeChannel(c), unit: channelUnit(c, dataset) })),
-    spillover: dataset.spillover,
-    warnings: dataset.warnings,
+    spillover,
+    warnings: note ? [...dataset.warnings, note] : dataset.warnings,
     keywords,
   };
 }

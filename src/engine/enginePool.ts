@@ -253,7 +253,13 @@ export class EnginePool {
       selectDataset: async (id, index) => remember(id, await this.run(id, (worker) => worker.selectDataset(id, index)), { dataset: index, strategy: null }),
       applyStrategy: async (id, strategy) => remember(id, await this.run(id, (worker) => worker.applyStrategy(id, strategy)), { strategy }),
       axis: (id, channel, kind) => this.run(id, (worker) => worker.axis(id, channel, kind)),
-      sharedAxis: async (ids, channel, kind) => mergeAxes(await Promise.all(ids.map((id) => this.run(id, (worker) => worker.axis(id, channel, kind))))),
+      // One sample whose axis cannot be made (a fault of that file) never takes the shared axis of the others down.
+      sharedAxis: async (ids, channel, kind) => {
+        const axes = await Promise.allSettled(ids.map((id) => this.run(id, (worker) => worker.axis(id, channel, kind))));
+        const made = axes.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+        if (made.length === 0) throw (axes.find((a) => a.status === 'rejected') as PromiseRejectedResult).reason;
+        return mergeAxes(made);
+      },
       density: (request) => this.run(request.sampleId, (worker) => worker.density(request)),
       histogram: (request) => this.run(request.sampleId, (worker) => worker.histogram(request)),
       statistics: (id, population, channels) => this.run(id, (worker) => worker.statistics(id, population, channels)),

@@ -29,7 +29,11 @@ export const createResultsSlice: StateCreator<ResultsSlice> = (set) => ({
         if (outcome.kind === 'counts') {
           gatingResults[id] = outcome.result;
           delete gatingErrors[id];
-        } else gatingErrors[id] = outcome.error;
+        } else {
+          gatingErrors[id] = outcome.error;
+          // The counts of the gates before the failed ones are dropped: no stale number beside an error.
+          delete gatingResults[id];
+        }
       }
       return { gatingResults, gatingErrors };
     }),

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { type AxisKind, type AxisSpec, axisKindOf } from '../../analysis/axes.ts';
+import { type AxisKind, type AxisSpec, axisKindOf, fileCompensationFor } from '../../analysis/axes.ts';
 import type { CompensationRef } from '../../compensation/types.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
@@ -8,10 +8,17 @@ import type { SampleId } from '../../../workers/api.ts';
 import type { CytometryClient } from '../../engine/cytometryClient.ts';
 import { useClient } from '../context.ts';
 
-/** Open samples whose analysed data set has the channel: an axis is fitted to all of them. */
-function samplesWithChannel(state: AppState, channel: string): SampleId[] {
+/**
+ * Open samples whose analysed data set has the channel, read with the same compensation: an axis is fitted to all of
+ * them (a sample whose own matrix cannot be used is read uncompensated, so it is left out of a compensated axis).
+ */
+function samplesWithChannel(state: AppState, channel: string, compensation: CompensationRef): SampleId[] {
   return state.samples
-    .filter((e) => e.status.kind === 'ready' && e.status.summary.datasets[e.status.summary.activeDataset].channels.some((c) => c.name === channel))
+    .filter((e) => {
+      if (e.status.kind !== 'ready') return false;
+      const dataset = e.status.summary.datasets[e.status.summary.activeDataset];
+      return dataset.channels.some((c) => c.name === channel) && fileCompensationFor(channel, dataset.spillover) === compensation;
+    })
     .map((e) => e.id);
 }
 
@@ -26,7 +33,7 @@ export function useAxis(sampleId: SampleId | null, channel: string | null, compe
   const store = useStoreApi();
   const axis = useAppStore((s) => (channel ? s.axes[channel] : undefined));
   const autoFit = useAppStore((s) => (channel ? s.autoAxisFits[channel] : undefined));
-  const fitted = useAppStore(useShallow((s) => (channel ? samplesWithChannel(s, channel) : [])));
+  const fitted = useAppStore(useShallow((s) => (channel ? samplesWithChannel(s, channel, compensation) : [])));
   const usable = axis && axis.compensation === compensation ? axis : null;
   const stale = usable === null || (autoFit !== undefined && fitted.length > autoFit);
 
@@ -35,9 +42,13 @@ export function useAxis(sampleId: SampleId | null, channel: string | null, compe
     let current = true;
     const ids = fitted.includes(sampleId) ? fitted : [sampleId, ...fitted];
     const kind = usable ? axisKindOf(usable) : preferredKind;
-    void client.call((worker) => worker.sharedAxis(ids, { channel, compensation }, kind)).then((made) => {
-      if (current) store.getState().setAxis(made, ids.length);
-    });
+    // A failure leaves the axis as it was (the plot says it is waiting); it never becomes an uncaught page error.
+    client.call((worker) => worker.sharedAxis(ids, { channel, compensation }, kind)).then(
+      (made) => {
+        if (current) store.getState().setAxis(made, ids.length);
+      },
+      () => undefined,
+    );
     return () => {
       current = false;
     };
@@ -48,7 +59,7 @@ export function useAxis(sampleId: SampleId | null, channel: string | null, compe
 
 /** Replaces a channel's axis by one of another kind, fitted to every open sample that has the channel. */
 export async function changeAxisKind(client: CytometryClient, store: AppStore, sampleId: SampleId, axis: AxisSpec, kind: AxisKind): Promise<void> {
-  const fitted = samplesWithChannel(store.getState(), axis.channel);
+  const fitted = samplesWithChannel(store.getState(), axis.channel, axis.compensation);
   const ids = fitted.includes(sampleId) ? fitted : [sampleId, ...fitted];
   store.getState().setAxis(await client.call((worker) => worker.sharedAxis(ids, { channel: axis.channel, compensation: axis.compensation }, kind)));
 }
