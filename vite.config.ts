@@ -2,9 +2,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { SECURITY_HEADERS, securityHeaders } from './vite-plugins/securityHeaders.ts';
+import { serviceWorker } from './vite-plugins/serviceWorker.ts';
 
 export default defineConfig({
-  plugins: [react(), securityHeaders()],
+  plugins: [react(), securityHeaders(), serviceWorker()],
   worker: { format: 'es' },
   // Pre-bundle worker-only dependencies so the dev server does not re-optimise and reload mid-session.
   optimizeDeps: { include: ['comlink', 'd3', 'zustand', 'fast-xml-parser', 'fflate'] },

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createCytometryClient } from './engine/cytometryClient.ts';
 import { reportRestart } from './engine/engineRestart.ts';
+import { registerServiceWorker } from './engine/appUpdates.ts';
 import { startGatingSync } from './engine/gatingSync.ts';
 import { startWorkspacePersistence, type WorkspacePersistence } from './engine/sessions.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
@@ -15,6 +16,8 @@ const client = createCytometryClient({
   onFatal: (error) => store.getState().setEngineError(error.message),
 });
 startGatingSync(client, store);
+// Offline and installable in the built app; the development server serves no service worker.
+if (import.meta.env.PROD) registerServiceWorker();
 const started = startWorkspacePersistence(client, store);
 const persistence: WorkspacePersistence = {
   restore: async (key) => (await started).restore(key),

@@ -10,6 +10,7 @@ import { useAppShortcuts } from './useAppShortcuts.ts';
 import { SamplePanel } from './samples/SamplePanel.tsx';
 import { StartPanel } from './start/StartPanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { UpdateBanner } from './UpdateBanner.tsx';
 import { RestoreBanner } from './workspace/RestoreBanner.tsx';
 import { type ViewEntry, ViewTabs } from './ViewTabs.tsx';
 
@@ -57,6 +58,7 @@ export function App() {
           {engineError}
         </p>
       )}
+      <UpdateBanner />
       <RestoreBanner />
       <div className={layout}>
         <SamplePanel />
