@@ -7,9 +7,6 @@ const corpus = process.env.FLOWFATE_CORPUS ?? join(import.meta.dirname, '..', '.
 const FILE = '222.LMD';
 const path = join(corpus, 'dna', FILE);
 
-// Explore (not the cell-cycle analysis) still asks for the file's singular matrix when the file opens: see BOARD.md.
-test.use({ expectedErrors: /compensation "FCS" is singular \(or nearly\) and cannot be inverted/ });
-
 test('a Beckman Gallios plant-nuclei file (singular $SPILLOVER, internal standard, top-channel pile-up) is analysed in the app and said as it is', async ({ page }) => {
   test.skip(!existsSync(path), `the shared corpus is not at ${corpus}`);
   await page.goto('/');

@@ -3,7 +3,7 @@
  * writes this file as /sw.js with the list of the build's files and a version that changes with any of them.
  *
  * - Install: the build's files are stored in a cache of this version; the page is used from it from then on.
- * - A new version waits until the page says the user agreed to reload (src/offline/register.ts): a running page is
+ * - A new version waits until the page says the user agreed to reload (src/engine/appUpdates.ts): a running page is
  *   never switched to another version's files under its feet.
  * - The demo experiment (63 MB) is not part of the install: a page asks for it once this version is active, and it
  *   is stored in the background (KEEP_DEMO), so the demo opens offline after the first visit.
