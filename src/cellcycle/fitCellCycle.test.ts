@@ -170,7 +170,7 @@ describe('fitCellCycle input checks', () => {
 
   it('rejects contradictory options before fitting', () => {
     const histogram = modelHistogram(spec({ parameters: { ...PEAKS, sStart: 40, sMiddle: 40, sEnd: 40, subG1Shoulder: 0 } }));
-    expect(() => fitCellCycle(histogram, optionsFor({ linearity: { kind: 'range', min: 2.2, max: 1.9 } }))).toThrow(/linearity range/);
+    expect(() => fitCellCycle(histogram, optionsFor({ linearity: { kind: 'range', min: 2.2, max: 1.9 } }))).toThrow(/G2\/M ÷ G0\/G1 ratio cannot be fitted within 2.2–1.9/);
     expect(() => fitCellCycle(histogram, optionsFor({ window: { kind: 'range', min: 500, max: 100 } }))).toThrow(/window/);
   });
 });

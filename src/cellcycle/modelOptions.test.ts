@@ -7,12 +7,12 @@ import type { CellCycleModelOptions, DnaHistogram } from './types.ts';
 describe('validateModelOptions', () => {
   it.each([
     [{ model: 'modfit' }, /unknown model "modfit"/],
-    [{ g1CvPercent: { kind: 'fixed', value: 0 } }, /g1CvPercent fixed at 0/],
-    [{ linearity: { kind: 'range', min: 2.1, max: 1.9 } }, /linearity range \[2.1, 1.9\]/],
-    [{ g2CvPercent: { kind: 'range', min: 3, max: 300 } }, /g2CvPercent range/],
+    [{ g1CvPercent: { kind: 'fixed', value: 0 } }, /^The G0\/G1 CV \(%\) cannot be held at 0: give a value between 0 and 100\.$/],
+    [{ linearity: { kind: 'range', min: 2.1, max: 1.9 } }, /^The G2\/M ÷ G0\/G1 ratio cannot be fitted within 2.1–1.9: give a lowest value below the highest, both between 1 and 4\.$/],
+    [{ g2CvPercent: { kind: 'range', min: 3, max: 300 } }, /^The G2\/M CV \(%\) cannot be fitted within 3–300/],
     [{ debris: true }, /debris must be auto, on or off/],
     [{ aggregates: 'quadruplets' }, /aggregates must be/],
-    [{ window: { kind: 'range', min: -5, max: 10 } }, /window must satisfy/],
+    [{ window: { kind: 'range', min: -5, max: 10 } }, /^The analysis window -5–10 cannot be used/],
   ])('rejects %j', (override, message) => {
     expect(() => validateModelOptions({ ...DEFAULT_MODEL_OPTIONS, ...override } as CellCycleModelOptions)).toThrow(message);
   });

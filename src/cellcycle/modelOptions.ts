@@ -64,10 +64,10 @@ export function validateModelOptions(options: CellCycleModelOptions): void {
     default:
       throw new RangeError(`cell-cycle options: unknown model "${String(options.model)}" (use djf, watson or rectangle)`);
   }
-  checkConstraint(options.g1Mean, 'g1Mean', 0, Infinity);
-  checkConstraint(options.g1CvPercent, 'g1CvPercent', 0, 100);
-  checkConstraint(options.linearity, 'linearity', 1, 4);
-  if (options.g2CvPercent.kind !== 'equal-to-g1') checkConstraint(options.g2CvPercent, 'g2CvPercent', 0, 100);
+  checkConstraint(options.g1Mean, 'The G0/G1 mean', 0, Infinity);
+  checkConstraint(options.g1CvPercent, 'The G0/G1 CV (%)', 0, 100);
+  checkConstraint(options.linearity, 'The G2/M ÷ G0/G1 ratio', 1, 4);
+  if (options.g2CvPercent.kind !== 'equal-to-g1') checkConstraint(options.g2CvPercent, 'The G2/M CV (%)', 0, 100);
   if (!['auto', 'on', 'off'].includes(options.debris)) {
     throw new RangeError(`cell-cycle options: debris must be auto, on or off, got "${String(options.debris)}"`);
   }
@@ -77,29 +77,29 @@ export function validateModelOptions(options: CellCycleModelOptions): void {
   if (options.window.kind === 'range') {
     const { min, max } = options.window;
     if (!(Number.isFinite(min) && Number.isFinite(max) && min >= 0 && max > min)) {
-      throw new RangeError(`cell-cycle options: window must satisfy 0 ≤ min < max, got [${min}, ${max}]`);
+      throw new RangeError(`The analysis window ${min}–${max} cannot be used: give a start of 0 or more below its end.`);
     }
   }
 }
 
-function checkConstraint(constraint: Constraint, name: string, lowest: number, highest: number): void {
+/** Checks a constraint on the quantity `what` ("The G0/G1 CV (%)"), in words a user can act on. */
+function checkConstraint(constraint: Constraint, what: string, lowest: number, highest: number): void {
+  const within = Number.isFinite(highest) ? `between ${lowest} and ${highest}` : `above ${lowest}`;
   switch (constraint.kind) {
     case 'free':
       return;
     case 'fixed':
       if (!(constraint.value > lowest && constraint.value < highest)) {
-        throw new RangeError(`cell-cycle options: ${name} fixed at ${constraint.value}, must lie in (${lowest}, ${highest})`);
+        throw new RangeError(`${what} cannot be held at ${constraint.value}: give a value ${within}.`);
       }
       return;
     case 'range':
       if (!(constraint.min > lowest && constraint.max < highest && constraint.min < constraint.max)) {
-        throw new RangeError(
-          `cell-cycle options: ${name} range [${constraint.min}, ${constraint.max}] must satisfy ${lowest} < min < max < ${highest}`,
-        );
+        throw new RangeError(`${what} cannot be fitted within ${constraint.min}–${constraint.max}: give a lowest value below the highest, both ${within}.`);
       }
       return;
     default:
-      throw new RangeError(`cell-cycle options: ${name} has an unknown constraint kind`);
+      throw new RangeError(`${what} has a constraint this version does not know.`);
   }
 }
 

@@ -6,7 +6,7 @@
 import { setAssayGates, strategyForSample } from '../../analysis/gatingDocument.ts';
 import { cellCycleGateTree, type SuggestedSampleGates } from '../../cellcycle/cellCycleGates.ts';
 import { suggestPhaseRanges } from '../../cellcycle/phaseRanges.ts';
-import type { CytometryClient } from '../../engine/cytometryClient.ts';
+import { type CytometryClient, WorkerFailedError } from '../../engine/cytometryClient.ts';
 import type { CellCycleChannels, CellCycleFitEntry, CellCycleRun } from '../../state/cellCycleSlice.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import type { AppStore } from '../../state/store.ts';
@@ -25,7 +25,11 @@ export function cellCycleSamples(samples: readonly SampleEntry[]): SampleEntry[]
   return ready.toSorted((a, b) => untreatedFirst(a) - untreatedFirst(b));
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Why a call stopped, in words: the engine's own sentence when it stopped, never an internal error's text. */
+export function engineFailure(error: unknown): string {
+  if (error instanceof WorkerFailedError) return `The analysis stopped: ${error.message}. Your gates are unchanged.`;
+  return 'The cell-cycle analysis stopped on an unexpected problem; your gates are unchanged. Try again, and please report it if it persists.';
+}
 
 export async function analyseAllSamples(client: CytometryClient, store: AppStore, channels: CellCycleChannels): Promise<void> {
   const samples = cellCycleSamples(store.getState().samples);
@@ -56,7 +60,7 @@ export async function analyseAllSamples(client: CytometryClient, store: AppStore
     keepFits(store, run, analysed);
     store.getState().cellCycleFinished(run);
   } catch (error) {
-    setCellCycleStatus({ kind: 'failed', message: message(error) });
+    setCellCycleStatus({ kind: 'failed', message: engineFailure(error) });
   }
 }
 

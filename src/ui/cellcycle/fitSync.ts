@@ -8,9 +8,8 @@ import { strategyForSample } from '../../analysis/gatingDocument.ts';
 import type { CytometryClient } from '../../engine/cytometryClient.ts';
 import { createLatestOnly } from '../../engine/latestOnly.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
+import { engineFailure } from './analyseAll.ts';
 import { planFit } from './fitPlan.ts';
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function startCellCycleFitSync(client: CytometryClient, store: AppStore): () => void {
   const schedule = createLatestOnly();
@@ -36,7 +35,7 @@ export function startCellCycleFitSync(client: CytometryClient, store: AppStore):
         },
         (error: unknown) => {
           if (requested.get(id) === plan.key) requested.delete(id);
-          store.getState().setCellCycleFit(id, { key: plan.key, error: { code: 'ENGINE', message: message(error) } });
+          store.getState().setCellCycleFit(id, { key: plan.key, error: { code: 'ENGINE', message: engineFailure(error) } });
         },
       );
     }
