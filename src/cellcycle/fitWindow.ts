@@ -1,7 +1,7 @@
 import { smoothCounts } from '../binning/smoothCounts.ts';
 import { CellCycleError } from './cellCycleError.ts';
 import { smoothingSdFor } from './histogramPeaks.ts';
-import { estimateCyclePeaks, type CycleEstimate } from './peakSearch.ts';
+import { estimateCyclePeaks, G2_BAND, type CycleEstimate } from './peakSearch.ts';
 import type { CellCycleModelOptions, DnaHistogram } from './types.ts';
 
 /** Debris and aggregate shapes cost O(bins²); 8,192 bins keeps one fit well under a second. */
@@ -51,12 +51,16 @@ const DNA_INDEX_SEARCH_FRACTION = 0.08;
 function withSearchRanges(startBin: number, endBin: number, estimate: CycleEstimate): ResolvedWindow {
   const g1 = estimate.g1.mean;
   const dnaIndex = estimate.second ? estimate.second.g1.mean / g1 : 1;
+  let dnaIndexSearch = { min: dnaIndex * (1 - DNA_INDEX_SEARCH_FRACTION), max: dnaIndex * (1 + DNA_INDEX_SEARCH_FRACTION) };
+  // Never into the first population's G2/M band, where the second G0/G1 and the first G2/M would trade places.
+  if (dnaIndex > G2_BAND.max) dnaIndexSearch = { ...dnaIndexSearch, min: Math.max(dnaIndexSearch.min, G2_BAND.max) };
+  else if (dnaIndex < G2_BAND.min) dnaIndexSearch = { ...dnaIndexSearch, max: Math.min(dnaIndexSearch.max, G2_BAND.min) };
   return {
     startBin,
     endBin,
     estimate,
     g1Search: { min: Math.max(startBin, (1 - G1_SEARCH_FRACTION) * g1), max: Math.min(endBin, (1 + G1_SEARCH_FRACTION) * g1) },
-    dnaIndexSearch: { min: dnaIndex * (1 - DNA_INDEX_SEARCH_FRACTION), max: dnaIndex * (1 + DNA_INDEX_SEARCH_FRACTION) },
+    dnaIndexSearch,
   };
 }
 

@@ -17,7 +17,7 @@ export interface HistogramPeak {
   sd: number;
   /** Events under the peak from its height and SD. */
   area: number;
-  /** Falls below half its height on both sides within 2.5 SD: a peak of its own, not a shoulder of another. */
+  /** Falls below 70% of its height on both sides within 2.5 SD: a peak of its own, not a shoulder of another. */
   distinct: boolean;
 }
 
@@ -32,12 +32,20 @@ const NOISE_SDS = 4;
 /** Peaks lower than this fraction of the highest are noise or shoulders. */
 const MIN_PEAK_FRACTION = 0.02;
 /**
- * A threshold-cut debris slope rises in a bin or two and decays over tens of channels, a G1-like peak is roughly
- * symmetric; broad S-phase bumps and apoptotic humps are wider than any G0/G1 peak of a usable stain.
+ * A threshold-cut debris slope rises in a bin or two and decays over tens of channels to the right: a peak whose right
+ * half-width exceeds three times its left one is that. A G0/G1 peak may be skewed the other way (fixed cells on the
+ * BD time course rise slowly and fall sharply: left up to ~4× the right), but not beyond six times. Broad S-phase
+ * bumps and apoptotic humps are wider than any G0/G1 peak of a usable stain.
  */
-const MAX_SIDE_RATIO = 3;
+const MAX_RIGHT_SIDE_RATIO = 3;
+const MAX_LEFT_SIDE_RATIO = 6;
 const MAX_CV = 0.25;
 const DISTINCT_SD = 2.5;
+/**
+ * The dip a distinct peak shows on each side. Two equal peaks of 3% CV 11% apart (a sample and a close standard)
+ * dip to ~55% between them; a shoulder does not dip at all.
+ */
+const DISTINCT_DIP = 0.7;
 
 /** Smoothing SD in bins for peak finding: one bin per 512 bins of histogram. */
 export function smoothingSdFor(binCount: number): number {
@@ -52,13 +60,16 @@ const SCALES = [1, 2, 4];
  * with both flanks on the axis, roughly symmetric and at most 25% CV. A spike in the lowest channels (no left flank),
  * a debris slope (a cliff at the trigger threshold, a long tail) and S-phase plateaus are not peaks. A broad peak whose
  * top is flat or skewed (CV 10–12% G0/G1 of fixed human cells) shows as one only at a coarser smoothing; each peak is
- * described at the finest smoothing that shows it.
+ * described at the finest smoothing that shows it, and distinct if it dips at any.
  */
 export function findHistogramPeaks(counts: Float64Array, startBin: number, endBin: number): HistogramPeak[] {
   const found: HistogramPeak[] = [];
   for (const scale of SCALES) {
     for (const peak of peaksAtScale(counts, startBin, endBin, scale * smoothingSdFor(counts.length))) {
-      if (!found.some((p) => Math.abs(p.mean - peak.mean) < Math.max(p.sdLeft, p.sdRight, peak.sdLeft, peak.sdRight))) found.push(peak);
+      const same = found.findIndex((p) => Math.abs(p.mean - peak.mean) < Math.max(p.sdLeft, p.sdRight, peak.sdLeft, peak.sdRight));
+      if (same < 0) found.push(peak);
+      // A dip hidden by counting noise at a fine smoothing shows at a coarser one.
+      else if (peak.distinct) found[same] = { ...found[same], distinct: true };
     }
   }
   return found.toSorted((a, b) => a.mean - b.mean);
@@ -116,12 +127,12 @@ function describePeak(smooth: Float64Array, bin: number, smoothingSd: number, st
   const sdLeft = deconvolved(bin - low);
   const sdRight = deconvolved(high - bin);
   const narrow = Math.min(sdLeft, sdRight);
-  const wide = Math.max(sdLeft, sdRight);
-  if (wide > MAX_SIDE_RATIO * narrow || (sdLeft + sdRight) / 2 > MAX_CV * mean || mean - 2 * sdLeft <= 0) return null;
-  const halfLow = crossing(smooth, bin, 0.5 * height, -1, startBin, endBin);
-  const halfHigh = crossing(smooth, bin, 0.5 * height, 1, startBin, endBin);
+  const skewed = sdRight > MAX_RIGHT_SIDE_RATIO * sdLeft || sdLeft > MAX_LEFT_SIDE_RATIO * sdRight;
+  if (skewed || (sdLeft + sdRight) / 2 > MAX_CV * mean || mean - 2 * sdLeft <= 0) return null;
+  const dipLow = crossing(smooth, bin, DISTINCT_DIP * height, -1, startBin, endBin);
+  const dipHigh = crossing(smooth, bin, DISTINCT_DIP * height, 1, startBin, endBin);
   const reach = DISTINCT_SD * Math.max(narrow, smoothingSd);
-  const distinct = halfLow !== null && halfHigh !== null && bin - halfLow <= reach && halfHigh - bin <= reach;
+  const distinct = dipLow !== null && dipHigh !== null && bin - dipLow <= reach && dipHigh - bin <= reach;
   const sd = Math.sqrt(sdLeft * sdRight);
   return { bin, mean, sdLeft, sdRight, sd, height, area: height * SQRT_TWO_PI * sd, distinct };
 }

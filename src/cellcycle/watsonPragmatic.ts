@@ -60,20 +60,21 @@ export function fitWatsonPragmatic(histogram: DnaHistogram, options: CellCycleMo
   let g1: PeakFit = { ...NO_FIT, area: estimate.g1.area, mean: estimate.g1.mean, cv: estimate.g1.sd / estimate.g1.mean };
   let g2: PeakFit = { ...NO_FIT, area: estimate.g2.area, mean: estimate.g2.mean, cv: estimate.g2.sd / estimate.g2.mean };
   let g2Means = { min: linearity.min * g1.mean, max: linearity.max * g1.mean };
-  let g2Held = false;
   let iterations = 0;
+  let g2Start: PeakStart = { ...g2, level: 0 };
   // The S level under each peak comes from the histogram between the peaks, so it needs the peaks; rounds settle it.
   for (let round = 0; round < ROUNDS; round++) {
     const levels = sPhaseLevelsAtPeaks(firstCounts, window, g1, g2);
     g1 = fitPeakWindow(firstCounts, window, { ...g1, level: levels.atG1 }, g1Means, g1Cv, { belowSd: 3, aboveSd: 1, edge: 'rising', level: 'held' });
     g2Means = { min: linearity.min * g1.mean, max: linearity.max * g1.mean };
     const cvs2 = g2Cv(g1.cv);
-    const g2Start = { ...g2, cv: clamp(g2.cv, cvs2.min, cvs2.max), level: levels.atG2 };
-    const free = fitG2(firstCounts, window, g2Start, g2Means, cvs2);
-    g2Held = !separates(free, g1, levels.atG2, g2Means, cvs2);
-    g2 = g2Held ? heldG2(firstCounts, window, g1, { ...g2Start, area: free.area }, g2Means) : free;
+    g2Start = { ...g2, cv: clamp(g2.cv, cvs2.min, cvs2.max), level: levels.atG2 };
+    g2 = fitG2(firstCounts, window, g2Start, g2Means, cvs2);
     iterations += g1.iterations + g2.iterations;
   }
+  // Held only once G0/G1 has settled, so that a held G2/M never moves G0/G1's S level.
+  const g2Held = !separates(g2, g1, g2Start.level, g2Means, g2Cv(g1.cv));
+  if (g2Held) g2 = heldG2(firstCounts, window, g1, { ...g2Start, area: g2.area }, g2Means);
 
   const g1Curve = peakCurve(g1, startBin, n);
   const g2Curve = peakCurve(g2, startBin, n);
@@ -140,21 +141,29 @@ function fitG2(counts: Float64Array, window: BinWindow, start: PeakStart, means:
   return fitPeakWindow(counts, window, start, means, cvs, { belowSd: 1, aboveSd: 3, edge: 'falling', level });
 }
 
-/** A free G2/M fit found a peak: taller than the S level, narrower than twice G0/G1, its position and CV off their limits. */
+/**
+ * A free G2/M fit found a peak: taller than the S level, narrower than twice G0/G1, at a believable ratio to G0/G1
+ * (1.85–2.15), its position and CV off their limits.
+ */
 function separates(g2: PeakFit, g1: PeakFit, level: number, means: Range, cvs: Range): boolean {
   const height = g2.area / (Math.sqrt(2 * Math.PI) * g2.cv * g2.mean);
-  return g2.area > 0 && height >= level && g2.cv <= MAX_G2_CV_RATIO * g1.cv && !isAtBound(g2.mean, means) && !isAtBound(g2.cv, cvs);
+  const ratio = g2.mean / g1.mean;
+  const believable = ratio >= QUALITY_LIMITS.g2g1Ratio.min && ratio <= QUALITY_LIMITS.g2g1Ratio.max;
+  return g2.area > 0 && height >= level && believable && g2.cv <= MAX_G2_CV_RATIO * g1.cv && !isAtBound(g2.mean, means) && !isAtBound(g2.cv, cvs);
 }
 
 /**
  * G2/M with the G0/G1 CV, its position within the believable band (1.85–2.15 × G0/G1, as far as the allowed linearity
- * permits), starting at 2 × G0/G1.
+ * permits). Started from the band's low end, its middle and 2 × G0/G1, keeping the fit closest to the histogram per bin:
+ * a start on the far side of a sharp G2/M edge finds no peak there and, with its size at zero, no way back.
  */
 function heldG2(counts: Float64Array, window: BinWindow, g1: PeakFit, start: PeakStart, means: Range): PeakFit {
   const believable = { min: Math.max(means.min, QUALITY_LIMITS.g2g1Ratio.min * g1.mean), max: Math.min(means.max, QUALITY_LIMITS.g2g1Ratio.max * g1.mean) };
   const band = believable.min <= believable.max ? believable : means;
-  const mean = clamp(HELD_LINEARITY * g1.mean, band.min, band.max);
-  return fitG2(counts, window, { ...start, mean, cv: g1.cv }, band, { min: g1.cv, max: g1.cv }, 'fitted');
+  const starts = [band.min, (band.min + band.max) / 2, clamp(HELD_LINEARITY * g1.mean, band.min, band.max)];
+  const fits = starts.map((mean) => fitG2(counts, window, { ...start, mean, cv: g1.cv }, band, { min: g1.cv, max: g1.cv }, 'fitted'));
+  const perBin = (fit: PeakFit) => (fit.bins > 0 ? fit.chiSquare / fit.bins : Infinity);
+  return fits.reduce((best, fit) => (perBin(fit) < perBin(best) ? fit : best));
 }
 
 /** The second population's G0/G1 and G2/M (at the first population's linearity), each on ±2 SD over a fitted level. */
