@@ -162,8 +162,11 @@ function heldG2(counts: Float64Array, window: BinWindow, g1: PeakFit, start: Pea
   const band = believable.min <= believable.max ? believable : means;
   const starts = [band.min, (band.min + band.max) / 2, clamp(HELD_LINEARITY * g1.mean, band.min, band.max)];
   const fits = starts.map((mean) => fitG2(counts, window, { ...start, mean, cv: g1.cv }, band, { min: g1.cv, max: g1.cv }, 'fitted'));
-  const perBin = (fit: PeakFit) => (fit.bins > 0 ? fit.chiSquare / fit.bins : Infinity);
-  return fits.reduce((best, fit) => (perBin(fit) < perBin(best) ? fit : best));
+  return fits.reduce((best, fit) => (chiSquarePerBin(fit) < chiSquarePerBin(best) ? fit : best));
+}
+
+function chiSquarePerBin(fit: PeakFit): number {
+  return fit.bins > 0 ? fit.chiSquare / fit.bins : Infinity;
 }
 
 /** The second population's G0/G1 and G2/M (at the first population's linearity), each on ±2 SD over a fitted level. */
