@@ -9,6 +9,7 @@ import { CompensationError, type SpectrumMatrix } from '../compensation/types.ts
 import type { FcsDataset } from '../fcs/types.ts';
 import { ApoptosisAnalysisError, type ApoptosisOptions } from './analysisInput.ts';
 import { autoCompensation } from './autoCompensation.ts';
+import { controlRoleWarnings, viabilityDyeWarnings } from './controlChecks.ts';
 import {
   describeCompensation, isCompensated, resolveCompensation, residualSpillWarning, spilloverFromControls, type ControlsSpilloverResult,
   type FluorescenceChannels, type ResolvedCompensation,
@@ -19,7 +20,7 @@ import { compensationProblem, type FailedTube, type PreparedTube } from './prepa
 import { measureSpill, type SpillMeasurement } from './spill.ts';
 import { buildPreGateStrategy, quadrantParentId } from './strategy.ts';
 import { placeThresholds, type Axis, type AxisThreshold, type QuadrantThresholds, type ThresholdPlacement } from './thresholds.ts';
-import { warning, type ApoptosisWarning } from './warnings.ts';
+import { mergeWarnings, warning, type ApoptosisWarning } from './warnings.ts';
 
 export interface ApoptosisSettings {
   compensation: ResolvedCompensation;
@@ -116,7 +117,10 @@ export function experimentSettings(settingTubes: readonly PreparedTube[], datase
     rawAnnexinSpill: computedSpillover?.ok ? computedSpillover.annexinIntoPi : rawAnnexinOnly && measureSpill(rawAnnexinOnly, fluorescence.annexin, fluorescence.pi, 'uncompensated'),
     thresholdSources,
     sharedThresholds: { annexin: thresholdSources.annexin.value, pi: thresholdSources.pi.value },
-    warnings: [...noSinglets, ...(computedSpillover?.warnings ?? []), ...placement.warnings, ...residualWarnings(controls, compensation, fluorescence)],
+    warnings: mergeWarnings([
+      ...noSinglets, ...controlRoleWarnings(controls, fluorescence, compensation.ref), ...viabilityDyeWarnings(untreated, controls, fluorescence, compensation.ref, options.percentile),
+      ...(computedSpillover?.warnings ?? []), ...placement.warnings, ...residualWarnings(controls, compensation, fluorescence),
+    ]),
     failed,
   };
 }

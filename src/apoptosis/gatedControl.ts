@@ -8,6 +8,7 @@ import type { SampleSession } from '../analysis/sampleSession.ts';
 import type { CompensationRef } from '../compensation/types.ts';
 import { scaleOf } from '../transforms/transform.ts';
 import type { Scale } from '../transforms/scale.ts';
+import { bottomPile } from './bottomPile.ts';
 import { smoothedDensity, type SmoothedDensity } from './densityModes.ts';
 
 export interface GatedControl {
@@ -61,8 +62,22 @@ export function displayDensity(display: Float64Array): SmoothedDensity {
   return smoothedDensity(display, null, { lo: 0, hi: 1, bins: DISPLAY_BINS, smoothing: DISPLAY_SMOOTHING });
 }
 
-/** Density of the control's gated events on the channel's logicle display axis; throws RangeError for a missing channel. */
+/**
+ * For each gated event (in `control.events` order), 1 when it is piled at the bottom of the channel's scale
+ * (bottomPile.ts: off scale, not a population), found on the uncompensated values, where the pile is exact.
+ */
+export function offScaleLow(control: GatedControl, channel: string): Uint8Array {
+  const raw = control.session.values({ channel, compensation: 'uncompensated' });
+  const pile = bottomPile(raw, control.events);
+  return Uint8Array.from(control.events, (i) => (raw[i] === pile ? 1 : 0));
+}
+
+/**
+ * Density of the control's gated events on the channel's logicle display axis, events piled at the bottom of the
+ * scale left out; throws RangeError for a missing channel.
+ */
 export function singletDisplayDensity(control: GatedControl, channel: string, compensation: CompensationRef): DisplayDensity {
   const { display, scale } = displayValues(control, channel, compensation);
-  return { density: displayDensity(display), scale };
+  const off = offScaleLow(control, channel);
+  return { density: displayDensity(display.filter((_, k) => !off[k])), scale };
 }

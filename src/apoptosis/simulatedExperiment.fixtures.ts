@@ -10,7 +10,12 @@ import { writeFcs } from '../fcs/write.ts';
 import { simulateApoptosisSample, type ApoptosisTruth } from '../simulate/apoptosisModel.ts';
 import { apoptosisParamsForTreatment } from '../simulate/drugResponse.ts';
 import { demoApoptosisParams, demoExperiment, type DemoFileSpec } from '../simulate/experiment.ts';
+import { resolveCompensation } from './compensation.ts';
 import type { ApoptosisTube } from './experiment.ts';
+import type { GatedControl } from './gatedControl.ts';
+import { SINGLETS_ID } from './populations.ts';
+import { suggestPreGates } from './preGates.ts';
+import { buildPreGateStrategy } from './strategy.ts';
 
 export interface SimulatedTube {
   tube: ApoptosisTube;
@@ -60,4 +65,21 @@ export function scatterOf(channels: readonly { name: string; label: string | nul
 export function singularSpilloverFile(): Uint8Array {
   const simulated = simulateApoptosisSample(apoptosisParamsForTreatment(50, 48, 5000), 4242);
   return writeFcs({ ...simulated.input, spillover: { channels: ['FITC-A', 'PE-A'], matrix: [[1, 1], [1, 1]], source: '$SPILLOVER' } });
+}
+
+/** The demo tube of a role (a sample at a dose and time), replicate 1. */
+export function demoTubeSpec(role: DemoFileSpec['role'], doseNm = 0, timeH = 24): DemoFileSpec {
+  const found = demoExperiment().files.find((f) => f.assay === 'apoptosis' && f.role === role && f.doseNm === doseNm && f.timeH === timeH && f.replicate <= 1);
+  if (!found) throw new Error(`no ${role} tube at ${doseNm} nM, ${timeH} h`);
+  return found;
+}
+
+/** A demo tube through FCS bytes, pre-gated automatically, as a control (its singlets, the file's compensation). */
+export function gatedDemoTube(spec: DemoFileSpec, eventCount?: number): GatedControl {
+  const { tube } = simulatedTube(spec, { eventCount });
+  const scatter = scatterOf(tube.session.dataset.channels);
+  const preGates = suggestPreGates(tube.session, scatter, tube.name).vertices;
+  const compensation = resolveCompensation({ kind: 'file' }, null);
+  tube.session.applyStrategy(buildPreGateStrategy({ scatter, fluorescence: { annexin: 'FITC-A', pi: 'PE-A' }, compensation, preGates }));
+  return { name: tube.name, session: tube.session, events: tube.session.evaluator.indices(SINGLETS_ID), population: 'singlets' };
 }

@@ -16,8 +16,7 @@
  */
 import type { CompensationRef } from '../compensation/types.ts';
 import type { FluorescenceChannels } from './compensation.ts';
-import { splitAtValley } from './densityModes.ts';
-import { DISPLAY_SEPARATION, singletDisplayDensity, type GatedControl } from './gatedControl.ts';
+import type { GatedControl } from './gatedControl.ts';
 import { aboveBottomPile } from './bottomPile.ts';
 import { percentileOf } from './percentile.ts';
 import { CONTROL_ROLE_NAMES, type ControlRole } from './populations.ts';
@@ -176,9 +175,6 @@ function controlThreshold(
     warnings.push(warning('FEW_EVENTS', control.name, `Only ${formatCount(control.events.length)} ${control.population} in the ${CONTROL_ROLE_NAMES[role]}; its ${percentile}th percentile is unreliable (at least ${MIN_CONTROL_EVENTS} are advisable).`));
   }
   const channel = channels[axis];
-  if (twoPopulations(control, channel, compensation)) {
-    warnings.push(warning('CONTROL_NOT_NEGATIVE', control.name, `The ${CONTROL_ROLE_NAMES[role]} holds two distinct populations on the ${AXIS_NAMES[axis]} axis, where it should be uniformly negative: a mislabelled tube, or spill that compensation has not removed.`));
-  }
   const values = control.session.values({ channel, compensation });
   const ownDye = ownDyeChannel(role, axis, channels);
   const split = rule.over === 'eachPopulation' && ownDye !== null ? splitControl(control, ownDye, compensation) : null;
@@ -213,10 +209,4 @@ export function describeThreshold(threshold: AxisThreshold): string {
     case 'manual':
       return 'typed by hand';
   }
-}
-
-/** Two distinct populations (≥ 2% of the peak density each, ~0.7 decade apart) on the control's display axis. */
-function twoPopulations(control: GatedControl, channel: string, compensation: CompensationRef): boolean {
-  const { density } = singletDisplayDensity(control, channel, compensation);
-  return splitAtValley(density, { side: 'either', minSeparation: DISPLAY_SEPARATION, minProminence: 0.02 }) !== null;
 }

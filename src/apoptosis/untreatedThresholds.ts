@@ -24,10 +24,10 @@
  * viable population with a heavy upper tail (a dim-positive subpopulation) pushes the edge up.
  */
 import type { CompensationRef } from '../compensation/types.ts';
-import { aboveBottomPile, bottomPile } from './bottomPile.ts';
+import { aboveBottomPile } from './bottomPile.ts';
 import type { FluorescenceChannels } from './compensation.ts';
 import { halfWidthAtHalfMaximum, highestMode, splitAtValley } from './densityModes.ts';
-import { DISPLAY_SEPARATION, DISPLAY_SMOOTHING, displayDensity, displayValues, type GatedControl } from './gatedControl.ts';
+import { DISPLAY_SEPARATION, DISPLAY_SMOOTHING, displayDensity, displayValues, offScaleLow, type GatedControl } from './gatedControl.ts';
 import { percentileOf } from './percentile.ts';
 
 /** Robust SDs above the viable mode. */
@@ -73,13 +73,6 @@ export interface UntreatedTubeThresholds {
   pi: number;
   /** Annexin V-positive, PI-negative cells whose PI spread was measured (0 when too few). */
   spreadEvents: number;
-}
-
-/** For each gated event (in `tube.events` order), whether its uncompensated value is off the bottom of the scale. */
-function offScaleLow(tube: GatedControl, channel: string): Uint8Array {
-  const raw = tube.session.values({ channel, compensation: 'uncompensated' });
-  const pile = bottomPile(raw, tube.events);
-  return Uint8Array.from(tube.events, (i) => (raw[i] === pile ? 1 : 0));
 }
 
 /** 1.4826 · the median distance below `centre` of the values below it (a half-normal SD); null for fewer than 50. */

@@ -9,7 +9,7 @@ export type ApoptosisWarningCode =
   | 'CONTROL_MISSING'
   /** A single-stain control has no distinct positive population next to its negative one. */
   | 'CONTROL_NOT_SEPARATED'
-  /** A control meant to be negative on an axis holds two distinct populations there. */
+  /** A control meant to be negative on an axis holds a bright population there (an unstained tube bright on a dye). */
   | 'CONTROL_NOT_NEGATIVE'
   /** Too few events in a gate for a stable percentage or percentile. */
   | 'FEW_EVENTS'
@@ -19,8 +19,8 @@ export type ApoptosisWarningCode =
   | 'NO_SINGLET_GATE'
   /** No control, untreated tube or typed value can set a threshold. */
   | 'THRESHOLD_UNSET'
-  /** A control contradicts its role (an unstained tube bright on a dye, a single stain negative on its own dye...). */
-  | 'CONTROL_CONTRADICTS_ROLE';
+  /** Nearly every cell is positive for the viability dye, as with a DNA stain of fixed cells. */
+  | 'VIABILITY_ALL_POSITIVE';
 
 export interface ApoptosisWarning {
   code: ApoptosisWarningCode;
@@ -41,4 +41,20 @@ export function warning(code: ApoptosisWarningCode, file: string | null, message
 /** "12,345" for messages. */
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
+}
+
+/**
+ * The warnings with those of one code about one file merged into one (their distinct messages joined, first first),
+ * in the order each first appears: one finding about a file seen by several checks is listed once. Warnings about
+ * the experiment (file null) are kept apart.
+ */
+export function mergeWarnings(warnings: readonly ApoptosisWarning[]): ApoptosisWarning[] {
+  const merged = new Map<string | number, ApoptosisWarning>();
+  for (const [index, w] of warnings.entries()) {
+    const key = w.file === null ? index : `${w.code}\u0000${w.file}`;
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, { ...w });
+    else if (!seen.message.includes(w.message)) seen.message = `${seen.message} ${w.message}`;
+  }
+  return [...merged.values()];
 }

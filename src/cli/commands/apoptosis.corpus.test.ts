@@ -25,15 +25,18 @@ interface Entry {
 }
 
 describeWithCorpus('flowfate apoptosis on real instrument layouts', () => {
+  // FC500's FL3 holds a stain that is bright on nearly every cell (its median is 233 times FL1's): taken as PI, that
+  // is what a DNA stain of fixed cells looks like, and the analysis says so.
   it.each([
-    ['FACSCalibur (FSC-H/SSC-H, FL log 4 decades)', CALIBUR, 'FL1-H', 'FL2-H', 1e4],
-    ['Beckman FC500 (FS/SS)', FC500, 'FL1', 'FL3', 1_048_576],
-    ['FACSCanto II area-only, log-amplified scatter', CANTO_AREAS, 'FITC-A', 'PE-A', 1e4],
-  ])('%s: gates cells on its scatter, no singlet gate, a quadrant inside the scale from the untreated tube', async (_, path, annexin, pi, top) => {
+    ['FACSCalibur (FSC-H/SSC-H, FL log 4 decades)', CALIBUR, 'FL1-H', 'FL2-H', 1e4, false],
+    ['Beckman FC500 (FS/SS)', FC500, 'FL1', 'FL3', 1_048_576, true],
+    ['FACSCanto II area-only, log-amplified scatter', CANTO_AREAS, 'FITC-A', 'PE-A', 1e4, false],
+  ])('%s: gates cells on its scatter, no singlet gate, a quadrant inside the scale from the untreated tube', async (_, path, annexin, pi, top, allPositive) => {
     const { status, out, err } = await runCaptured(['apoptosis', path, '--annexin', annexin, '--pi', pi, '--untreated', path, '--json']);
     expect(status).toBe(0);
     expect(err).toContain('warning NO_SINGLET_GATE: The files have no pulse pair for a singlet gate');
     expect(err).not.toMatch(/Error|undefined|NaN|at \w+ \(/);
+    expect(err.includes('warning VIABILITY_ALL_POSITIVE')).toBe(allPositive);
     const [entry] = JSON.parse(out) as Entry[];
     expect(entry.singlets).toBeNull();
     expect(entry.percentOf).toBe('cells');
@@ -47,6 +50,14 @@ describeWithCorpus('flowfate apoptosis on real instrument layouts', () => {
     expect(viable + earlyApoptotic + lateApoptotic + necrotic).toBeCloseTo(100, 6);
     // The tube sets its own thresholds at the edge of its main population: most of it is "viable".
     expect(viable).toBeGreaterThan(75);
+  });
+
+  it('says plainly when the "viability" dye stained every cell: a real PI/RNase DNA file of fixed cells run as apoptosis', async () => {
+    const dna = join(corpusDir, 'dna', 'Specimen_001_AX_24_006.fcs');
+    const { status, err } = await runCaptured(['apoptosis', dna, '--annexin', 'Alexa Fluor 488-A', '--pi', 'PI-A', '--untreated', dna]);
+    expect(status).toBe(0);
+    expect(err).toContain(`warning VIABILITY_ALL_POSITIVE (${dna}): The median cell of the untreated tube "${dna}" is 51 times brighter on PI-A (the viability dye) than on Alexa Fluor 488-A (Annexin V)`);
+    expect(err).toContain('if it is a DNA-content tube, analyse it as cell cycle.');
   });
 
   it('without stain names, says which channels could hold each dye instead of guessing', async () => {

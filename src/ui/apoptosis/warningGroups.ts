@@ -12,7 +12,7 @@ const TOPIC_OF: Record<ApoptosisWarningCode, WarningTopic> = {
   CONTROL_MISSING: 'controls',
   CONTROL_NOT_SEPARATED: 'controls',
   CONTROL_NOT_NEGATIVE: 'controls',
-  CONTROL_CONTRADICTS_ROLE: 'controls',
+  VIABILITY_ALL_POSITIVE: 'controls',
   THRESHOLD_UNSET: 'controls',
   FEW_EVENTS: 'gates',
   NO_DEBRIS_VALLEY: 'gates',
