@@ -3,16 +3,8 @@ import { valleyBelowG1 } from './fitWindow.ts';
 import { eventsBelow, phaseRangesFor } from './phaseRanges.ts';
 import type { CellCycleFit, CellCycleModelOptions, ComponentCurves, DnaHistogram, FitParameterName, SecondPopulation } from './types.ts';
 
-/** Modelled events per window bin for each component. */
-export interface WindowComponents {
-  g1: Float64Array;
-  s: Float64Array;
-  g2m: Float64Array;
-  subG1Shoulder: Float64Array;
-  debris: Float64Array;
-  aggregates: Float64Array;
-  second: Float64Array;
-}
+/** Modelled events per window bin for each component (the curves before they are placed on the whole histogram). */
+export type WindowComponents = Omit<ComponentCurves, 'total'>;
 
 /** Modelled events of one population's phases. */
 export interface PhaseEvents {
