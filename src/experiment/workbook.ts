@@ -21,16 +21,20 @@ export interface ExperimentWorkbookInput {
   stamp: ExportStamp;
 }
 
+/** The views' own dose and time columns, which the sheet's columns (with their units) replace. */
+const REPLACED = new Set(['Dose (nM)', 'Time (h)']);
+
 /** An assay's per-tube table with the sample-sheet columns after the file. */
 export function withSheetColumns(table: Table, tubes: readonly TubeRecord[], units: DisplayUnits): Table {
   const byFile = new Map(tubes.map((t) => [t.tube, t]));
   const blank = sheetColumns(units).map((): Cell => ({ kind: 'text', value: '' }));
+  const kept = table.columns.map((name, k) => (k > 0 && !REPLACED.has(name) ? k : -1)).filter((k) => k > 0);
   return {
-    columns: [table.columns[0], ...sheetColumns(units), ...table.columns.slice(1)],
+    columns: [table.columns[0], ...sheetColumns(units), ...kept.map((k) => table.columns[k])],
     rows: table.rows.map((row) => {
       const file = row[0]?.kind === 'text' ? row[0].value : '';
       const tube = byFile.get(file);
-      return [row[0], ...(tube ? sheetCells(tube, units) : blank), ...row.slice(1)];
+      return [row[0], ...(tube ? sheetCells(tube, units) : blank), ...kept.map((k) => row[k])];
     }),
   };
 }

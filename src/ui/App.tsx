@@ -20,6 +20,7 @@ const VIEWS: readonly ViewEntry[] = [
   { id: 'sampleSheet', label: 'Sample sheet', Component: lazyView(async () => (await import('./samplesheet/SampleSheetView.tsx')).SampleSheetView) },
   { id: 'apoptosis', label: 'Apoptosis (Annexin V / PI)', Component: lazyView(async () => (await import('./apoptosis/ApoptosisView.tsx')).ApoptosisView) },
   { id: 'cellCycle', label: 'Cell cycle (PI DNA)', Component: lazyView(async () => (await import('./cellcycle/CellCycleView.tsx')).CellCycleView) },
+  { id: 'experiment', label: 'Experiment', Component: lazyView(async () => (await import('./experiment/ExperimentView.tsx')).ExperimentView) },
 ];
 const VIEW_IDS = VIEWS.map((view) => view.id);
 const VIEW_LABELS = VIEWS.map((view) => view.label);

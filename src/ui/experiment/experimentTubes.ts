@@ -4,6 +4,7 @@
  * experiment's numbers are the tables' numbers.
  */
 import type { Assay } from '../../analysis/sampleSheet.ts';
+import type { CellCycleFit } from '../../cellcycle/types.ts';
 import type { TubeResult } from '../../experiment/conditions.ts';
 import { apoptosisMeasures, cellCycleMeasures } from '../../experiment/measures.ts';
 import type { AppState } from '../../state/store.ts';
@@ -16,6 +17,8 @@ export interface ExperimentTube extends TubeResult {
   assay: Assay;
   /** False while its counts or fit are being brought up to date after an edit. */
   current: boolean;
+  /** A cell-cycle tube's fit; null for apoptosis tubes. */
+  fit: CellCycleFit | null;
 }
 
 export type ExperimentInput = Pick<
@@ -29,7 +32,7 @@ export function apoptosisTubes(rows: readonly LiveRow[], samples: AppState['samp
   return rows.flatMap((r) => {
     const annotation = annotations.get(r.sampleId);
     if (r.kind !== 'result' || !annotation) return [];
-    return [{ tube: r.file, sampleId: r.sampleId, assay: 'apoptosis' as const, annotation, values: apoptosisMeasures(r.row), current: r.current }];
+    return [{ tube: r.file, sampleId: r.sampleId, assay: 'apoptosis' as const, annotation, values: apoptosisMeasures(r.row), current: r.current, fit: null }];
   });
 }
 
@@ -38,7 +41,7 @@ export function cellCycleTubes(rows: readonly CellCycleSampleRow[]): ExperimentT
   return rows.flatMap(({ entry, fit, rangeGates }) => {
     if (fit.kind !== 'fitted' || !entry.annotation) return [];
     const values = cellCycleMeasures(fit.result.fit, rangeGates);
-    return [{ tube: entry.fileName, sampleId: entry.id, assay: 'cellCycle' as const, annotation: entry.annotation, values, current: fit.current && rangeGates !== null }];
+    return [{ tube: entry.fileName, sampleId: entry.id, assay: 'cellCycle' as const, annotation: entry.annotation, values, current: fit.current && rangeGates !== null, fit: fit.result.fit }];
   });
 }
 

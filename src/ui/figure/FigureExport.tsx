@@ -13,7 +13,7 @@ interface FigureExportProps {
   svg?: (title: string) => string;
   /** Names the buttons and the figure, e.g. "FSC-A vs SSC-A of All events". */
   label: string;
-  /** The sample or condition shown, so the figures of ten tubes never overwrite each other. */
+  /** The sample shown, so the figures of ten tubes never overwrite each other; '' when the label names it already. */
   subject: string;
 }
 
