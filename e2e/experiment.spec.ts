@@ -42,6 +42,10 @@ test('the demo experiment from opening to the dose-response figure and the workb
   await page.getByRole('button', { name: 'Analyse all samples' }).click();
   await expect(page.getByRole('table', { name: 'Cell-cycle results' }).getByRole('rowheader')).toHaveCount(30);
   await expect(page.getByRole('table', { name: 'Cell-cycle results' })).toHaveAttribute('aria-busy', 'false');
+  // The DNA histogram with its fitted components, as a figure named after its tube.
+  const dna = await saved(page, () => page.getByRole('button', { name: 'Export DNA histogram of singlets with the Dean-Jett-Fox fit as SVG' }).click());
+  expect(dna.download.suggestedFilename()).toMatch(/DNA histogram of singlets with the Dean-Jett-Fox fit PI-DNA_\d+h_\d+nM_R\d\.fcs\.svg$/);
+  expect(dna.text()).toMatch(/>DNA histogram of singlets with the Dean-Jett-Fox fit — PI-DNA_\d+h_\d+nM_R\d\.fcs<\/text>/);
 
   await page.getByRole('tab', { name: 'Experiment' }).click();
   await expect(page.getByText('63 analysed tubes in 10 conditions.')).toBeVisible();
@@ -107,4 +111,8 @@ test('the demo experiment from opening to the dose-response figure and the workb
   await expect(page.getByRole('tab', { name: 'Apoptosis (Annexin V / PI)' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByLabel('Sample to review')).toHaveValue(/.+/);
   await expect(page.getByLabel('Sample to review').locator('option:checked')).toHaveText('AnnV-PI_48h_050nM_R2.fcs');
+  // Its quadrant plot as a figure named after it, so ten tubes' figures never overwrite each other.
+  const quadrant = await saved(page, () => page.getByRole('button', { name: /^Export FITC-A .* vs PE-A .* of Singlets as SVG$/ }).click());
+  expect(quadrant.download.suggestedFilename()).toMatch(/of Singlets AnnV-PI_48h_050nM_R2\.fcs\.svg$/);
+  expect(quadrant.text()).toContain('AnnV-PI_48h_050nM_R2.fcs</text>');
 });

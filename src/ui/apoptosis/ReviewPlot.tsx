@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { lineageKey } from '../../analysis/gatingDocument.ts';
 import type { ChannelRef } from '../../analysis/sampleSession.ts';
 import type { Gate, PopulationId } from '../../gating/types.ts';
@@ -5,6 +6,7 @@ import { DensityPlot, type PlotScales } from '../../plots/DensityPlot.tsx';
 import { useAppStore } from '../../state/store.ts';
 import type { SampleId } from '../../../workers/api.ts';
 import { useAxis } from '../explore/useAxis.ts';
+import { FigureExport } from '../figure/FigureExport.tsx';
 import { GateOverlay } from '../gating/GateOverlay.tsx';
 import { useWorkerQuery } from '../useWorkerQuery.ts';
 import { useAxisTitle } from '../axisTitle.ts';
@@ -17,6 +19,8 @@ const PLOT_HEIGHT = 340;
 interface ReviewPlotProps {
   title: string;
   sampleId: SampleId;
+  /** Names the exported figure. */
+  fileName: string;
   /** Changes when another data set of the file is analysed. */
   datasetKey: string;
   population: PopulationId | null;
@@ -31,7 +35,7 @@ interface ReviewPlotProps {
  * One density plot of the guided analysis with its gates editable through the shared gate layer. It asks the
  * worker only once the sample's confirmed strategy has the plotted population and the axes' compensation.
  */
-export function ReviewPlot({ title, sampleId, datasetKey, population, populationName, x, y, display, onEditFinished }: ReviewPlotProps) {
+export function ReviewPlot({ title, sampleId, fileName, datasetKey, population, populationName, x, y, display, onEditFinished }: ReviewPlotProps) {
   const axisTitleOf = useAxisTitle(sampleId);
   const result = useAppStore((s) => s.gatingResults[sampleId]);
   const known = (ref: ChannelRef) => ref.compensation === 'FCS' || ref.compensation === 'uncompensated' || (result?.strategy.compensations[ref.compensation] !== undefined);
@@ -60,9 +64,12 @@ export function ReviewPlot({ title, sampleId, datasetKey, population, population
         onEditFinished={onEditFinished}
       />
     );
+  const figure = useRef<HTMLElement>(null);
+  const label = `${display(x.channel)} vs ${display(y.channel)} of ${populationName}`;
   return (
     <div className="plot-card">
       <h4>{title}</h4>
+      <FigureExport figure={figure} label={label} subject={fileName} />
       {density.error && (
         <p role="alert" className="error">
           {density.error}
@@ -70,7 +77,8 @@ export function ReviewPlot({ title, sampleId, datasetKey, population, population
       )}
       {xAxis && yAxis ? (
         <DensityPlot
-          label={`${display(x.channel)} vs ${display(y.channel)} of ${populationName}`}
+          ref={figure}
+          label={label}
           grid={density.data}
           x={xAxis}
           y={yAxis}

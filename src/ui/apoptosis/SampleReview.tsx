@@ -61,7 +61,7 @@ function ReviewPlots({ run, sampleId, file, datasetKey, channels, row }: ReviewP
   const compensation = run.analysis.compensation.ref;
   const display = (name: string) => channels.find((c) => c.name === name)?.display ?? name;
   const scope = useQuadrantScope(sampleId, file);
-  const common = { sampleId, datasetKey, display };
+  const common = { sampleId, fileName: file, datasetKey, display };
   return (
     <div className="review">
       <div className="review-plots">

@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { AxisSpec } from '../../analysis/axes.ts';
 import { MODEL_NAMES } from '../../cellcycle/resultsTable.ts';
 import type { PopulationId } from '../../gating/types.ts';
 import { type HistogramScales, HistogramPlot } from '../../plots/HistogramPlot.tsx';
 import type { CellCycleFitResult, SampleId } from '../../../workers/api.ts';
+import { FigureExport } from '../figure/FigureExport.tsx';
 import { GateOverlay } from '../gating/GateOverlay.tsx';
 import { sumBins } from './displayBins.ts';
 import { type DnaDisplay, PLOT_WIDTH } from './displayRange.ts';
@@ -38,6 +39,7 @@ export function DnaHistogramPlot({ sampleId, fileName, axis, population, result,
     const span: [number, number] = [Math.min(shownBins, Math.floor(fit.window.startBin / factor)), Math.min(shownBins, Math.ceil(fit.window.endBin / factor))];
     return { series, curves, span };
   }, [histogram, fit, factor, shownBins]);
+  const figure = useRef<HTMLElement>(null);
   const dnaAxis = useMemo<AxisSpec>(() => ({ ...axis, scale: null, domain: [0, max] }), [axis, max]);
   const shown = new Set(drawn.curves.map((c) => c.key));
   const label = `DNA histogram of singlets of ${fileName}`;
@@ -50,7 +52,9 @@ export function DnaHistogramPlot({ sampleId, fileName, axis, population, result,
   return (
     <div className="plot-card">
       <h3>DNA content of singlets</h3>
+      <FigureExport figure={figure} label={`DNA histogram of singlets with the ${MODEL_NAMES[fit.model]} fit`} subject={fileName} />
       <HistogramPlot
+        ref={figure}
         label={label}
         series={drawn.series}
         axis={dnaAxis}
