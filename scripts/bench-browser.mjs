@@ -3,18 +3,21 @@
 //    bytes in the same page (the floor any app must pay); quadrant drag steps (pointer → crosshair frame, pointer → new
 //    percentages) and an axis change right after load, FlowFate and the GateLab peer interleaved, a fresh browser per
 //    run (scripts/bench/drag.mjs; the peer only when built, scripts/bench/peer.mjs);
+//  - the whole experiment: a 96-tube plate of both assays from "Run analysis" to the Experiment view's filled summary
+//    (scripts/bench/experiment.mjs, on the 96-tube harness of scripts/bench/manyFiles.mjs);
 //  - the worker through the app's own client (dist-bench/, bench/browser/page.ts): gating re-evaluation.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { flowfateAxisChange, flowfateDrag, gatelabDrag } from './bench/drag.mjs';
+import { experimentRun, plateFiles } from './bench/experiment.mjs';
 import { peerDir, servePeer } from './bench/peer.mjs';
 import { loadAverage, median, PORTS, percentile95, serve, waitFor } from './bench/serve.mjs';
 
 const APP = `http://127.0.0.1:${PORTS.app}`;
 const BENCH = `http://127.0.0.1:${PORTS.page}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** BENCH_ONLY=load,drag,axis,worker runs only those parts (all by default). */
+/** BENCH_ONLY=load,drag,axis,experiment,worker runs only those parts (all by default). */
 const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(part);
 const FILES = [
   { events: 1_000_000, path: 'fixtures/apoptosis-1e6.fcs' },
@@ -155,6 +158,23 @@ try {
       note: `baseline: the same change ${IDLE_MS / 1000} s after the first plot, in the same runs; load ${median(loads).toFixed(1)}`,
     });
     console.error(`axis change: ${median(soon).toFixed(0)} ms right after load, ${median(later).toFixed(0)} ms later`);
+  }
+  if (only('experiment')) {
+    const files = await plateFiles();
+    const runs = [];
+    const loads = [];
+    for (let run = 0; run < 3; run++) {
+      loads.push(await loadAverage());
+      runs.push(await inFreshBrowser((b) => experimentRun(b, APP, files)));
+    }
+    const load = `load ${median(loads).toFixed(1)}`;
+    const totals = runs.map((steps) => steps.reduce((sum, step) => sum + step.ms, 0));
+    rows.push(stepRow(`experiment of ${files.length} tubes × 50,000 events (both assays): Run → per-condition summary and dose-response fits shown`, totals, `target ≤ 3000 ms; the sum of the three steps below; ${load}`));
+    runs[0].forEach((step, i) => {
+      const longest = Math.max(...runs.map((steps) => steps[i].longestTaskMs));
+      rows.push(stepRow(`  ${step.name}`, runs.map((steps) => steps[i].ms), `longest main-thread task ${longest.toFixed(0)} ms; ${load}`));
+    });
+    console.error(`experiment: ${median(totals).toFixed(0)} ms (${runs[0].map((s, i) => `${median(runs.map((r) => r[i].ms)).toFixed(0)}`).join(' + ')})`);
   }
   if (only('worker')) {
     const page = await browser.newPage();

@@ -11,13 +11,16 @@ import { runnerImport } from 'vite';
 export const PLATE_DIR = 'fixtures/plate-96x50k';
 const TUBES = 96;
 
-/** The plate's files, written once (by the simulator, through Vite's module runner as for the Node benchmarks). */
-export async function platePaths() {
-  if (!existsSync(PLATE_DIR) || readdirSync(PLATE_DIR).length < TUBES) {
+/**
+ * The plate's files, written once (by the simulator, through Vite's module runner as for the Node benchmarks); by
+ * default Annexin V/PI tubes only, or each condition in every assay of `assays` (in its own directory).
+ */
+export async function platePaths(directory = PLATE_DIR, assays = ['apoptosis']) {
+  if (!existsSync(directory) || readdirSync(directory).length < TUBES) {
     const { module } = await runnerImport('/bench/manyTubes.ts', { configFile: false, logLevel: 'error' });
-    module.writePlate(PLATE_DIR, TUBES);
+    module.writePlate(directory, TUBES, 50_000, assays);
   }
-  return readdirSync(PLATE_DIR).filter((f) => f.endsWith('.fcs')).toSorted().map((f) => join(PLATE_DIR, f));
+  return readdirSync(directory).filter((f) => f.endsWith('.fcs')).toSorted().map((f) => join(directory, f));
 }
 
 /** Opening every file at once, until each is listed as ready. */

@@ -1,0 +1,62 @@
+// The whole experiment in the real app (issue 11), on the engine's 96-tube harness (manyFiles.mjs): a plate of
+// 50,000-event files, Annexin V/PI and PI-DNA tubes of the demo's doses and times in replicate, opened as a user
+// opens them; then each step a user takes from "Run analysis" to the Experiment view's filled summary, timed in the
+// page: the apoptosis run, "Analyse all samples" of the cell cycle, and the Experiment tab (grouping, mean ± SD and
+// the dose-response fits of every percentage, drawn).
+import { measurePlate, openStep, platePaths } from './manyFiles.mjs';
+
+/** The plate's files (written once, then reused). */
+export const plateFiles = () => platePaths('fixtures/plate-96x50k-both-assays', ['apoptosis', 'cellCycle']);
+
+/** Resolves once the results table `label` lists `rows` tubes and is no longer updating. */
+function tableComplete(page, label, rows) {
+  return page.waitForFunction(
+    ([name, count]) => {
+      const table = document.querySelector(`table[aria-label="${name}"]`);
+      return table?.getAttribute('aria-busy') === 'false' && table.querySelectorAll('tbody th[scope=row]').length === count;
+    },
+    [label, rows],
+    { timeout: 600_000, polling: 'raf' },
+  );
+}
+
+const apoptosisTubes = (paths) => paths.filter((p) => p.includes('AnnV-PI')).length;
+
+export const EXPERIMENT_STEPS = [
+  {
+    name: 'apoptosis: Run analysis → results table complete',
+    async run(page, paths) {
+      await page.getByRole('tab', { name: 'Apoptosis (Annexin V / PI)' }).click();
+      await page.getByRole('button', { name: 'Run analysis' }).click();
+      await tableComplete(page, 'Apoptosis results', apoptosisTubes(paths));
+    },
+  },
+  {
+    name: 'cell cycle: Analyse all samples → results table complete',
+    async run(page, paths) {
+      await page.getByRole('tab', { name: 'Cell cycle (PI DNA)' }).click();
+      await page.getByRole('button', { name: 'Analyse all samples' }).click();
+      await tableComplete(page, 'Cell-cycle results', paths.length - apoptosisTubes(paths));
+    },
+  },
+  {
+    name: 'Experiment tab: conditions grouped, mean ± SD, 4PL fits of every percentage, drawn',
+    async run(page) {
+      await page.getByRole('tab', { name: 'Experiment' }).click();
+      await page.waitForFunction(
+        () => {
+          const table = document.querySelector('table[aria-label="Experiment by condition"]');
+          return table?.getAttribute('aria-busy') === 'false' && table.querySelectorAll('tbody th[scope=row]').length > 0 && document.querySelector('figure.dose-response') !== null;
+        },
+        null,
+        { timeout: 600_000, polling: 'raf' },
+      );
+    },
+  },
+];
+
+/** One run in a fresh page: the plate opened, then the experiment's steps; their times in ms (opening not counted). */
+export async function experimentRun(browser, app, paths) {
+  const [, ...steps] = await measurePlate(browser, app, paths, [openStep, ...EXPERIMENT_STEPS]);
+  return steps;
+}
