@@ -58,7 +58,10 @@ export function sheetColumns(units: DisplayUnits): string[] {
 
 const orBlank = (value: number | null): Cell => (value === null ? text('') : full(value));
 
-export function sheetCells(tube: TubeResult & { assay: Assay | null }, units: DisplayUnits): Cell[] {
+/** What a table needs of a tube to give its sample-sheet columns. */
+export type SheetTube = Pick<TubeRecord, 'tube' | 'annotation' | 'assay'>;
+
+export function sheetCells(tube: SheetTube, units: DisplayUnits): Cell[] {
   const a = tube.annotation;
   const condition = conditionOf(a);
   return [

@@ -10,7 +10,7 @@ import { doseResponseSeries } from './doseResponseSeries.ts';
 import { conditionSummaryTable, ec50Table, measuresPresent } from './experimentTables.ts';
 import { MEASURES } from './measures.ts';
 import { type ExportStamp, provenanceTable, type TubeProvenance } from './provenance.ts';
-import { sheetCells, sheetColumns, tidyTable, type TubeRecord } from './tidyTable.ts';
+import { sheetCells, sheetColumns, type SheetTube, tidyTable, type TubeRecord } from './tidyTable.ts';
 
 export interface ExperimentWorkbookInput {
   tubes: readonly TubeRecord[];
@@ -21,11 +21,11 @@ export interface ExperimentWorkbookInput {
   stamp: ExportStamp;
 }
 
-/** The views' own dose and time columns, which the sheet's columns (with their units) replace. */
-const REPLACED = new Set(['Dose (nM)', 'Time (h)']);
+/** The views' own role, dose and time columns, which the sheet's columns (with their units) replace. */
+const REPLACED = new Set(['Role', 'Dose (nM)', 'Time (h)']);
 
-/** An assay's per-tube table with the sample-sheet columns after the file. */
-export function withSheetColumns(table: Table, tubes: readonly TubeRecord[], units: DisplayUnits): Table {
+/** An assay's per-tube table with the sample-sheet columns after the file (the first column, matched to `tube`). */
+export function withSheetColumns(table: Table, tubes: readonly SheetTube[], units: DisplayUnits): Table {
   const byFile = new Map(tubes.map((t) => [t.tube, t]));
   const blank = sheetColumns(units).map((): Cell => ({ kind: 'text', value: '' }));
   const kept = table.columns.map((name, k) => (k > 0 && !REPLACED.has(name) ? k : -1)).filter((k) => k > 0);

@@ -97,6 +97,13 @@ describe('flowfate apoptosis on the demo experiment', () => {
     const header = lines[0].split(',');
     const column = (name: string) => header.indexOf(name);
     expect(column('Late apoptotic (AnnV+/PI+) % of singlets')).toBeGreaterThan(0);
+    // The sample-sheet columns after the file: read from the names, the role the analysis used.
+    expect(header.slice(0, 8)).toEqual(['File', 'Assay', 'Role', 'Cell line', 'Compound', 'Concentration (nM)', 'Time (h)', 'Replicate']);
+    expect(lines.slice(1, 4).map((line) => [1, 2, 5, 6, 7].map((k) => line.split(',')[k]))).toEqual([
+      ['Apoptosis', 'Untreated', '0', '24', '1'],
+      ['Apoptosis', 'Sample', '50', '24', '1'],
+      ['Apoptosis', 'Sample', '100', '48', '1'],
+    ]);
     lines.slice(1, 4).forEach((line, i) => {
       const cells = line.split(',');
       expect(cells[column('File')]).toBe(json[i].file);

@@ -14,11 +14,13 @@ import { findChannel, noChannelMessage } from '../../channels/suggest.ts';
 import type { FcsDataset } from '../../fcs/types.ts';
 import type { CliIo, Command } from '../command.ts';
 import { type FileFailure, isFileFailure, readDefaultDataset, writeCsvFile } from '../files.ts';
+import { withSampleSheet } from '../sampleSheetFile.ts';
 import { formatWarning, jsonEntry, textTable } from './apoptosisOutput.ts';
 
 const USAGE = `Usage: flowfate apoptosis FILE... [--annexin CH] [--pi CH] [--unstained FILE] [--annexin-only FILE]
                           [--pi-only FILE] [--untreated FILE]... [--annexin-threshold V] [--pi-threshold V]
-                          [--percentile P] [--compensation auto|file|controls|none] [--json | --out FILE.csv]
+                          [--percentile P] [--compensation auto|file|controls|none]
+                          [--json | --out FILE.csv [--sheet SHEET.csv]]
 
 Annexin V/PI apoptosis analysis, the same pipeline as the app: automatic Cells (FSC x SSC: areas,
 heights or Beckman FS/SS) and Singlets (FSC-A x FSC-H or FSC-W, when the files have a pulse pair)
@@ -44,7 +46,10 @@ unstained control. Reports viable, early apoptotic, late apoptotic, necrotic and
                          from the two single-stain controls; file: each file's own $SPILLOVER; controls:
                          computed from the two single-stain controls; none: uncompensated
   --json                 print one JSON entry per FILE
-  --out FILE.csv         write the results table as CSV
+  --out FILE.csv         write the results table as CSV, with the sample-sheet columns (cell line, compound,
+                         concentration, time, replicate) read from file names and keywords
+  --sheet SHEET.csv      with --out: take those columns from this sample sheet (the app's export, or any
+                         table with a File column), for the files it lists
 Warnings go to stderr. Exit status: 0 when every file was analysed, 1 when any file could not be
 read, gated or compensated (the others are still analysed) or no quadrant could be placed, 2 on bad usage.`;
 
@@ -57,7 +62,7 @@ interface ApoptosisArgs {
   thresholds: Partial<QuadrantThresholds>;
   percentile: number;
   compensation: CompensationChoice;
-  output: { kind: 'text' } | { kind: 'json' } | { kind: 'csv'; path: string };
+  output: { kind: 'text' } | { kind: 'json' } | { kind: 'csv'; path: string; sheet: string | undefined };
 }
 
 class UsageError extends Error {}
@@ -81,11 +86,12 @@ function parseApoptosisArgs(args: string[]): ApoptosisArgs {
       annexin: { type: 'string' }, pi: { type: 'string' }, unstained: { type: 'string' }, 'annexin-only': { type: 'string' },
       'pi-only': { type: 'string' }, untreated: { type: 'string', multiple: true }, 'annexin-threshold': { type: 'string' },
       'pi-threshold': { type: 'string' }, percentile: { type: 'string' }, compensation: { type: 'string' }, json: { type: 'boolean' },
-      out: { type: 'string' },
+      out: { type: 'string' }, sheet: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('no FCS file given');
   if (values.json && values.out !== undefined) throw new UsageError('give either --json or --out, not both');
+  if (values.sheet !== undefined && values.out === undefined) throw new UsageError('--sheet goes with --out (the CSV it fills in)');
   const percentile = values.percentile === undefined ? DEFAULT_PERCENTILE : Number(values.percentile);
   if (values.percentile?.trim() === '') throw new UsageError('--percentile needs a number');
   checkPercentile(percentile);
@@ -100,7 +106,7 @@ function parseApoptosisArgs(args: string[]): ApoptosisArgs {
   const piThreshold = thresholdArg(values['pi-threshold'], '--pi-threshold');
   if (annexinThreshold !== undefined) thresholds.annexin = annexinThreshold;
   if (piThreshold !== undefined) thresholds.pi = piThreshold;
-  const output = values.json ? { kind: 'json' as const } : values.out !== undefined ? { kind: 'csv' as const, path: values.out } : { kind: 'text' as const };
+  const output = values.json ? { kind: 'json' as const } : values.out !== undefined ? { kind: 'csv' as const, path: values.out, sheet: values.sheet } : { kind: 'text' as const };
   return {
     samples: positionals, controls, untreated: values.untreated ?? [], annexin: values.annexin ?? null, pi: values.pi ?? null, thresholds, percentile,
     compensation, output,
@@ -213,7 +219,7 @@ async function openTubes(args: ApoptosisArgs, roles: Map<string, ApoptosisRole>,
   return { tubes, failures, first: reference };
 }
 
-async function writeOutput(args: ApoptosisArgs, analysis: ApoptosisAnalysis, failures: readonly FileFailure[], io: CliIo): Promise<boolean> {
+async function writeOutput(args: ApoptosisArgs, opened: readonly ApoptosisTube[], analysis: ApoptosisAnalysis, failures: readonly FileFailure[], io: CliIo): Promise<boolean> {
   const rowOf = new Map(analysis.tubes.map((t) => [t.name, t.row]));
   const untreatedFirst = [...analysis.tubes.filter((t) => t.role === 'untreated' && !args.samples.includes(t.name)).map((t) => t.name), ...args.samples];
   const rows = untreatedFirst.flatMap((path) => rowOf.get(path) ?? []);
@@ -227,10 +233,13 @@ async function writeOutput(args: ApoptosisArgs, analysis: ApoptosisAnalysis, fai
       }), null, 2));
       return true;
     }
-    case 'csv':
-      if (!(await writeCsvFile(args.output.path, apoptosisResultsTable(rows), 'apoptosis', io))) return false;
+    case 'csv': {
+      const tubes = opened.map((t) => ({ path: t.name, dataset: t.session.dataset, assay: 'apoptosis' as const, role: t.role }));
+      const table = await withSampleSheet(apoptosisResultsTable(rows), tubes, args.output.sheet, io, 'flowfate apoptosis');
+      if (!table || !(await writeCsvFile(args.output.path, table, 'apoptosis', io))) return false;
       io.out(`Wrote ${rows.length} rows to ${args.output.path}.`);
       return true;
+    }
     case 'text':
       io.out(textTable(rows, analysis));
       return true;
@@ -279,7 +288,7 @@ export const apoptosisCommand: Command = {
       failures.push({ file: failed.name, error: { code: 'NOT_ANALYSED', message: failed.message } });
     }
     for (const w of [...analysis.warnings, ...analysis.tubes.flatMap((t) => t.row.warnings)]) io.err(formatWarning(w));
-    if (!(await writeOutput(options, analysis, failures, io))) return 1;
+    if (!(await writeOutput(options, tubes, analysis, failures, io))) return 1;
     return failures.length > 0 ? 1 : 0;
   },
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,9 +61,26 @@ describe('flowfate cellcycle on the demo experiment', () => {
     expect(status).toBe(0);
     expect(out).toContain(`Wrote ${SAMPLES.length} rows`);
     const lines = readFileSync(csv, 'utf8').split('\r\n');
-    expect(lines[0]).toMatch(/^File,Model,Singlets,Cycling cells modelled,Sub-G1 % of singlets \(suggested range\),G0\/G1 % of cycling cells \(fit\),S % of cycling cells \(fit\),G2\/M % of cycling cells \(fit\),/);
+    // The sample-sheet columns after the file, read from the names as the app reads them.
+    expect(lines[0]).toMatch(/^File,Assay,Role,Cell line,Compound,Concentration \(nM\),Time \(h\),Replicate,Condition label,Condition,Model,Singlets,Cycling cells modelled,Sub-G1 % of singlets \(suggested range\),G0\/G1 % of cycling cells \(fit\),S % of cycling cells \(fit\),G2\/M % of cycling cells \(fit\),/);
     expect(lines.slice(1, SAMPLES.length + 1).every((line) => line.includes(',Broadened rectangle,'))).toBe(true);
     expect(lines[SAMPLES.length + 1]).toBe('');
+  });
+
+  it('fills the CSV\'s sample-sheet columns from --sheet, a European Excel export naming the compound and cell line', async () => {
+    const sheet = path('sheet.csv');
+    writeFileSync(sheet, `File;Cell line;Compound\r\n${SAMPLES.slice(1, 3).map((f) => `${f};KMS-11;Ixazomib`).join('\r\n')}\r\n`);
+    const csv = path('cellcycle-sheet.csv');
+    const { status } = await run(['cellcycle', ...SAMPLES.slice(0, 3).map(path), '--out', csv, '--sheet', sheet]);
+    expect(status).toBe(0);
+    const [header, ...rows] = readFileSync(csv, 'utf8').split('\r\n').map((line) => line.split(','));
+    const cell = (row: string[], name: string) => row[header.indexOf(name)];
+    expect(rows.slice(0, 3).map((row) => [cell(row, 'Role'), cell(row, 'Cell line'), cell(row, 'Compound'), cell(row, 'Concentration (nM)'), cell(row, 'Time (h)'), cell(row, 'Replicate')])).toEqual([
+      ['Untreated', 'MM1S-like', '', '0', '24', '1'],
+      ['Sample', 'KMS-11', 'Ixazomib', '10', '24', '1'],
+      ['Sample', 'KMS-11', 'Ixazomib', '20', '24', '1'],
+    ]);
+    expect((await run(['cellcycle', path(SAMPLES[0]), '--sheet', sheet])).err).toContain('--sheet goes with --out');
   });
 
   it('prints a text table by default', async () => {

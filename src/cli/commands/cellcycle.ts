@@ -11,9 +11,10 @@ import { scaledColumn } from '../../fcs/scale.ts';
 import type { Channel, FcsDataset } from '../../fcs/types.ts';
 import type { CliIo, Command } from '../command.ts';
 import { type FileFailure, isFileFailure, readDefaultDataset, writeCsvFile } from '../files.ts';
+import { type TableTube, withSampleSheet } from '../sampleSheetFile.ts';
 
 const USAGE = `Usage: flowfate cellcycle FILE... [--dna CH [--width CH | --height CH]] [--model djf|watson|rectangle]
-                           [--debris auto|on|off] [--json | --out FILE.csv]
+                           [--debris auto|on|off] [--json | --out FILE.csv [--sheet SHEET.csv]]
 
 PI DNA-content cell-cycle analysis, the same pipeline as the app: events off the DNA axis (piled at
 or below zero or in its top channel) left out and counted, an automatic singlet band on DNA-A vs
@@ -34,7 +35,10 @@ no spillover matrix is applied or needed.
   --debris D      single-cut debris: auto (default: modelled when the histogram shows a debris slope
                   below G0/G1), on or off
   --json          print one JSON entry per FILE
-  --out FILE.csv  write the results table as CSV
+  --out FILE.csv  write the results table as CSV, with the sample-sheet columns (cell line, compound,
+                  concentration, time, replicate) read from file names and keywords
+  --sheet SHEET.csv  with --out: take those columns from this sample sheet (the app's export, or any
+                  table with a File column), for the files it lists
 Quality flags go to stderr (and into the JSON/CSV). Exit status: 0 when every file was analysed, 1 when
 any file could not be read, lacks a channel or could not be fitted (the others are still analysed),
 2 on bad usage.`;
@@ -49,7 +53,7 @@ interface CellCycleArgs {
   pulse: { query: string; kind: SingletPulseParameter } | null;
   model: ModelKind;
   debris: DebrisMode;
-  output: { kind: 'text' } | { kind: 'json' } | { kind: 'csv'; path: string };
+  output: { kind: 'text' } | { kind: 'json' } | { kind: 'csv'; path: string; sheet: string | undefined };
 }
 
 function parseCellCycleArgs(args: string[]): CellCycleArgs {
@@ -58,20 +62,21 @@ function parseCellCycleArgs(args: string[]): CellCycleArgs {
     allowPositionals: true,
     options: {
       dna: { type: 'string' }, width: { type: 'string' }, height: { type: 'string' }, model: { type: 'string' },
-      debris: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' },
+      debris: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, sheet: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new TypeError('no FCS file given');
   if (values.dna === undefined && (values.width !== undefined || values.height !== undefined)) throw new TypeError('give --dna CH with --width or --height');
   if (values.width !== undefined && values.height !== undefined) throw new TypeError('give either --width or --height, not both');
   if (values.json && values.out !== undefined) throw new TypeError('give either --json or --out, not both');
+  if (values.sheet !== undefined && values.out === undefined) throw new TypeError('--sheet goes with --out (the CSV it fills in)');
   const model = (values.model ?? 'djf') as ModelKind;
   if (!MODELS.includes(model)) throw new TypeError(`--model must be djf, watson or rectangle, got "${values.model}"`);
   const debris = (values.debris ?? 'auto') as DebrisMode;
   if (!DEBRIS_MODES.includes(debris)) throw new TypeError(`--debris must be auto, on or off, got "${values.debris}"`);
   const pulse =
     values.width !== undefined ? { query: values.width, kind: 'width' as const } : values.height !== undefined ? { query: values.height, kind: 'height' as const } : null;
-  const output = values.json ? { kind: 'json' as const } : values.out !== undefined ? { kind: 'csv' as const, path: values.out } : { kind: 'text' as const };
+  const output = values.json ? { kind: 'json' as const } : values.out !== undefined ? { kind: 'csv' as const, path: values.out, sheet: values.sheet } : { kind: 'text' as const };
   return { files: positionals, dna: values.dna ?? null, pulse, model, debris, output };
 }
 
@@ -104,7 +109,7 @@ function channelsFor(dataset: FcsDataset, args: CellCycleArgs): { dna: string; p
   return { dna, pulse: pulse && { query: pulse.channel, kind: pulse.kind }, note: `DNA content read from ${dna}; ${singlets}.` };
 }
 
-async function analyseFile(path: string, args: CellCycleArgs): Promise<{ analysis: DnaSampleAnalysis; note: string | null } | FileFailure> {
+async function analyseFile(path: string, args: CellCycleArgs): Promise<{ dataset: FcsDataset; analysis: DnaSampleAnalysis; note: string | null } | FileFailure> {
   const dataset = await readDefaultDataset(path);
   if (isFileFailure(dataset)) return dataset;
   try {
@@ -120,7 +125,7 @@ async function analyseFile(path: string, args: CellCycleArgs): Promise<{ analysi
       binCount: DNA_HISTOGRAM_BINS,
       options: { ...defaultModelOptions(args.model), debris: args.debris },
     });
-    return { analysis, note: chosen.note };
+    return { dataset, analysis, note: chosen.note };
   } catch (error) {
     // Every failure is a sentence about the file: a CellCycleError's own words, never an internal error's text.
     return { file: path, error: { code: 'ANALYSIS_FAILED', message: `"${path}": ${cellCycleFailureMessage(error)}` } };
@@ -196,6 +201,7 @@ export const cellcycleCommand: Command = {
       throw error;
     }
     const rows: CellCycleResultRow[] = [];
+    const tubes: TableTube[] = [];
     const entries: (ReturnType<typeof jsonEntry> | FileFailure)[] = [];
     let failed = false;
     for (const file of options.files) {
@@ -210,16 +216,19 @@ export const cellcycleCommand: Command = {
       if (outcome.note) io.err(`channels (${file}): ${outcome.note}`);
       for (const flag of result.flags) io.err(`flag ${flag.code} (${file}): ${flag.message}`);
       rows.push({ file, fit: result.fit, flags: result.flags, offScale: result.offScale });
+      tubes.push({ path: file, dataset: outcome.dataset, assay: 'cellCycle' });
       entries.push(jsonEntry(file, result));
     }
     switch (options.output.kind) {
       case 'json':
         io.out(JSON.stringify(entries, null, 2));
         break;
-      case 'csv':
-        if (!(await writeCsvFile(options.output.path, cellCycleResultsTable(rows), 'cellcycle', io))) return 1;
+      case 'csv': {
+        const table = await withSampleSheet(cellCycleResultsTable(rows), tubes, options.output.sheet, io, 'flowfate cellcycle');
+        if (!table || !(await writeCsvFile(options.output.path, table, 'cellcycle', io))) return 1;
         io.out(`Wrote ${rows.length} rows to ${options.output.path}.`);
         break;
+      }
       case 'text':
         if (rows.length > 0) io.out(textTable(rows));
         break;

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyTable, type SheetRow } from '../../analysis/sampleSheetBlock.ts';
 import { inferAnnotation } from '../../analysis/sampleSheetNames.ts';
 import { analyseExperimentFiles, type ExperimentFile } from '../../experiment/analyseFiles.ts';
 import { displayUnits } from '../../experiment/conditions.ts';
@@ -13,10 +12,10 @@ import { renderXlsx } from '../../export/xlsx.ts';
 import { FcsError } from '../../fcs/errors.ts';
 import { readFcs } from '../../fcs/read.ts';
 import { defaultDatasetIndex } from '../../fcs/scale.ts';
-import { detectDelimiter, parseDelimited, spreadsheetTextEncoding } from '../../shared/delimitedText.ts';
 import { FLOWFATE_VERSION } from '../../shared/version.ts';
 import type { CliIo, Command } from '../command.ts';
 import { describeWriteFailure, InputFileError, readInputFile, writeOutputFile } from '../files.ts';
+import { applySheetFile } from '../sampleSheetFile.ts';
 
 const USAGE = `Usage: flowfate report FILE... [--sheet SHEET.csv] [--name NAME] [--out FILE.xlsx] [--csv DIR]
 
@@ -77,18 +76,6 @@ async function readExperimentFile(path: string): Promise<ExperimentFile | string
   }
 }
 
-/** The files' sheet rows with the sample sheet's columns applied; what it could not use goes to `io.err`. */
-async function applySheet(files: ExperimentFile[], path: string, io: CliIo): Promise<ExperimentFile[]> {
-  const bytes = await readInputFile(path);
-  const text = new TextDecoder(spreadsheetTextEncoding(bytes)).decode(bytes);
-  const delimiter = detectDelimiter(text);
-  const rows: SheetRow[] = files.map((f) => ({ id: f.name, fileName: f.name, annotation: f.annotation }));
-  const edit = applyTable(parseDelimited(text, delimiter), rows, 0, delimiter === ';');
-  for (const p of edit.problems) io.err(`flowfate report: ${path}: ${p.fileName}: ${p.message}`);
-  for (const left of edit.leftOut) io.err(`flowfate report: ${path}: not used: ${left}.`);
-  return files.map((f) => ({ ...f, annotation: { ...f.annotation, ...edit.changes.get(f.name) } }));
-}
-
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 function commonest(values: readonly string[]): string {
@@ -125,7 +112,7 @@ export const reportCommand: Command = {
     }
     if (options.sheet !== undefined) {
       try {
-        files = await applySheet(files, options.sheet, io);
+        files = await applySheetFile(files, options.sheet, io, 'flowfate report');
       } catch (error) {
         if (!(error instanceof InputFileError)) throw error;
         io.err(`flowfate report: ${error.message}`);
