@@ -2,7 +2,9 @@
 // 50,000-event files, Annexin V/PI and PI-DNA tubes of the demo's doses and times in replicate, opened as a user
 // opens them; then each step a user takes from "Run analysis" to the Experiment view's filled summary, timed in the
 // page: the apoptosis run, "Analyse all samples" of the cell cycle, and the Experiment tab (grouping, mean ± SD and
-// the dose-response fits of every percentage, drawn).
+// the dose-response fits of every percentage, drawn). Each step also says the CPU time Chromium spent on it (all
+// threads, and the busiest one), which the machine's load does not stretch.
+import { chromiumCpu, cpuSince } from './cpuTime.mjs';
 import { measurePlate, openStep, platePaths } from './manyFiles.mjs';
 
 /** The plate's files (written once, then reused). */
@@ -55,8 +57,22 @@ export const EXPERIMENT_STEPS = [
   },
 ];
 
-/** One run in a fresh page: the plate opened, then the experiment's steps; their times in ms (opening not counted). */
+/** `step`, recording the CPU time it cost into `into` under its name. */
+const withCpu = (step, into) => ({
+  name: step.name,
+  async run(page, paths) {
+    const before = chromiumCpu();
+    await step.run(page, paths);
+    into.set(step.name, cpuSince(before));
+  },
+});
+
+/**
+ * One run in a fresh page: the plate opened, then the experiment's steps; per step its time in ms (opening not
+ * counted), the longest main-thread task, and its CPU time (`cpu`: totalMs, busiestMs, busiestThread).
+ */
 export async function experimentRun(browser, app, paths) {
-  const [, ...steps] = await measurePlate(browser, app, paths, [openStep, ...EXPERIMENT_STEPS]);
-  return steps;
+  const cpu = new Map();
+  const [, ...steps] = await measurePlate(browser, app, paths, [openStep, ...EXPERIMENT_STEPS.map((step) => withCpu(step, cpu))]);
+  return steps.map((step) => ({ ...step, cpu: cpu.get(step.name) }));
 }
