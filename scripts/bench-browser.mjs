@@ -77,6 +77,9 @@ const stepRow = (name, values, note) => ({
   note: `95th percentile ${percentile95(values).toFixed(1)} ms${note ? `; ${note}` : ''}`,
 });
 
+/** Σ value(step) over a run's steps. */
+const sum = (steps, value) => steps.reduce((total, step) => total + value(step), 0);
+
 mkdirSync('fixtures', { recursive: true });
 for (const { events, path } of FILES) {
   if (!existsSync(path)) {
@@ -168,7 +171,6 @@ try {
       runs.push(await inFreshBrowser((b) => experimentRun(b, APP, files)));
     }
     const load = `load ${median(loads).toFixed(1)}`;
-    const sum = (steps, value) => steps.reduce((total, step) => total + value(step), 0);
     const totals = runs.map((steps) => sum(steps, (s) => s.ms));
     const cpu = (value) => `${(median(runs.map(value)) / 1000).toFixed(2)} s`;
     rows.push(stepRow(
