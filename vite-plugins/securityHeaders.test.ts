@@ -22,4 +22,8 @@ describe('the security headers', () => {
     expect(file.split('\n')[1]).toBe('/*');
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(file).toContain(`\n  ${name}: ${value}\n`);
   });
+
+  it('have static hosts revalidate the service worker, so a new version is found', () => {
+    expect(headersFile()).toContain('\n/sw.js\n  Cache-Control: no-cache\n');
+  });
 });
