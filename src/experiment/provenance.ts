@@ -7,7 +7,7 @@ import type { Assay } from '../analysis/sampleSheet.ts';
 import type { SpectrumMatrix } from '../compensation/types.ts';
 import { type Table, text } from '../export/table.ts';
 import type { SpilloverMatrix } from '../fcs/types.ts';
-import { listPopulations, orderGates } from '../gating/strategy.ts';
+import { gateDimensions, listPopulations, orderGates } from '../gating/strategy.ts';
 import type { Dimension, Gate, GatingStrategy } from '../gating/types.ts';
 
 export interface TubeProvenance {
@@ -66,31 +66,13 @@ function coordinates(gate: Gate): string {
   }
 }
 
-function dimensionsOf(gate: Gate): Dimension[] {
-  switch (gate.kind) {
-    case 'rectangle':
-      return gate.bounds.map((b) => b.dimension);
-    case 'polygon':
-    case 'ellipsoid':
-      return gate.dimensions;
-    case 'quadrant':
-      return gate.dividers.map((d) => d.dimension);
-    case 'boolean':
-      return [];
-    default: {
-      const unknown: never = gate;
-      throw new RangeError(`unknown gate ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
 function matrixText(fluorochromes: readonly string[], detectors: readonly string[], rows: readonly (readonly number[])[]): string {
   return fluorochromes.map((from, i) => detectors.map((to, j) => (i === j && from === to ? null : `${from}→${to} ${number(rows[i][j])}`)).filter((c) => c !== null).join(', ')).join('; ');
 }
 
 /** The matrices a gate's dimensions read, written out. */
 function compensationText(gate: Gate, strategy: GatingStrategy, fileSpillover: SpilloverMatrix | null): string {
-  const refs = [...new Set(dimensionsOf(gate).map((d) => d.compensation))].filter((ref) => ref !== 'uncompensated');
+  const refs = [...new Set(gateDimensions(gate).map((d) => d.compensation))].filter((ref) => ref !== 'uncompensated');
   return refs
     .map((ref) => {
       if (ref === 'FCS') return fileSpillover ? `file's ${fileSpillover.source}: ${matrixText(fileSpillover.channels, fileSpillover.channels, fileSpillover.matrix)}` : "file's spillover: none in the file (uncompensated)";
@@ -117,7 +99,7 @@ export function provenanceTable(tubes: readonly TubeProvenance[], stamp: ExportS
       ...fixed,
       text(['All events', ...path(gate.parentId), gate.name].join(' / ')),
       text(gate.kind),
-      text(dimensionsOf(gate).map((d) => dimensionText(d, strategy)).join(' × ')),
+      text(gateDimensions(gate).map((d) => dimensionText(d, strategy)).join(' × ')),
       text(coordinates(gate)),
       text(compensationText(gate, strategy, tube.fileSpillover)),
       ...end,

@@ -17,6 +17,25 @@ export function populationGates(strategy: GatingStrategy): Map<PopulationId, Gat
   return byPopulation;
 }
 
+/** The dimensions a gate reads (none for a Boolean gate: its operands' own gates read theirs). */
+export function gateDimensions(gate: Gate): Dimension[] {
+  switch (gate.kind) {
+    case 'rectangle':
+      return gate.bounds.map((b) => b.dimension);
+    case 'polygon':
+    case 'ellipsoid':
+      return gate.dimensions;
+    case 'quadrant':
+      return gate.dividers.map((d) => d.dimension);
+    case 'boolean':
+      return [];
+    default: {
+      const unknown: never = gate;
+      throw new GatingStrategyError(`gate ${JSON.stringify(unknown)}`, 'unknown gate kind');
+    }
+  }
+}
+
 /** Populations of the strategy, parents (and Boolean operands) before the populations that use them. */
 export function listPopulations(strategy: GatingStrategy): Population[] {
   return orderGates(strategy).flatMap((gate): Population[] =>

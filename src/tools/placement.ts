@@ -5,6 +5,7 @@
  * events are.
  */
 import type { AxisSpec } from '../analysis/axes.ts';
+import { gateDimensions } from '../gating/strategy.ts';
 import type { Dimension, EllipsoidGate, Gate, GatingStrategy, PolygonGate, QuadrantGate, RectangleGate } from '../gating/types.ts';
 import { scaleOf } from '../transforms/transform.ts';
 import type { Transform } from '../transforms/types.ts';
@@ -55,22 +56,6 @@ export function axisMap(transform: Transform | null, axis: PlotAxisView, which: 
   if (transform === null) return { axis: which, toPixel: (v) => axis.pixels.toPixel(v), toValue: (p) => axis.pixels.toData(p), affine };
   const scale = scaleOf(transform);
   return { axis: which, toPixel: (v) => axis.pixels.toPixel(scale.invert(v)), toValue: (p) => scale.apply(axis.pixels.toData(p)), affine };
-}
-
-function gateDimensions(gate: DrawableGate): Dimension[] {
-  switch (gate.kind) {
-    case 'rectangle':
-      return gate.bounds.map((b) => b.dimension);
-    case 'polygon':
-    case 'ellipsoid':
-      return gate.dimensions;
-    case 'quadrant':
-      return gate.dividers.map((d) => d.dimension);
-    default: {
-      const unknown: never = gate;
-      throw new Error(`unknown gate ${JSON.stringify(unknown)}`);
-    }
-  }
 }
 
 function reads(dimension: Dimension, axis: PlotAxisView): boolean {
