@@ -74,12 +74,16 @@ export function demoTubeSpec(role: DemoFileSpec['role'], doseNm = 0, timeH = 24)
   return found;
 }
 
-/** A demo tube through FCS bytes, pre-gated automatically, as a control (its singlets, the file's compensation). */
-export function gatedDemoTube(spec: DemoFileSpec, eventCount?: number): GatedControl {
-  const { tube } = simulatedTube(spec, { eventCount });
+/** A tube pre-gated automatically, as a control (its singlets, the file's compensation). */
+export function gatedTube(tube: ApoptosisTube): GatedControl {
   const scatter = scatterOf(tube.session.dataset.channels);
   const preGates = suggestPreGates(tube.session, scatter, tube.name).vertices;
   const compensation = resolveCompensation({ kind: 'file' }, null);
   tube.session.applyStrategy(buildPreGateStrategy({ scatter, fluorescence: { annexin: 'FITC-A', pi: 'PE-A' }, compensation, preGates }));
   return { name: tube.name, session: tube.session, events: tube.session.evaluator.indices(SINGLETS_ID), population: 'singlets' };
+}
+
+/** A demo tube through FCS bytes, pre-gated automatically, as a control. */
+export function gatedDemoTube(spec: DemoFileSpec, eventCount?: number): GatedControl {
+  return gatedTube(simulatedTube(spec, { eventCount }).tube);
 }

@@ -11,15 +11,16 @@ import { APOPTOSIS_POPULATION_KEYS } from './populations.ts';
 import { simulatedExperiment, scatterOf } from './simulatedExperiment.fixtures.ts';
 import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE, UNSTAINED_THRESHOLD_RULE, type ThresholdRule } from './thresholds.ts';
 
-const CONTROLS_ONLY = { ...DEFAULT_THRESHOLD_RULE, untreatedFloor: false };
+const CONTROLS_ONLY = { ...DEFAULT_THRESHOLD_RULE, untreatedFloor: false, stainedFloor: false };
 const RULES: Record<string, ThresholdRule> = {
   'unstained, all singlets': UNSTAINED_THRESHOLD_RULE,
   'single stains, all singlets': { ...CONTROLS_ONLY, over: 'allSinglets' },
   'single stains, each population': CONTROLS_ONLY,
+  'single stains, each population, raised to their own negatives\' edge': { ...CONTROLS_ONLY, stainedFloor: true },
   'untreated tubes only': { ...CONTROLS_ONLY, sources: { annexin: ['untreated'], pi: ['untreated'] } },
-  'single stains, each population, raised to the untreated edge (default)': DEFAULT_THRESHOLD_RULE,
+  'single stains, each population, raised to the untreated edge, else their own negatives\' (default)': DEFAULT_THRESHOLD_RULE,
 };
-const DEFAULT_NAME = 'single stains, each population, raised to the untreated edge (default)';
+const DEFAULT_NAME = 'single stains, each population, raised to the untreated edge, else their own negatives\' (default)';
 const PERCENTILES = [99, 99.5, 99.9];
 const SEEDS = [DEMO_BASE_SEED, 7, 99];
 

@@ -11,8 +11,12 @@
  * populations and keeps the higher; 'allSinglets' takes it over all singlets, where the many dye-negative cells
  * swamp the spread of the few positive ones.
  *
- * Without the single stain an axis needs, the untreated double-stained tubes set it (untreatedThresholds.ts: the
- * upper edge of their viable population), then the unstained control; a threshold typed by the user overrides any.
+ * Neither control shows what a double-stained tube does: the dye's background on cells negative for it (Annexin V
+ * bound nonspecifically or through a necrotic cell's broken membrane, dim PI uptake). So the threshold is raised to
+ * the upper edge of the untreated tubes' viable population (untreatedThresholds.ts) when that is higher, or, without
+ * untreated tubes, to the upper edge of the negative cells of the single stain carrying the axis's own dye.
+ * Without the single stain an axis needs, the untreated double-stained tubes set it, then the unstained control; a
+ * threshold typed by the user overrides any.
  */
 import type { CompensationRef } from '../compensation/types.ts';
 import type { FluorescenceChannels } from './compensation.ts';
@@ -20,7 +24,7 @@ import type { GatedControl } from './gatedControl.ts';
 import { aboveBottomPile } from './bottomPile.ts';
 import { percentileOf } from './percentile.ts';
 import { CONTROL_ROLE_NAMES, type ControlRole } from './populations.ts';
-import { combineUntreated, untreatedTubeThresholds, type UntreatedTubeThresholds } from './untreatedThresholds.ts';
+import { combineUntreated, untreatedTubeThresholds, viableEdge, type UntreatedTubeThresholds } from './untreatedThresholds.ts';
 import { splitControl } from './spill.ts';
 import { formatCount, MIN_CONTROL_EVENTS, warning, type ApoptosisWarning } from './warnings.ts';
 
@@ -46,19 +50,27 @@ export interface ThresholdRule {
    * (Annexin V bound to necrotic cells' inner membrane, dim PI uptake).
    */
   untreatedFloor: boolean;
+  /**
+   * Without untreated tubes to raise it to: raise a control's threshold to the upper edge of the negative cells of
+   * the single stain carrying the axis's own dye, when that is higher. Stained cells negative for the dye carry its
+   * background (nonspecific Annexin V binding, dim PI uptake by live cells), which the opposite single stain, without
+   * the dye, cannot show.
+   */
+  stainedFloor: boolean;
 }
 
 /**
  * The product default (chosen from the known-answer comparisons in thresholdChoice.test.ts and docs/accuracy.md):
  * the Annexin V axis from the PI-only control and the PI axis from the Annexin V-only control, each population of the
- * control on its own, raised to the untreated tubes' viable edge where that is higher; without that single stain,
+ * control on its own, raised where higher to the untreated tubes' viable edge, or without untreated tubes to the edge
+ * of the negative cells of the axis's own single stain; without the opposite single stain,
  * the untreated tubes (they carry both dyes' background), then the unstained control.
  */
 export const DEFAULT_THRESHOLD_RULE: ThresholdRule = {
-  sources: { annexin: ['piOnly', 'untreated', 'unstained'], pi: ['annexinOnly', 'untreated', 'unstained'] }, over: 'eachPopulation', untreatedFloor: true,
+  sources: { annexin: ['piOnly', 'untreated', 'unstained'], pi: ['annexinOnly', 'untreated', 'unstained'] }, over: 'eachPopulation', untreatedFloor: true, stainedFloor: true,
 };
 /** Both axes from the unstained control. */
-export const UNSTAINED_THRESHOLD_RULE: ThresholdRule = { sources: { annexin: ['unstained'], pi: ['unstained'] }, over: 'allSinglets', untreatedFloor: false };
+export const UNSTAINED_THRESHOLD_RULE: ThresholdRule = { sources: { annexin: ['unstained'], pi: ['unstained'] }, over: 'allSinglets', untreatedFloor: false, stainedFloor: false };
 
 export const DEFAULT_PERCENTILE = 99;
 
@@ -76,11 +88,19 @@ export type AxisThreshold =
     dyePositiveEvents: number;
   }
   | UntreatedThreshold
-  /** A control's threshold raised to the untreated tubes' viable edge (`value` is the higher of the two). */
-  | { kind: 'raised'; value: number; control: ControlThreshold; untreated: UntreatedThreshold }
+  /** A control's threshold raised to a higher edge (`value` is the edge's). */
+  | { kind: 'raised'; value: number; control: ControlThreshold; floor: UntreatedThreshold | StainedEdge }
   | { kind: 'manual'; value: number };
 
 type ControlThreshold = Extract<AxisThreshold, { kind: 'control' }>;
+
+/** The upper edge of the negative cells of the single stain carrying the axis's own dye (viableEdge). */
+interface StainedEdge {
+  kind: 'stainedEdge';
+  value: number;
+  control: ControlRole;
+  file: string;
+}
 
 interface UntreatedThreshold {
   kind: 'untreated';
@@ -102,6 +122,9 @@ export interface ThresholdInputs {
 }
 
 const AXIS_NAMES: Record<Axis, string> = { annexin: 'Annexin V', pi: 'PI' };
+
+/** The single stain carrying each axis's dye. */
+const OWN_STAIN: Record<Axis, ControlRole> = { annexin: 'annexinOnly', pi: 'piOnly' };
 
 const ORIGIN_NAMES: Record<ThresholdOrigin, string> = { ...CONTROL_ROLE_NAMES, untreated: 'untreated (dose 0) tube' };
 
@@ -154,11 +177,24 @@ export function placeThresholds(
     const control = inputs.controls[origin];
     if (!control) return null;
     const fromControl = controlThreshold(axis, origin, control, channels, compensation, percentile, rule, warnings);
-    if (!rule.untreatedFloor || inputs.untreated.length === 0) return fromControl;
-    const floor = fromUntreated();
-    return floor.value > fromControl.value ? { kind: 'raised', value: floor.value, control: fromControl, untreated: floor } : fromControl;
+    const stained = inputs.controls[OWN_STAIN[axis]];
+    const floor = rule.untreatedFloor && inputs.untreated.length > 0 ? fromUntreated()
+      : rule.stainedFloor && stained ? stainedEdge(axis, stained, channels[axis], compensation)
+      : null;
+    return floor && floor.value > fromControl.value ? { kind: 'raised', value: floor.value, control: fromControl, floor } : fromControl;
   };
   return { annexin: thresholdFor('annexin'), pi: thresholdFor('pi'), warnings };
+}
+
+/**
+ * The upper edge of a single stain's cells negative for its own dye on that dye's `channel`: split from its positives
+ * at the density valley (spill.ts) and never above that valley, so a control whose cells are mostly positive (a
+ * heat-killed PI-only control) still gives its negatives' edge.
+ */
+function stainedEdge(axis: Axis, control: GatedControl, channel: string, compensation: CompensationRef): StainedEdge {
+  const split = splitControl(control, channel, compensation);
+  const edge = viableEdge(split ? { ...control, events: split.negatives } : control, channel, compensation);
+  return { kind: 'stainedEdge', value: split ? Math.min(edge, split.cut) : edge, control: OWN_STAIN[axis], file: control.name };
 }
 
 /** "a, b or c". */
@@ -195,7 +231,7 @@ function formatThreshold(value: number): string {
 }
 
 /** Where a threshold came from, in words, for tables and exports. */
-export function describeThreshold(threshold: AxisThreshold): string {
+export function describeThreshold(threshold: AxisThreshold | StainedEdge): string {
   switch (threshold.kind) {
     case 'control':
       return `${threshold.percentile}th percentile of the ${CONTROL_ROLE_NAMES[threshold.control]} ${threshold.file}`;
@@ -204,8 +240,10 @@ export function describeThreshold(threshold: AxisThreshold): string {
       const of = files.length === 1 ? `untreated tube ${files[0]}` : `median of ${files.length} untreated tubes (${files.join(', ')})`;
       return `upper edge of the viable population, ${of}`;
     }
+    case 'stainedEdge':
+      return `upper edge of the negative cells of the ${CONTROL_ROLE_NAMES[threshold.control]} ${threshold.file}`;
     case 'raised':
-      return `${describeThreshold(threshold.untreated)}, above the ${describeThreshold(threshold.control)} (${formatThreshold(threshold.control.value)})`;
+      return `${describeThreshold(threshold.floor)}, above the ${describeThreshold(threshold.control)} (${formatThreshold(threshold.control.value)})`;
     case 'manual':
       return 'typed by hand';
   }

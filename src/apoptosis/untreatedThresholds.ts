@@ -27,7 +27,7 @@ import type { CompensationRef } from '../compensation/types.ts';
 import { aboveBottomPile } from './bottomPile.ts';
 import type { FluorescenceChannels } from './compensation.ts';
 import { halfWidthAtHalfMaximum, highestMode, splitAtValley } from './densityModes.ts';
-import { DISPLAY_SEPARATION, DISPLAY_SMOOTHING, displayDensity, displayValues, offScaleLow, type GatedControl } from './gatedControl.ts';
+import { DISPLAY_SEPARATION, DISPLAY_SMOOTHING, displayDensity, displayValues, offScaleLow, type DisplayValues, type GatedControl } from './gatedControl.ts';
 import { percentileOf } from './percentile.ts';
 
 /** Robust SDs above the viable mode. */
@@ -81,25 +81,46 @@ function spreadBelow(values: Float64Array, centre: number): number | null {
   return below.length < 50 ? null : 1.4826 * percentileOf(below, null, 50);
 }
 
+interface AxisEdge {
+  axis: DisplayValues;
+  /** Events piled at the bottom of the scale (offScaleLow), in `tube.events` order. */
+  off: Uint8Array;
+  estimate: EdgeEstimate;
+}
+
+function axisEdge(tube: GatedControl, channel: string, compensation: CompensationRef): AxisEdge {
+  const axis = displayValues(tube, channel, compensation);
+  const off = offScaleLow(tube, channel);
+  return { axis, off, estimate: upperEdge(axis.display.filter((_, k) => !off[k])) };
+}
+
+/** A display value in data units: never beyond the channel's top (display 1), never on its bottom pile. */
+function inData(tube: GatedControl, channel: string, compensation: CompensationRef, { scale }: DisplayValues, display: number): number {
+  return aboveBottomPile(tube.session.values({ channel, compensation }), tube.events, scale.invert(Math.min(display, 1)));
+}
+
+/**
+ * The upper edge of the tube's main population on one channel, data units: on a single-stain control's own dye, the
+ * edge of its cells negative for the dye, with the dye's background on them (nonspecific binding, dim uptake).
+ */
+export function viableEdge(tube: GatedControl, channel: string, compensation: CompensationRef): number {
+  const { axis, estimate } = axisEdge(tube, channel, compensation);
+  return inData(tube, channel, compensation, axis, threshold(estimate));
+}
+
 /** Both thresholds from one untreated tube (its session must carry the pre-gates and the compensation). */
 export function untreatedTubeThresholds(tube: GatedControl, channels: FluorescenceChannels, compensation: CompensationRef): UntreatedTubeThresholds {
-  const annexinAxis = displayValues(tube, channels.annexin, compensation);
-  const piAxis = displayValues(tube, channels.pi, compensation);
-  const annexinOff = offScaleLow(tube, channels.annexin);
-  const piOff = offScaleLow(tube, channels.pi);
-  const annexinEdge = upperEdge(annexinAxis.display.filter((_, k) => !annexinOff[k]));
-  const piEdge = upperEdge(piAxis.display.filter((_, k) => !piOff[k]));
-  const annexinThreshold = threshold(annexinEdge);
-  const positives = piAxis.display.filter((pi, k) => !piOff[k] && annexinAxis.display[k] >= annexinThreshold && pi < threshold(piEdge));
+  const annexin = axisEdge(tube, channels.annexin, compensation);
+  const pi = axisEdge(tube, channels.pi, compensation);
+  const annexinThreshold = threshold(annexin.estimate);
+  const piEdge = pi.estimate;
+  const positives = pi.axis.display.filter((value, k) => !pi.off[k] && annexin.axis.display[k] >= annexinThreshold && value < threshold(piEdge));
   const spread = positives.length >= MIN_POSITIVE_EVENTS ? spreadBelow(positives, piEdge.mode) : null;
   const piThreshold = threshold(piEdge, spread === null ? piEdge.edge : Math.max(piEdge.edge, piEdge.mode + UNTREATED_EDGE_SDS * spread));
-  // The display axis ends at the channel's top (1): a threshold is never beyond what the channel can record.
-  const inData = (channel: string, axis: typeof annexinAxis, display: number) =>
-    aboveBottomPile(tube.session.values({ channel, compensation }), tube.events, axis.scale.invert(Math.min(display, 1)));
   return {
     file: tube.name,
-    annexin: inData(channels.annexin, annexinAxis, annexinThreshold),
-    pi: inData(channels.pi, piAxis, piThreshold),
+    annexin: inData(tube, channels.annexin, compensation, annexin.axis, annexinThreshold),
+    pi: inData(tube, channels.pi, compensation, pi.axis, piThreshold),
     spreadEvents: spread === null ? 0 : positives.length,
   };
 }

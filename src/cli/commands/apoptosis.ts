@@ -27,7 +27,8 @@ heights or Beckman FS/SS) and Singlets (FSC-A x FSC-H or FSC-W, when the files h
 gates per file, compensation, and a quadrant shared by all files. Each threshold is, in order: the
 value typed with --annexin-threshold / --pi-threshold; a percentile of the negative control (Annexin V
 axis from the PI-only control, PI axis from the Annexin V-only control), raised to the upper edge of
-the untreated tubes' viable population where that is higher; that edge alone; the percentile of the
+the untreated tubes' viable population where that is higher (without untreated tubes, to the edge of
+the cells of the axis's own single stain negative for its dye); that edge alone; the percentile of the
 unstained control. Reports viable, early apoptotic, late apoptotic, necrotic and total apoptotic
 (early + late) as % of singlets (of cells without a singlet gate), and where each threshold came from.
 

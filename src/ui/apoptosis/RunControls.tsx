@@ -37,8 +37,9 @@ export function RunControls({ plan }: { plan: ApoptosisPlan }) {
       <p className="muted">
         On each compensated axis the quadrant centre, shared by every sample, is the value typed below; else this percentile of the single stain that
         is negative there (Annexin V from the PI-only control, PI from the Annexin V-only control), raised to the upper edge of the untreated
-        tubes&apos; viable population where that is higher; without that single stain, the untreated tubes&apos; edge alone (their viable mode plus
-        3.5 robust SDs), then the unstained control.
+        tubes&apos; viable population where that is higher (without untreated tubes, to the edge of the cells of the axis&apos;s own single stain
+        that are negative for its dye); without that single stain, the untreated tubes&apos; edge alone (their viable mode plus 3.5 robust SDs),
+        then the unstained control.
       </p>
       <TypedThresholds channels={plan.ok ? plan.request.fluorescence : null} />
       {record && edited > 0 && (

@@ -29,7 +29,8 @@ export function HelpPanel() {
           membrane is broken (Vermes et al. 1995). FlowFate gates cells on forward and side scatter without cutting off the small, dense dying cells,
           keeps singlets on the scatter pulse pair, compensates the two stains with the files&rsquo; own spillover matrix or one measured on the
           single-stain controls, and places the quadrant at a percentile (99th by default) of the controls that are negative on each axis, raised to
-          the upper edge of the untreated cells&rsquo; viable population (a percentile quadrant, as FCS Express offers).
+          the upper edge of the untreated cells&rsquo; viable population (a percentile quadrant, as FCS Express offers), or without untreated cells
+          to the edge of the single stain&rsquo;s own negative cells, which carry the dye&rsquo;s background as double-stained cells do.
         </p>
         <p>
           Quadrants follow the usual convention: Annexin V−/PI− viable, Annexin V+/PI− early apoptotic, Annexin V+/PI+ late apoptotic, Annexin V−/PI+
