@@ -1,14 +1,18 @@
 /**
  * Issue 10 in the app: Annexin V/PI files of another instrument (a FACSCalibur: heights only, log-amplified
  * fluorescence, no pulse pair) analysed from an untreated tube alone, then with thresholds typed by hand, giving the
- * CLI's numbers. (A file whose $SPILLOVER cannot be inverted: workers/apoptosis.test.ts, the CLI tests, and the
- * durability specs for the app's plots.)
+ * CLI's numbers; a tube of the series whose $SPILLOVER cannot be inverted is named in the results with the reason,
+ * and the others are analysed as the CLI analyses them (issue 12, item 8).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { writeFcs } from '../src/fcs/write.ts';
+import { simulateApoptosisSample } from '../src/simulate/apoptosisModel.ts';
+import { apoptosisParamsForTreatment } from '../src/simulate/drugResponse.ts';
+import { inLayout } from '../src/simulate/layouts.ts';
 import { expect, test } from './fixtures.ts';
 import { readResultsTable } from './resultsTables.ts';
 
@@ -38,8 +42,26 @@ function caliburSeries(): string[] {
   });
 }
 
-function cliByFile(args: string[]): Map<string, CliEntry> {
-  return new Map((JSON.parse(flowfate(['apoptosis', ...args, '--json'])) as CliEntry[]).map((e) => [basename(e.file), e]));
+/** A 50 nM FACSCalibur tube whose $SPILLOVER cannot be inverted (FL2-H's row a copy of FL1-H's). */
+function singularTube(dir: string): string {
+  const sample = inLayout(simulateApoptosisSample(apoptosisParamsForTreatment(50, 48, 8000), 34), 'facsCalibur', { stainLabels: true });
+  const out = join(dir, 'Calibur_48h_050nM.fcs');
+  writeFileSync(out, writeFcs({ ...sample.input, spillover: { channels: ['FL1-H', 'FL2-H'], matrix: [[1, 1], [1, 1]], source: '$SPILLOVER' } }, { datatype: sample.datatype }));
+  return out;
+}
+
+/** The CLI's JSON entries with numbers, by file name; with --allow-failed, exit status 1 (a file not analysed) is expected. */
+function cliByFile(args: string[], { allowFailed = false } = {}): Map<string, CliEntry> {
+  let json: string;
+  try {
+    json = flowfate(['apoptosis', ...args, '--json']);
+  } catch (error) {
+    const { status, stdout } = error as { status: number; stdout: string };
+    if (!allowFailed || status !== 1) throw error;
+    json = stdout;
+  }
+  const entries = (JSON.parse(json) as (CliEntry | { file: string; error: unknown })[]).filter((e): e is CliEntry => !('error' in e));
+  return new Map(entries.map((e) => [basename(e.file), e]));
 }
 
 async function openInApoptosis(page: Page, files: string[]): Promise<void> {
@@ -57,9 +79,10 @@ async function runAndExpectRows(page: Page, rows: number) {
   return table;
 }
 
-test('FACSCalibur tubes without controls: gated on FSC-H × SSC-H, no singlet gate said plainly, quadrant from the untreated tube, then typed by hand', async ({ page }) => {
+test('FACSCalibur tubes without controls: gated on FSC-H × SSC-H, no singlet gate said plainly, quadrant from the untreated tube, then typed by hand; a singular $SPILLOVER sets only its tube aside', async ({ page }) => {
   const files = caliburSeries();
-  await openInApoptosis(page, files);
+  const singular = singularTube(dirname(files[0]));
+  await openInApoptosis(page, [...files, singular]);
   const untreated = basename(files[0]);
   await expect(page.getByLabel(`Role of ${untreated}`)).toHaveValue('untreated');
   await expect(page.getByLabel('Annexin V channel')).toHaveValue('FL1-H');
@@ -67,11 +90,16 @@ test('FACSCalibur tubes without controls: gated on FSC-H × SSC-H, no singlet ga
   await expect(page.getByRole('radio', { name: /^Automatic: each file's own matrix/ })).toBeChecked();
   await expect(page.getByText(/no single-stain controls to measure one/)).toBeVisible();
 
-  const table = await runAndExpectRows(page, 3);
+  const table = await runAndExpectRows(page, 4);
+  await expect(table.getByRole('row', { name: new RegExp(`^${basename(singular).replaceAll('.', '\\.')} `) })).toContainText(
+    'cannot be compensated: its own spillover matrix ($SPILLOVER) cannot be inverted',
+  );
+  await expect(page.getByText(/1 sample has no results \(see why below\) and is not exported/)).toBeVisible();
   const summary = page.getByRole('definition').filter({ hasText: /^Annexin V / });
   await expect(summary).toContainText(`upper edge of the viable population, untreated tube ${untreated}`);
   await expect(page.getByRole('list', { name: 'Warnings about the gates' })).toContainText('no pulse pair for a singlet gate');
-  const cli = cliByFile(files);
+  const cli = cliByFile([...files, singular], { allowFailed: true });
+  expect([...cli.keys()]).toEqual(files.map((f) => basename(f)));
   const shown = await readResultsTable(table);
   for (const [file, expected] of cli) {
     for (const { column, key } of POPULATIONS) expect(shown.get(file)?.[column], `${file} ${column}`).toBe(`${expected.percent[key].toFixed(2)}%`);
@@ -87,9 +115,9 @@ test('FACSCalibur tubes without controls: gated on FSC-H × SSC-H, no singlet ga
   await page.getByLabel('Annexin V threshold (typed)').fill('120');
   await page.getByLabel('PI threshold (typed)').fill('60');
   await expect(page.getByText(/The setup has changed since the last run/)).toBeVisible();
-  await runAndExpectRows(page, 3);
+  await runAndExpectRows(page, 4);
   await expect(summary).toContainText('Annexin V 120 (typed by hand), PI 60 (typed by hand)');
-  const typed = cliByFile([...files, '--annexin-threshold', '120', '--pi-threshold', '60']);
+  const typed = cliByFile([...files, singular, '--annexin-threshold', '120', '--pi-threshold', '60'], { allowFailed: true });
   const afterTyping = await readResultsTable(table);
   for (const [file, expected] of typed) {
     for (const { column, key } of POPULATIONS) expect(afterTyping.get(file)?.[column], `${file} ${column}`).toBe(`${expected.percent[key].toFixed(2)}%`);
