@@ -13,21 +13,33 @@ const PIECE_BYTES = 16 * 1024 * 1024;
 const unreadable = () =>
   new FcsError('READ_FAILED', 'the file could not be read from the disk (it may have been moved, changed or deleted since it was chosen); choose it again');
 
+/**
+ * Frees a buffer's memory now instead of at the next garbage collection (detaching it drops its backing store): read
+ * pieces no longer needed would otherwise pile up while a large file is decoded (issue 14: worker buffers stay under
+ * twice the events during a load). The buffer must not be used afterwards.
+ */
+export function releaseBuffer(buffer: ArrayBuffer): void {
+  buffer.transfer(0);
+}
+
 /** `onRead(end)` is told the end of every read, for progress. */
 export function blobSource(blob: Blob, onRead?: (end: number) => void): ByteSource {
   const reader = new FileReaderSync();
+  let previous: ArrayBuffer | null = null;
   return {
     size: blob.size,
     chunkBytes: PIECE_BYTES,
     read(start, end) {
-      let bytes: Uint8Array;
+      // A ByteSource's bytes are valid until the next read, so the previous piece can go.
+      if (previous) releaseBuffer(previous);
       try {
-        bytes = new Uint8Array(reader.readAsArrayBuffer(blob.slice(start, end)));
+        previous = reader.readAsArrayBuffer(blob.slice(start, end));
       } catch {
+        previous = null;
         throw unreadable();
       }
       onRead?.(end);
-      return bytes;
+      return new Uint8Array(previous);
     },
   };
 }

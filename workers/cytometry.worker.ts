@@ -9,6 +9,7 @@ import { analyseApoptosisTubes, apoptosisSettings, prepareApoptosisTubes } from 
 import { analyseCellCycleSample, fitCellCycleSample } from './cellCycle.ts';
 import { blobSource } from './blobSource.ts';
 import { forgetKeptFiles, keepFile, keptFile } from './keptFiles.ts';
+import { noteActivity, quietTime } from './quietTime.ts';
 import { SampleRegistry } from './sampleRegistry.ts';
 import { sha256Of } from './fileDigest.ts';
 
@@ -98,7 +99,8 @@ const api: CytometryWorkerApi = {
   async ping() {},
   async openFile(id, file, fileName, { keep, memoryLimit }, onProgress) {
     const result = remembered(id, file, open(id, blobSource(file, progressReporter(file.size, onProgress)), fileName, memoryLimit));
-    if (result.ok && keep) void keepFile(sampleKey(fileName, file.size, result.value.fingerprint), file);
+    noteActivity();
+    if (result.ok && keep) void keepFile(sampleKey(fileName, file.size, result.value.fingerprint), file, quietTime);
     return result;
   },
   async openUrl(id, url, fileName, memoryLimit) {
@@ -176,4 +178,5 @@ const api: CytometryWorkerApi = {
   },
 };
 
+self.addEventListener('message', noteActivity);
 Comlink.expose(api);

@@ -1,5 +1,6 @@
 /** The SHA-256 of a sample's whole file, read again from where it was opened (the user's file, or the app's URL). */
 import { Sha256 } from '../src/shared/sha256.ts';
+import { releaseBuffer } from './blobSource.ts';
 
 const SLICE_BYTES = 8 * 1024 * 1024;
 
@@ -10,6 +11,10 @@ export async function sha256Of(origin: Blob | string): Promise<string> {
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
     return hash.update(new Uint8Array(await response.arrayBuffer())).hex();
   }
-  for (let at = 0; at < origin.size; at += SLICE_BYTES) hash.update(new Uint8Array(await origin.slice(at, at + SLICE_BYTES).arrayBuffer()));
+  for (let at = 0; at < origin.size; at += SLICE_BYTES) {
+    const piece = await origin.slice(at, at + SLICE_BYTES).arrayBuffer();
+    hash.update(new Uint8Array(piece));
+    releaseBuffer(piece);
+  }
   return hash.hex();
 }

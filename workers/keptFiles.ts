@@ -3,10 +3,12 @@
  * workspace can be reopened after a reload without asking for the files again. Keeping is best effort: a browser
  * without OPFS or without room just does not keep them, and restoring then asks for the files.
  */
+import { releaseBuffer } from './blobSource.ts';
+
 const FOLDER = 'flowfate-files';
 /**
  * Bytes read from the file and written at a time: each piece is read asynchronously, so the worker answers plot
- * requests in between and keeping a file never delays a plot, and no copy of the whole file is made.
+ * requests in between, and no copy of the whole file is made.
  */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -20,14 +22,22 @@ function storedName(key: string): string {
   return encodeURIComponent(key);
 }
 
-/** Keeps a file's bytes under its sample key, streamed from the file piece by piece; false when the browser could not keep them. */
-export async function keepFile(key: string, file: Blob): Promise<boolean> {
+/**
+ * Keeps a file's bytes under its sample key, streamed from the file piece by piece, each piece once `quiet()` resolves
+ * (the worker's quiet time: keeping never delays a plot); false when the browser could not keep them.
+ */
+export async function keepFile(key: string, file: Blob, quiet: () => Promise<void> = async () => {}): Promise<boolean> {
   try {
     const handle = await (await folder()).getFileHandle(storedName(key), { create: true });
     const access = await handle.createSyncAccessHandle();
     try {
       access.truncate(0);
-      for (let at = 0; at < file.size; at += CHUNK_BYTES) access.write(new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer()), { at });
+      for (let at = 0; at < file.size; at += CHUNK_BYTES) {
+        await quiet();
+        const piece = await file.slice(at, at + CHUNK_BYTES).arrayBuffer();
+        access.write(new Uint8Array(piece), { at });
+        releaseBuffer(piece);
+      }
       access.flush();
     } finally {
       access.close();
