@@ -1,56 +1,39 @@
 // Browser benchmarks in Debian's Chromium (see BENCHMARKS.md for the method):
-//  - the real app (dist/, vite preview): load-to-first-plot for 1M and 5M events, against reading the same file's
-//    bytes in the same page (the floor any app must pay); quadrant drag steps (pointer → crosshair frame, pointer → new
+//  - the real app (dist/, vite preview): load-to-first-plot for 1M and 5M events and whole-browser memory after it,
+//    FlowFate and the GateLab peer interleaved, a fresh browser per run, with the worker buffers per event measured
+//    in runs of their own (scripts/bench/load.mjs); a 96-tube plate opened and analysed, with the main thread's long
+//    tasks (scripts/bench/manyFiles.mjs); quadrant drag steps (pointer → crosshair frame, pointer → new
 //    percentages) and an axis change right after load, FlowFate and the GateLab peer interleaved, a fresh browser per
 //    run (scripts/bench/drag.mjs; the peer only when built, scripts/bench/peer.mjs);
 //  - the whole experiment: a 96-tube plate of both assays from "Run analysis" to the Experiment view's filled summary
 //    (scripts/bench/experiment.mjs, on the 96-tube harness of scripts/bench/manyFiles.mjs);
 //  - the worker through the app's own client (dist-bench/, bench/browser/page.ts): gating re-evaluation.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { flowfateAxisChange, flowfateDrag, gatelabDrag } from './bench/drag.mjs';
 import { experimentRun, plateFiles } from './bench/experiment.mjs';
+import { flowfateBuffers, flowfateLoad, gatelabLoad } from './bench/load.mjs';
+import { measurePlate, platePaths } from './bench/manyFiles.mjs';
 import { peerDir, servePeer } from './bench/peer.mjs';
 import { loadAverage, median, PORTS, percentile95, serve, waitFor } from './bench/serve.mjs';
 
 const APP = `http://127.0.0.1:${PORTS.app}`;
 const BENCH = `http://127.0.0.1:${PORTS.page}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** BENCH_ONLY=load,drag,axis,experiment,worker runs only those parts (all by default). */
+/** BENCH_ONLY=load,plate,drag,axis,experiment,worker runs only those parts (all by default). */
 const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(part);
 const FILES = [
   { events: 1_000_000, path: 'fixtures/apoptosis-1e6.fcs' },
   { events: 5_000_000, path: 'fixtures/apoptosis-5e6.fcs' },
 ];
-const LOAD_RUNS = 3;
+const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 3);
+const PLATE_RUNS = Number(process.env.BENCH_PLATE_RUNS ?? 3);
 
-/** ms from the file input's change event to the density plot drawn with all events, and to the bytes merely read. */
-async function loadToFirstPlot(browser, { events, path }) {
-  const page = await browser.newPage();
-  await page.goto(APP);
-  await page.evaluate((expected) => {
-    const input = document.querySelector('input[type=file]');
-    const timing = (window.flowfateTiming = {});
-    input.addEventListener('change', () => {
-      timing.start = performance.now();
-      timing.file = input.files[0];
-    });
-    new MutationObserver(() => {
-      const plot = document.querySelector(`figure[data-drawn][data-events="${expected}"]`);
-      if (plot && plot.dataset.drawn !== '0' && timing.drawn === undefined) timing.drawn = performance.now();
-    }).observe(document.body, { subtree: true, attributes: true, childList: true });
-  }, events);
-  await page.getByLabel('Open FCS files…').setInputFiles(path);
-  await page.waitForFunction(() => window.flowfateTiming.drawn !== undefined, null, { timeout: 120_000 });
-  const result = await page.evaluate(async () => {
-    const { start, drawn, file } = window.flowfateTiming;
-    const t0 = performance.now();
-    await file.arrayBuffer();
-    return { total: drawn - start, read: performance.now() - t0, bytes: file.size };
-  });
-  await page.close();
-  return result;
+/** Bytes per event of a file's raw event data (its DATA segment), from `flowfate inspect`. */
+function rawBytesPerEvent(path) {
+  const [{ datasets: [dataset] }] = JSON.parse(execFileSync('node', ['bin/flowfate.js', 'inspect', '--json', path], { encoding: 'utf8' }));
+  return dataset.channels.reduce((sum, channel) => sum + channel.bits / 8, 0);
 }
 
 /** Runs of each drag and axis-change measurement, alternating FlowFate and the peer, a fresh browser each. */
@@ -91,30 +74,66 @@ execFileSync('npx', ['vite', 'build', '--config', 'bench/browser/vite.config.ts'
 const stopApp = serve(['--port', String(PORTS.app)]);
 const stopBench = serve(['--config', 'bench/browser/vite.config.ts', '--port', String(PORTS.page)]);
 const gatelab = peerDir();
-const peer = gatelab && only('drag') ? await servePeer(gatelab, PORTS.peer) : null;
-if (!gatelab && only('drag')) console.error('GateLab peer not found (GATELAB_DIR or /work/peers/gatelab with a built dist/): its rows are skipped.');
+const peer = gatelab && (only('drag') || only('load')) ? await servePeer(gatelab, PORTS.peer) : null;
+if (!gatelab && (only('drag') || only('load'))) console.error('GateLab peer not found (GATELAB_DIR or /work/peers/gatelab with a built dist/): its rows are skipped.');
 const rows = [];
 try {
   await Promise.all([waitFor(APP), waitFor(BENCH)]);
-  const browser = await chromium.launch({ executablePath: CHROMIUM });
   for (const file of only('load') ? FILES : []) {
-    const runs = [];
-    for (let i = 0; i < LOAD_RUNS; i++) runs.push(await loadToFirstPlot(browser, file));
-    const totals = runs.map((r) => r.total);
-    const read = median(runs.map((r) => r.read));
-    const total = median(totals);
+    const ours = [];
+    const theirs = [];
+    const loads = [];
+    for (let run = 0; run < LOAD_RUNS; run++) {
+      loads.push(await loadAverage());
+      ours.push(await flowfateLoad(CHROMIUM, APP, file));
+      if (peer) theirs.push(await gatelabLoad(CHROMIUM, peer.url, file));
+    }
+    const buffers = await flowfateBuffers(CHROMIUM, APP, file);
+    const events = file.events.toLocaleString('en');
+    const load = `load ${median(loads).toFixed(1)}`;
+    const size = `${(statSync(file.path).size / 1e6).toFixed(0)} MB`;
+    const read = median(ours.map((r) => r.readMs));
+    const loadRow = (app, runs, note) => ({ ...stepRow(`load → first plot, ${events} events (${size}) (${app})`, runs.map((r) => r.loadMs), note), note });
+    const ourLoad = loadRow('FlowFate', ours, `reading the bytes alone (File.arrayBuffer() in the same page): ${read.toFixed(0)} ms; ${load}`);
+    const megabytes = (runs) => runs.map((r) => r.pss / 1e6);
+    const ourMemory = { ...stepRow(`whole-browser memory (PSS) after load, ${events} events (FlowFate)`, megabytes(ours)), unit: 'MB', note: `RSS ${(median(ours.map((r) => r.rss)) / 1e6).toFixed(0)} MB; ${load}` };
+    if (peer) {
+      const theirLoad = loadRow('GateLab, same runs', theirs, load);
+      const theirMemory = { ...stepRow(`whole-browser memory (PSS) after load, ${events} events (GateLab, same runs)`, megabytes(theirs)), unit: 'MB', note: `RSS ${(median(theirs.map((r) => r.rss)) / 1e6).toFixed(0)} MB; ${load}` };
+      Object.assign(ourLoad, { baselineMs: theirLoad.medianMs, speedup: theirLoad.medianMs / ourLoad.medianMs });
+      Object.assign(ourMemory, { baselineMs: theirMemory.medianMs, speedup: theirMemory.medianMs / ourMemory.medianMs });
+      rows.push(ourLoad, theirLoad, ourMemory, theirMemory);
+    } else rows.push(ourLoad, ourMemory);
+    const raw = rawBytesPerEvent(file.path);
+    const perEvent = (bytes) => bytes / file.events;
     rows.push({
       suite: 'app (Chromium)',
-      name: `load-to-first-plot, ${file.events.toLocaleString('en')} events (${(runs[0].bytes / 1e6).toFixed(0)} MB)`,
-      medianMs: total,
-      minMs: Math.min(...totals),
-      runs: LOAD_RUNS,
-      baselineMs: read,
-      speedup: read / total,
-      note: 'baseline: File.arrayBuffer() of the same file in the same page',
+      name: `worker buffers per event after load, ${events} events (FlowFate; raw event data ${raw} bytes per event)`,
+      medianMs: perEvent(buffers.bufferBytes),
+      runs: 1,
+      unit: 'B',
+      baselineMs: raw,
+      speedup: raw / perEvent(buffers.bufferBytes),
+      note: `${(perEvent(buffers.bufferBytes) / raw).toFixed(2)}× the raw data after load, ${(perEvent(buffers.peakBufferBytes) / raw).toFixed(2)}× at the peak during it (${perEvent(buffers.peakBufferBytes).toFixed(1)} B per event); ${load}`,
     });
-    console.error(`load ${file.events}: ${total.toFixed(0)} ms (read ${read.toFixed(0)} ms)`);
+    console.error(`load ${file.events}: FlowFate ${ourLoad.medianMs.toFixed(0)} ms${peer ? `, GateLab ${median(theirs.map((r) => r.loadMs)).toFixed(0)} ms` : ''}; PSS ${ourMemory.medianMs.toFixed(0)} MB${peer ? ` vs ${median(megabytes(theirs)).toFixed(0)} MB` : ''}; buffers ${perEvent(buffers.bufferBytes).toFixed(1)} B/event (peak ${perEvent(buffers.peakBufferBytes).toFixed(1)}), raw ${raw}`);
   }
+  if (only('plate')) {
+    const paths = await platePaths();
+    const steps = new Map();
+    const loads = [];
+    for (let run = 0; run < PLATE_RUNS; run++) {
+      loads.push(await loadAverage());
+      for (const step of await inFreshBrowser((b) => measurePlate(b, APP, paths))) steps.set(step.name, [...(steps.get(step.name) ?? []), step]);
+    }
+    for (const [name, runs] of steps) {
+      const longest = Math.max(...runs.map((r) => r.longestTaskMs));
+      const over50 = runs.map((r) => r.tasksOver50).join(', ');
+      rows.push(stepRow(name, runs.map((r) => r.ms), `longest main-thread task ${longest.toFixed(0)} ms, tasks over 50 ms per run: ${over50}; load ${median(loads).toFixed(1)}`));
+      console.error(`${name}: ${median(runs.map((r) => r.ms)).toFixed(0)} ms, longest task ${longest.toFixed(0)} ms`);
+    }
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
   for (const file of only('drag') ? FILES : []) {
     const ours = { crosshair: [], percentages: [], first: [] };
     const theirs = { crosshair: [] };
@@ -201,9 +220,13 @@ const fmt = (v, digits = 1) => (v === undefined ? '' : Number(v).toFixed(digits)
 console.log([
   `Chromium (Debian), ${new Date().toISOString()}, load average ${(await loadAverage()).toFixed(1)} at the end`,
   '',
-  '| suite | case | median ms | min ms | runs | baseline ms | baseline / case | note |',
+  '| suite | case | median | min | runs | baseline | baseline / case | note |',
   '|---|---|---:|---:|---:|---:|---:|---|',
-  ...rows.map((r) => `| ${r.suite} | ${r.name} | ${fmt(r.medianMs)} | ${fmt(r.minMs)} | ${r.runs} | ${fmt(r.baselineMs)} | ${r.speedup ? fmt(r.speedup, 2) : ''} | ${r.note ?? ''} |`),
+  ...rows.map((r) => {
+    const unit = ` ${r.unit ?? 'ms'}`;
+    const value = (v) => (v === undefined ? '' : `${fmt(v)}${unit}`);
+    return `| ${r.suite} | ${r.name} | ${value(r.medianMs)} | ${value(r.minMs)} | ${r.runs} | ${value(r.baselineMs)} | ${r.speedup ? fmt(r.speedup, 2) : ''} | ${r.note ?? ''} |`;
+  }),
 ].join('\n'));
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/browser.json', JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));

@@ -3,9 +3,11 @@
 //    density figure's data-drawn attribute, set in the frame after painting; GateLab: its plot titled "N events", and
 //    the frame after), timed with performance.now() in the page; baseline: File.arrayBuffer() of the same file there;
 //  - whole-browser memory once the plot is drawn and the page has settled: the proportional set size (PSS) of every
-//    process of that browser, from /proc (Linux);
-//  - FlowFate's worker buffers: the ArrayBuffer bytes its workers hold (DevTools Runtime.getHeapUsage
-//    backingStorageSize), sampled every 20 ms during the load (peak) and after a forced GC once settled.
+//    process of that browser, from /proc (Linux), in runs with no DevTools session attached (attaching one to the
+//    workers keeps more memory alive: +200-500 MB measured at 5M events);
+//  - FlowFate's worker buffers, in runs of their own: the ArrayBuffer bytes its workers hold (DevTools
+//    Runtime.getHeapUsage backingStorageSize), sampled every 20 ms during the load (peak) and after a forced GC once
+//    settled.
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
@@ -74,17 +76,19 @@ async function workerSessions(page) {
   return { bufferBytes, collectGarbage };
 }
 
-/** Times, in the page, from the file input's change event to `drawn()` being true, then the next frame. */
-function watchLoad({ inputSelector, drawn }) {
-  const input = document.querySelector(inputSelector);
+/**
+ * Times, in the page, from the file input's change event to the plot drawn (an element matching `plot` and, when
+ * given, a `titled` element whose text is `title`), then the next frame.
+ */
+function watchLoad({ input, plot, titled, title }) {
   const timing = (window.benchLoad = {});
-  const isDrawn = new Function(`return (${drawn})();`);
-  input.addEventListener('change', () => {
+  const drawn = () => document.querySelector(plot) !== null && (!titled || [...document.querySelectorAll(titled)].some((t) => t.textContent === title));
+  document.querySelector(input).addEventListener('change', (event) => {
     timing.start = performance.now();
-    timing.file = input.files[0];
+    timing.file = event.target.files[0];
   }, { capture: true });
   new MutationObserver(() => {
-    if (timing.start === undefined || timing.seen !== undefined || !isDrawn()) return;
+    if (timing.start === undefined || timing.seen !== undefined || !drawn()) return;
     timing.seen = performance.now();
     requestAnimationFrame(() => (timing.drawn = performance.now()));
   }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
@@ -106,34 +110,58 @@ function sampleMaximum(measure) {
   };
 }
 
-async function timedLoad(page, path, inputSelector, isDrawn, sampleBuffers) {
-  await page.evaluate(watchLoad, { inputSelector, drawn: isDrawn.toString() });
+/** Loads `path` through the input of `watch` (see watchLoad): ms to the plot, and the peak of `sampleBuffers` meanwhile. */
+async function timedLoad(page, path, watch, sampleBuffers) {
+  await page.evaluate(watchLoad, watch);
   const stopSampling = sampleBuffers ? sampleMaximum(sampleBuffers) : async () => 0;
-  await page.locator(inputSelector).first().setInputFiles(path);
+  await page.locator(watch.input).first().setInputFiles(path);
   await page.waitForFunction(() => window.benchLoad.drawn !== undefined, null, { timeout: 600_000, polling: 50 });
-  const peak = await stopSampling();
-  const times = await page.evaluate(async () => {
-    const { start, drawn, file } = window.benchLoad;
-    const t0 = performance.now();
-    await file.arrayBuffer();
-    return { loadMs: drawn - start, readMs: performance.now() - t0 };
-  });
-  return { ...times, peakBufferBytes: peak };
+  const peakBufferBytes = await stopSampling();
+  return { loadMs: await page.evaluate(() => window.benchLoad.drawn - window.benchLoad.start), peakBufferBytes };
 }
 
-/** FlowFate: load → first plot, peak worker buffers during it, then whole-browser memory and worker buffers after GC. */
+/** The baseline: ms to merely read the loaded file's bytes in the same page (after memory was measured). */
+function readMs(page) {
+  return page.evaluate(async () => {
+    const t0 = performance.now();
+    await window.benchLoad.file.arrayBuffer();
+    return performance.now() - t0;
+  });
+}
+
+/** A load, then whole-browser memory once settled, then the read baseline. */
+async function loadThenMemory(page, path, watch, memory) {
+  const { loadMs } = await timedLoad(page, path, watch, null);
+  await page.waitForTimeout(SETTLE_MS);
+  const settled = memory();
+  return { loadMs, ...settled, readMs: await readMs(page) };
+}
+
+const flowfateWatch = (events) => ({ input: 'input[type=file][aria-label="Open FCS files…"]', plot: `figure[data-drawn][data-events="${events}"]:not([data-drawn="0"])` });
+
+async function flowfatePage(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(url);
+  await page.locator(flowfateWatch(0).input).waitFor({ state: 'attached' });
+  return page;
+}
+
+/** FlowFate: load → first plot, then whole-browser memory once settled (no DevTools session attached). */
 export async function flowfateLoad(executablePath, url, { events, path }) {
   return measuredBrowser(executablePath, async (browser, memory) => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(url);
-    await page.waitForFunction(() => document.querySelector(`input[type=file][aria-label="Open FCS files…"]`));
+    return loadThenMemory(await flowfatePage(browser, url), path, flowfateWatch(events), memory);
+  });
+}
+
+/** FlowFate's worker buffers: the peak during a load, and what is left once settled, after a forced GC. */
+export async function flowfateBuffers(executablePath, url, { events, path }) {
+  return measuredBrowser(executablePath, async (browser) => {
+    const page = await flowfatePage(browser, url);
     const workers = await workerSessions(page);
-    const isDrawn = new Function(`return () => !!document.querySelector('figure[data-drawn][data-events="${events}"]:not([data-drawn="0"])');`)();
-    const load = await timedLoad(page, path, 'input[type=file][aria-label="Open FCS files…"]', isDrawn, workers.bufferBytes);
+    const { peakBufferBytes } = await timedLoad(page, path, flowfateWatch(events), workers.bufferBytes);
     await page.waitForTimeout(SETTLE_MS);
-    const browserMemory = memory();
     await workers.collectGarbage();
-    return { ...load, ...browserMemory, bufferBytes: await workers.bufferBytes() };
+    return { peakBufferBytes, bufferBytes: await workers.bufferBytes() };
   });
 }
 
@@ -142,10 +170,7 @@ export async function gatelabLoad(executablePath, url, { events, path }) {
   return measuredBrowser(executablePath, async (browser, memory) => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(url);
-    const title = `${events.toLocaleString('en-US')} events`;
-    const isDrawn = new Function(`return () => !!document.querySelector('#cytof-plot-container canvas') && [...document.querySelectorAll('#cytof-plot-container text')].some((t) => t.textContent === ${JSON.stringify(title)});`)();
-    const load = await timedLoad(page, path, 'input[type=file][accept=".fcs"]', isDrawn, null);
-    await page.waitForTimeout(SETTLE_MS);
-    return { ...load, ...memory() };
+    const watch = { input: 'input[type=file][accept=".fcs"]', plot: '#cytof-plot-container canvas', titled: '#cytof-plot-container text, #cytof-plot-container .cytof-title', title: `${events.toLocaleString('en-US')} events` };
+    return loadThenMemory(page, path, watch, memory);
   });
 }
