@@ -60,6 +60,9 @@ const stepRow = (name, values, note) => ({
   note: `95th percentile ${percentile95(values).toFixed(1)} ms${note ? `; ${note}` : ''}`,
 });
 
+/** Each run's whole-browser PSS in MB. */
+const megabytes = (runs) => runs.map((r) => r.pss / 1e6);
+
 /** Σ value(step) over a run's steps. */
 const sum = (steps, value) => steps.reduce((total, step) => total + value(step), 0);
 
@@ -95,7 +98,6 @@ try {
     const read = median(ours.map((r) => r.readMs));
     const loadRow = (app, runs, note) => ({ ...stepRow(`load → first plot, ${events} events (${size}) (${app})`, runs.map((r) => r.loadMs), note), note });
     const ourLoad = loadRow('FlowFate', ours, `reading the bytes alone (File.arrayBuffer() in the same page): ${read.toFixed(0)} ms; ${load}`);
-    const megabytes = (runs) => runs.map((r) => r.pss / 1e6);
     const ourMemory = { ...stepRow(`whole-browser memory (PSS) after load, ${events} events (FlowFate)`, megabytes(ours)), unit: 'MB', note: `RSS ${(median(ours.map((r) => r.rss)) / 1e6).toFixed(0)} MB; ${load}` };
     if (peer) {
       const theirLoad = loadRow('GateLab, same runs', theirs, load);
