@@ -85,11 +85,15 @@ try {
   for (const file of only('load') ? FILES : []) {
     const ours = [];
     const theirs = [];
+    const oursOnDisk = [];
+    const theirsOnDisk = [];
     const loads = [];
     for (let run = 0; run < LOAD_RUNS; run++) {
       loads.push(await loadAverage());
       ours.push(await flowfateLoad(CHROMIUM, APP, file));
       if (peer) theirs.push(await gatelabLoad(CHROMIUM, peer.url, file));
+      oursOnDisk.push(await flowfateLoad(CHROMIUM, APP, file, true));
+      if (peer) theirsOnDisk.push(await gatelabLoad(CHROMIUM, peer.url, file, true));
     }
     const buffers = await flowfateBuffers(CHROMIUM, APP, file);
     const events = file.events.toLocaleString('en');
@@ -98,14 +102,22 @@ try {
     const read = median(ours.map((r) => r.readMs));
     const loadRow = (app, runs, note) => ({ ...stepRow(`load → first plot, ${events} events (${size}) (${app})`, runs.map((r) => r.loadMs), note), note });
     const ourLoad = loadRow('FlowFate', ours, `reading the bytes alone (File.arrayBuffer() in the same page): ${read.toFixed(0)} ms; ${load}`);
-    const ourMemory = { ...stepRow(`whole-browser memory (PSS) after load, ${events} events (FlowFate)`, megabytes(ours)), unit: 'MB', note: `RSS ${(median(ours.map((r) => r.rss)) / 1e6).toFixed(0)} MB; ${load}` };
+    const memoryRow = (where, app, runs) => ({
+      ...stepRow(`whole-browser memory (PSS) after load, ${events} events, ${where} (${app})`, megabytes(runs)),
+      unit: 'MB',
+      note: `RSS ${(median(runs.map((r) => r.rss)) / 1e6).toFixed(0)} MB; ${load}`,
+    });
+    const memoryRows = [
+      ['off-the-record context', ours, theirs],
+      ['new on-disk profile', oursOnDisk, theirsOnDisk],
+    ].map(([where, flowfate, peerRuns]) => [memoryRow(where, 'FlowFate', flowfate), peer ? memoryRow(where, 'GateLab, same runs', peerRuns) : null]);
     if (peer) {
       const theirLoad = loadRow('GateLab, same runs', theirs, load);
-      const theirMemory = { ...stepRow(`whole-browser memory (PSS) after load, ${events} events (GateLab, same runs)`, megabytes(theirs)), unit: 'MB', note: `RSS ${(median(theirs.map((r) => r.rss)) / 1e6).toFixed(0)} MB; ${load}` };
       Object.assign(ourLoad, { baselineMs: theirLoad.medianMs, speedup: theirLoad.medianMs / ourLoad.medianMs });
-      Object.assign(ourMemory, { baselineMs: theirMemory.medianMs, speedup: theirMemory.medianMs / ourMemory.medianMs });
-      rows.push(ourLoad, theirLoad, ourMemory, theirMemory);
-    } else rows.push(ourLoad, ourMemory);
+      for (const [ourMemory, theirMemory] of memoryRows) Object.assign(ourMemory, { baselineMs: theirMemory.medianMs, speedup: theirMemory.medianMs / ourMemory.medianMs });
+      rows.push(ourLoad, theirLoad);
+    } else rows.push(ourLoad);
+    rows.push(...memoryRows.flat().filter(Boolean));
     const raw = rawBytesPerEvent(file.path);
     const perEvent = (bytes) => bytes / file.events;
     rows.push({
@@ -118,7 +130,8 @@ try {
       speedup: raw / perEvent(buffers.bufferBytes),
       note: `${(perEvent(buffers.bufferBytes) / raw).toFixed(2)}× the raw data after load, ${(perEvent(buffers.peakBufferBytes) / raw).toFixed(2)}× at the peak during it (${perEvent(buffers.peakBufferBytes).toFixed(1)} B per event); ${load}`,
     });
-    console.error(`load ${file.events}: FlowFate ${ourLoad.medianMs.toFixed(0)} ms${peer ? `, GateLab ${median(theirs.map((r) => r.loadMs)).toFixed(0)} ms` : ''}; PSS ${ourMemory.medianMs.toFixed(0)} MB${peer ? ` vs ${median(megabytes(theirs)).toFixed(0)} MB` : ''}; buffers ${perEvent(buffers.bufferBytes).toFixed(1)} B/event (peak ${perEvent(buffers.peakBufferBytes).toFixed(1)}), raw ${raw}`);
+    const pss = memoryRows.map(([ourMemory, theirMemory]) => `${ourMemory.medianMs.toFixed(0)} MB${theirMemory ? ` vs ${theirMemory.medianMs.toFixed(0)} MB` : ''}`).join(' (off the record), ');
+    console.error(`load ${file.events}: FlowFate ${ourLoad.medianMs.toFixed(0)} ms${peer ? `, GateLab ${median(theirs.map((r) => r.loadMs)).toFixed(0)} ms` : ''}; PSS ${pss} (on disk); buffers ${perEvent(buffers.bufferBytes).toFixed(1)} B/event (peak ${perEvent(buffers.peakBufferBytes).toFixed(1)}), raw ${raw}`);
   }
   if (only('plate')) {
     const paths = await platePaths();

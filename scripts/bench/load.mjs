@@ -4,14 +4,19 @@
 //    the frame after), timed with performance.now() in the page; baseline: File.arrayBuffer() of the same file there;
 //  - whole-browser memory once the plot is drawn and the page has settled: the proportional set size (PSS) of every
 //    process of that browser, from /proc (Linux), in runs with no DevTools session attached (attaching one to the
-//    workers keeps more memory alive: +200-500 MB measured at 5M events);
+//    workers keeps more memory alive: +200-500 MB measured at 5M events); in Playwright's default off-the-record
+//    context, where Chromium holds the origin's storage (FlowFate's kept copy of the file, the offline cache) in the
+//    browser process's memory, and in a new on-disk profile as a user's browser has, where that storage is on disk;
 //  - FlowFate's worker buffers, in runs of their own: the ArrayBuffer bytes its workers hold (DevTools
 //    Runtime.getHeapUsage backingStorageSize), sampled every 20 ms during the load (peak) and after a forced GC once
 //    settled.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 
-const SETTLE_MS = 3000;
+/** How long after the first plot memory is read: FlowFate has drawn the histogram, its statistics and kept the file. */
+const SETTLE_MS = 8000;
 
 /** PSS and RSS (bytes) of a process and all its descendants. */
 function treeMemory(rootPid) {
@@ -38,8 +43,36 @@ function treeMemory(rootPid) {
   return { pss, rss };
 }
 
-/** A fresh browser whose processes can be measured. */
-export async function measuredBrowser(executablePath, work) {
+const VIEWPORT = { width: 1400, height: 1000 };
+
+/** The pid of the browser process started with this profile folder. */
+function browserWithProfile(profile) {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.some((a) => a.includes(profile)) && !args.some((a) => a.startsWith('--type='))) return Number(entry);
+    } catch {}
+  }
+  throw new Error(`no browser process uses ${profile}`);
+}
+
+/**
+ * A fresh browser whose processes can be measured, given to `work` as something with newPage(): an off-the-record
+ * context, or with `onDisk` a new profile in a temporary folder (deleted afterwards).
+ */
+export async function measuredBrowser(executablePath, work, onDisk = false) {
+  if (onDisk) {
+    const profile = mkdtempSync(join(tmpdir(), 'flowfate-bench-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath, viewport: VIEWPORT });
+    try {
+      const pid = browserWithProfile(profile);
+      return await work(context, () => treeMemory(pid));
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
   const server = await chromium.launchServer({ executablePath });
   const browser = await chromium.connect(server.wsEndpoint());
   try {
@@ -140,17 +173,17 @@ async function loadThenMemory(page, path, watch, memory) {
 const flowfateWatch = (events) => ({ input: 'input[type=file][aria-label="Open FCS files…"]', plot: `figure[data-drawn][data-events="${events}"]:not([data-drawn="0"])` });
 
 async function flowfatePage(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage({ viewport: VIEWPORT });
   await page.goto(url);
   await page.locator(flowfateWatch(0).input).waitFor({ state: 'attached' });
   return page;
 }
 
 /** FlowFate: load → first plot, then whole-browser memory once settled (no DevTools session attached). */
-export async function flowfateLoad(executablePath, url, { events, path }) {
+export async function flowfateLoad(executablePath, url, { events, path }, onDisk = false) {
   return measuredBrowser(executablePath, async (browser, memory) => {
     return loadThenMemory(await flowfatePage(browser, url), path, flowfateWatch(events), memory);
-  });
+  }, onDisk);
 }
 
 /** FlowFate's worker buffers: the peak during a load, and what is left once settled, after a forced GC. */
@@ -166,11 +199,11 @@ export async function flowfateBuffers(executablePath, url, { events, path }) {
 }
 
 /** GateLab: load → its gating plot titled with the event count, then whole-browser memory. */
-export async function gatelabLoad(executablePath, url, { events, path }) {
+export async function gatelabLoad(executablePath, url, { events, path }, onDisk = false) {
   return measuredBrowser(executablePath, async (browser, memory) => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({ viewport: VIEWPORT });
     await page.goto(url);
     const watch = { input: 'input[type=file][accept=".fcs"]', plot: '#cytof-plot-container canvas', titled: '#cytof-plot-container text, #cytof-plot-container .cytof-title', title: `${events.toLocaleString('en-US')} events` };
     return loadThenMemory(page, path, watch, memory);
-  });
+  }, onDisk);
 }
