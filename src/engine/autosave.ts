@@ -5,7 +5,8 @@
  *
  * An IndexedDB write started while a page unloads is dropped by Chromium (measured: 0 of 5 reloads), so the save
  * made on leaving also goes to localStorage, which is written at once; the next page moves it into IndexedDB
- * (replayJournal) when it is newer than what IndexedDB holds.
+ * (replayJournal) when it is newer than what IndexedDB holds. A timed save still being written when the page is left
+ * would be dropped the same way (on a busy machine it often is), so leaving journals it too.
  */
 import { readSavedSession, sessionKey } from '../analysis/savedSessions.ts';
 import type { AppState, AppStore } from '../state/store.ts';
@@ -41,6 +42,8 @@ export function startAutosave(store: AppStore, storage: TextStore): Autosave {
   let dirty = false;
   let paused = false;
   let stored = false;
+  /** The newest save handed to IndexedDB that it has not confirmed yet. */
+  let unconfirmed: string | null = null;
   let persistenceAsked = false;
 
   const save = async (leaving: boolean): Promise<boolean> => {
@@ -52,9 +55,14 @@ export function startAutosave(store: AppStore, storage: TextStore): Autosave {
       if (workspace.samples.length > 0) {
         stored = true;
         const text = JSON.stringify(workspace);
+        unconfirmed = text;
         if (leaving) writeJournal(key, text);
         await storage.write(key, text);
-        if (leaving) localStorage.removeItem(`${JOURNAL_PREFIX}${key}`);
+        // Writes of one connection land in the order they were made: once the newest has, the journal is not needed.
+        if (unconfirmed === text) {
+          unconfirmed = null;
+          localStorage.removeItem(`${JOURNAL_PREFIX}${key}`);
+        }
         store.getState().setAutosavedAt(workspace.savedAt);
         if (!persistenceAsked) {
           persistenceAsked = true;
@@ -85,6 +93,7 @@ export function startAutosave(store: AppStore, storage: TextStore): Autosave {
   });
   const flush = () => {
     if (dirty) void save(true);
+    else if (unconfirmed !== null) writeJournal(key, unconfirmed);
   };
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flush();

@@ -9,7 +9,10 @@ const STORE = 'workspaces';
 export interface TextStore {
   /** Every stored value by key (values are what was stored; a newer FlowFate may have stored other kinds). */
   readAll(): Promise<Map<string, unknown>>;
-  /** Starts the write before returning: call it from a pagehide handler and it still lands. */
+  /**
+   * Starts the write before returning: call it from a pagehide handler and it still lands. Resolves once the
+   * transaction has committed (a request's success comes earlier, and a page closed in between loses the write).
+   */
   write(key: string, text: string): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -18,6 +21,13 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     r.addEventListener('success', () => resolve(r.result));
     r.addEventListener('error', () => reject(r.error ?? new Error('IndexedDB request failed')));
+  });
+}
+
+function committed(transaction: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    transaction.addEventListener('complete', () => resolve());
+    transaction.addEventListener('abort', () => reject(transaction.error ?? new Error('IndexedDB transaction aborted')));
   });
 }
 
@@ -62,7 +72,15 @@ export async function openTextStore(): Promise<TextStore> {
         const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
         return new Map(keys.map((key, i) => [String(key), values[i]]));
       }),
-    write: (key, text) => run('readwrite', async (store) => void (await request(store.put(text, key)))),
-    remove: (key) => run('readwrite', async (store) => void (await request(store.delete(key)))),
+    write: (key, text) =>
+      run('readwrite', (store) => {
+        store.put(text, key);
+        return committed(store.transaction);
+      }),
+    remove: (key) =>
+      run('readwrite', (store) => {
+        store.delete(key);
+        return committed(store.transaction);
+      }),
   };
 }
