@@ -4,6 +4,7 @@ import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { formatCount } from '../format.ts';
 import { NumberField } from '../NumberField.tsx';
 import { annotationForRole, apoptosisRoleOf, ROLE_CHOICES } from '../../apoptosis/sheetRoles.ts';
+import { isControlRole } from '../../apoptosis/populations.ts';
 import { apoptosisEntries } from './setup.ts';
 
 /** The tubes of the analysis and what each one is: role, dose and time go on the sample sheet. */
@@ -12,9 +13,17 @@ export function SamplesSetup() {
   const samples = useAppStore(useShallow((s) => s.samples));
   const entries = apoptosisEntries(samples);
   const others = samples.filter((e) => e.annotation?.assay !== 'apoptosis' && e.status.kind === 'ready');
+  // Open until the first run; then folded to one line, so the review and the results are not far down the page.
+  const ran = useAppStore((s) => s.apoptosisRun !== null);
+  const controls = entries.filter((e) => isControlRole(apoptosisRoleOf(e.annotation))).length;
   return (
-    <div className="apoptosis-samples">
-      <h4 id="apoptosis-tubes-heading">Samples and controls</h4>
+    <details className="apoptosis-samples" open={!ran} key={ran ? 'after a run' : 'before'}>
+      <summary>
+        <h4 id="apoptosis-tubes-heading">Samples and controls</h4>
+        <span className="muted">
+          {entries.length} tubes: {controls} {controls === 1 ? 'control' : 'controls'}, {entries.length - controls} samples
+        </span>
+      </summary>
       {entries.length === 0 ? (
         <p className="hint">No sample is marked as an Annexin V / PI tube yet; add samples below.</p>
       ) : (
@@ -56,7 +65,7 @@ export function SamplesSetup() {
           </select>
         </label>
       )}
-    </div>
+    </details>
   );
 }
 

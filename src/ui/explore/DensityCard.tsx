@@ -89,14 +89,16 @@ export function DensityCard({ sampleId, revision, population, populationName, ch
     <div className="plot-card">
       <div className="plot-controls">
         {pickers}
-        <label htmlFor={kindId}>Show</label>
-        <select id={kindId} value={kind} onChange={(e) => store.getState().setBivariateKind(e.currentTarget.value as BivariateKind)}>
-          {KINDS.map((k) => (
-            <option key={k.kind} value={k.kind}>
-              {k.label}
-            </option>
-          ))}
-        </select>
+        <span className="control-pair">
+          <label htmlFor={kindId}>Show</label>
+          <select id={kindId} value={kind} onChange={(e) => store.getState().setBivariateKind(e.currentTarget.value as BivariateKind)}>
+            {KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </span>
         <GateToolbar label="Gate tools of the density plot" tools={DENSITY_TOOLS} value={tool} onChange={setTool} />
         <FigureExport figure={figure} label={label} subject={fileName} />
       </div>

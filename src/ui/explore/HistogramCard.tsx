@@ -103,11 +103,13 @@ export function HistogramCard({ sampleId, fileName, revision, population, popula
           onKind={(kind) => axis && void changeAxisKind(client, store, sampleId, axis, kind)}
           onRange={(domain) => axis && store.getState().setAxis({ ...axis, domain })}
         />
-        <label htmlFor={modeId}>Height</label>
-        <select id={modeId} value={mode} onChange={(e) => setMode(e.currentTarget.value as typeof mode)}>
-          <option value="count">Events</option>
-          <option value="percentOfMax">% of maximum</option>
-        </select>
+        <span className="control-pair">
+          <label htmlFor={modeId}>Height</label>
+          <select id={modeId} value={mode} onChange={(e) => setMode(e.currentTarget.value as typeof mode)}>
+            <option value="count">Events</option>
+            <option value="percentOfMax">% of maximum</option>
+          </select>
+        </span>
         {others.length > 0 && (
           <details className="overlay-picker">
             <summary>Overlay samples ({overlaid.length})</summary>

@@ -41,7 +41,7 @@ export function PopulationTree({ sampleId, eventCount }: { sampleId: string; eve
                 <button type="button" className="link" aria-pressed={plotted === population.id} onClick={() => store.getState().plotPopulation(population.id)}>
                   {population.name}
                 </button>
-                <span className="population-group">{groups.get(population.id)}</span>
+                {groups.has(population.id) && <span className="population-group">{groups.get(population.id)}</span>}
               </th>
               <td className="number">{formatCount(population.count)}</td>
               <td className="number">{formatPercent(population.percentOfParent)}</td>

@@ -42,15 +42,21 @@ export function drawingGroupOf(choice: string, groups: SampleGroups | undefined,
   return assay;
 }
 
-/** Population id → "Annexin V / PI tubes · 33 files": the group of the gate that makes it and its open files. */
+/**
+ * Population id → "Annexin V / PI tubes · 33 files": the group of the gate that makes it and its open files, for
+ * the populations whose group is not simply their parent's (every root, and gates narrowed to another group).
+ */
 export function usePopulationGroups(sampleId: string): ReadonlyMap<string, string> {
   const options = useGroupOptions();
   const gating = useAppStore((s) => s.committedGating);
   const strategy = useSampleStrategy(sampleId, { committed: true });
   return useMemo(() => {
+    const gates = populationGates(strategy);
     const out = new Map<string, string>();
-    for (const [population, gate] of populationGates(strategy)) {
+    for (const [population, gate] of gates) {
       const group = gateGroup(gating, gate.id);
+      const parent = gate.parentId === null ? undefined : gates.get(gate.parentId);
+      if (parent && gateGroup(gating, parent.id) === group) continue;
       const option = options.find((o) => o.id === group);
       out.set(population, `${groupName(gating.groups, group)} · ${option?.members.length ?? 0} files`);
     }

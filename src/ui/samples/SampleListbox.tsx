@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import { formatCount } from '../format.ts';
 import { conditionKey, type ListedSection } from './sampleListModel.ts';
@@ -41,6 +41,10 @@ export function SampleListbox({ sections, selectedId, onSelect }: SampleListboxP
   const list = useRef<HTMLDivElement>(null);
   const order = sections.flatMap((s) => s.entries.map((e) => e.id));
   const focusable = order.includes(selectedId ?? '') ? selectedId : (order[0] ?? null);
+  // A file chosen elsewhere (a results table, the review's picker) is brought into view in the list.
+  useEffect(() => {
+    if (selectedId !== null) list.current?.querySelector(`[data-sample-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
   const move = (id: string) => {
     onSelect(id);
     list.current?.querySelector<HTMLElement>(`[data-sample-id="${CSS.escape(id)}"]`)?.focus();
