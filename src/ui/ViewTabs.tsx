@@ -1,4 +1,4 @@
-import { type ComponentType, type KeyboardEvent, type ReactNode, Suspense } from 'react';
+import { type ComponentType, type KeyboardEvent, type ReactNode, Suspense, useEffect } from 'react';
 import type { ViewId } from '../state/viewSlice.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
 import { FaultBoundary } from './boundary/FaultBoundary.tsx';
@@ -6,7 +6,8 @@ import { FaultBoundary } from './boundary/FaultBoundary.tsx';
 export interface ViewEntry {
   id: ViewId;
   label: string;
-  Component: ComponentType;
+  /** A view made by lazyView has `preload`: its code is fetched once files are open. */
+  Component: ComponentType & { preload?: () => void };
 }
 
 interface ViewTabsProps {
@@ -20,6 +21,10 @@ export function ViewTabs({ views, placeholder }: ViewTabsProps) {
   const store = useStoreApi();
   const active = useAppStore((s) => s.activeView);
   const current = views.find((v) => v.id === active) ?? views[0];
+  const started = placeholder === undefined;
+  useEffect(() => {
+    if (started) for (const view of views) view.Component.preload?.();
+  }, [started, views]);
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
