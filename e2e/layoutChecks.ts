@@ -79,3 +79,12 @@ export async function horizontalOverflow(page: Page): Promise<{ pixels: number; 
     };
   });
 }
+
+/** How far each results table is wider than its box (0: it fits without scrolling sideways), by accessible name. */
+export async function tableOverflows(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('.results-table .table-scroll')].map((box) => [box.querySelector('table')?.getAttribute('aria-label') ?? '', box.scrollWidth - box.clientWidth]),
+    ),
+  );
+}

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { LAB_CONTROLS, labExperimentFiles, labTubes } from './labExperiment.ts';
-import { coveredControls, horizontalOverflow, plotTextProblems } from './layoutChecks.ts';
+import { coveredControls, horizontalOverflow, plotTextProblems, tableOverflows } from './layoutChecks.ts';
 import { cellOf } from './resultsTables.ts';
 
 const FILES = labExperimentFiles();
@@ -41,6 +41,7 @@ for (const width of [1280, 1440]) {
     await expect(page.getByRole('table', { name: 'Apoptosis results' })).toHaveAttribute('aria-busy', 'false');
     await expect(page.getByRole('img', { name: /vs .* of Singlets: [\d,]+ events/ })).toBeVisible();
     await expectTidy(page, 'the apoptosis view');
+    if (width >= 1440) expect((await tableOverflows(page))['Apoptosis results'], 'the apoptosis table fits').toBe(0);
 
     await page.getByRole('tab', { name: 'Cell cycle (PI DNA)' }).click();
     await page.getByRole('button', { name: 'Analyse all samples' }).click();
@@ -49,6 +50,7 @@ for (const width of [1280, 1440]) {
     await expect(cellCycle).toHaveAttribute('aria-busy', 'false');
     await expect(page.getByRole('img', { name: /^DNA histogram of singlets/ })).toBeVisible();
     await expectTidy(page, 'the cell-cycle view');
+    if (width >= 1440) expect((await tableOverflows(page))['Cell-cycle results'], 'the cell-cycle table fits').toBe(0);
   });
 }
 
@@ -68,7 +70,12 @@ test('from a fresh page with 63 files open, the keyboard reaches the apoptosis r
   for (let tabs = 0; tabs < 8 && !(await apoptosis.evaluate((tab) => tab === document.activeElement)); tabs++) await press('ArrowRight');
   await expect(apoptosis).toBeFocused();
   const run = page.getByRole('button', { name: 'Run analysis' });
-  for (let tabs = 0; tabs < 25 && !(await run.evaluate((button) => button === document.activeElement)); tabs++) await press('Tab');
+  // The view's code was fetched when the files opened: the Tabs go straight into it, never to a "Loading…" placeholder.
+  const inView = () => page.getByRole('tabpanel').evaluate((panel) => panel.contains(document.activeElement));
+  for (let tabs = 0; tabs < 25 && !(await run.evaluate((button) => button === document.activeElement)); tabs++) {
+    await press('Tab');
+    expect(await inView(), 'each Tab stays in the apoptosis view').toBe(true);
+  }
   await press('Enter');
   // Focus lands on the results once they are there.
   await expect(page.getByRole('heading', { name: '3. Results' })).toBeFocused();
@@ -88,6 +95,7 @@ async function drawRectangle(page: Page): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(box.x + 300, box.y + 150, { steps: 5 });
   await page.mouse.up();
+  await expect(page.getByRole('region', { name: 'Populations' }).getByRole('row', { name: /^Rectangle/ }).last()).toBeVisible();
 }
 
 test('a gate drawn in Explore applies to the selected sample’s group only, and always says which group and which files', async ({ page }) => {
