@@ -3,7 +3,8 @@
  * written as FACSCalibur, FACSCanto II area-only (float and 10-bit log), Beckman (with and without the FSC peak) and
  * FACSCanto II files, analysed as a user would (channels from the stain names, automatic compensation), and scored
  * against the true fractions of single cells. The table is printed for docs/accuracy.md; FLOWFATE_ACCURACY_SEEDS
- * (e.g. "1,2,3") runs more seeds than the one CI runs.
+ * (e.g. "1,2,3") runs more seeds than the one CI runs, FLOWFATE_ACCURACY_TIME (hours, default 48) and
+ * FLOWFATE_ACCURACY_EVENTS (per tube, default 20000) other series than the one the rule was chosen on.
  */
 import { describe, expect, it } from 'vitest';
 import { INSTRUMENT_LAYOUTS } from '../simulate/layouts.ts';
@@ -15,7 +16,10 @@ import { scatterOf } from './simulatedExperiment.fixtures.ts';
 import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from './thresholds.ts';
 import type { ApoptosisWarningCode } from './warnings.ts';
 
-const SEEDS = (globalThis.process?.env.FLOWFATE_ACCURACY_SEEDS ?? '1').split(',').map(Number);
+const env = globalThis.process?.env ?? {};
+const SEEDS = (env.FLOWFATE_ACCURACY_SEEDS ?? '1').split(',').map(Number);
+const TIME_H = Number(env.FLOWFATE_ACCURACY_TIME ?? 48);
+const EVENTS = Number(env.FLOWFATE_ACCURACY_EVENTS ?? 20_000);
 
 /** Which tubes a lab has: the issue's two acceptance cases and the full series. */
 const SCENARIOS = {
@@ -58,7 +62,7 @@ describe('apoptosis accuracy on instrument layouts and messy biology', () => {
     for (const baseSeed of SEEDS) {
       // Fresh sessions per scenario: an analysis leaves its gates on the sessions it ran.
       for (const [scenario, keep] of Object.entries(SCENARIOS) as [Scenario, (t: LayoutTube) => boolean][]) {
-        const score = scored(layoutExperiment({ layout, biology, baseSeed }).filter(keep));
+        const score = scored(layoutExperiment({ layout, biology, baseSeed, timeH: TIME_H, eventCount: EVENTS }).filter(keep));
         worst[scenario] = Math.max(worst[scenario], score.worst);
         falseAlarms.push(...score.falseAlarms);
       }
@@ -70,7 +74,7 @@ describe('apoptosis accuracy on instrument layouts and messy biology', () => {
     const scenarios = Object.keys(SCENARIOS) as Scenario[];
     const lines = [`| layout | biology | ${scenarios.join(' | ')} |`, `|---|---|${scenarios.map(() => '---:|').join('')}`];
     for (const r of results) lines.push(`| ${r.layout} | ${r.biology} | ${scenarios.map((s) => r.worst[s].toFixed(2)).join(' | ')} |`);
-    console.log(`seeds ${SEEDS.join(', ')}\n${lines.join('\n')}`);
+    console.log(`seeds ${SEEDS.join(', ')}, ${TIME_H} h, ${EVENTS} events per tube\n${lines.join('\n')}`);
     expect(results).toHaveLength(INSTRUMENT_LAYOUTS.length * 2);
   });
 
