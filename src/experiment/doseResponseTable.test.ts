@@ -29,6 +29,16 @@ describe('dose-response tables', () => {
     expect(table.groups).toEqual([{ name: 'all', points: [{ concentration: 0.01, response: 1 }, { concentration: 1, response: 2 }], skipped: [] }]);
   });
 
+  it('sets aside rows with no group and nothing to fit (the staining controls of a results table), not as a curve', () => {
+    const rows = parseDelimited('File,Concentration (nM),Time (h),Viable\nunstained.fcs,,,95\na.fcs,0,24,90\nb.fcs,10,24,50\nc.fcs,10,,n/a\n');
+    const table = readDoseResponseTable(rows, { x: 'Concentration (nM)', y: 'Viable', group: 'Time (h)' });
+    expect(table.groups.map((g) => g.name)).toEqual(['24']);
+    expect(table.ungrouped).toEqual(['line 2: no concentration in ""', 'line 5: no number in "n/a"']);
+    const kept = readDoseResponseTable(parseDelimited('dose,time,y\n0,,90\n10,,50\n'), { x: 'dose', y: 'y', group: 'time' });
+    expect(kept.groups.map((g) => g.name)).toEqual(['(no group)']);
+    expect(kept.ungrouped).toEqual([]);
+  });
+
   it('names the missing column and the ones there are', () => {
     expect(() => readDoseResponseTable([['a', 'b']], { x: 'dose', y: 'b' })).toThrow('no column "dose" (--x); the columns are "a", "b"');
   });

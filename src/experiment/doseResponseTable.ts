@@ -2,6 +2,8 @@
  * Dose-response points from a plain table (one row per tube), as labs export them: a concentration column with or
  * without units ("50 nM", "0,5 µM", "Dose (nM)" in the header, "untreated" for dose 0), a response column, and an
  * optional column that splits the rows into curves. Blank rows and rows without a number are skipped and counted.
+ * Rows with no group and nothing to fit (the staining controls of a per-tube results table: no time, no dose) are
+ * not a curve: they are set aside as `ungrouped`.
  */
 import { concentrationUnitOf, type ConcentrationUnit, NM_PER_UNIT } from '../analysis/sampleSheet.ts';
 import { isBlankRow } from '../shared/delimitedText.ts';
@@ -26,10 +28,14 @@ export interface DoseResponseTable {
   groups: DoseResponseGroup[];
   /** The concentrations' unit ('' when the table does not say). */
   unit: ConcentrationUnit | '';
+  /** Rows left out that have no group and no point to fit, with why. */
+  ungrouped: string[];
 }
 
 /** Words meaning "no drug" in a concentration column. */
 const UNTREATED = /^(untreated|control|ctrl|vehicle|dmso|mock|none)$/i;
+
+const NO_GROUP = '(no group)';
 
 const simplified = (name: string) => name.toLowerCase().replace(/[^a-z0-9µ%]/g, '');
 
@@ -67,7 +73,7 @@ export function readDoseResponseTable(rows: readonly string[][], columns: DoseRe
   const cellUnits = new Map<ConcentrationUnit, number>();
   body.forEach((row, k) => {
     if (isBlankRow(row)) return;
-    const group = groupColumn < 0 ? 'all' : (row[groupColumn] ?? '').trim() || '(no group)';
+    const group = groupColumn < 0 ? 'all' : (row[groupColumn] ?? '').trim() || NO_GROUP;
     const xText = (row[xColumn] ?? '').trim();
     const x = UNTREATED.test(xText) ? { value: 0, unit: '' } : parseQuantity(xText, { decimalComma });
     const y = parseQuantity(row[yColumn] ?? '', { decimalComma });
@@ -92,5 +98,7 @@ export function readDoseResponseTable(rows: readonly string[][], columns: DoseRe
     const concentration = entry.nm !== null && unit ? entry.nm / NM_PER_UNIT[unit] : entry.raw;
     group.points.push({ concentration: Number(concentration.toPrecision(12)), response: entry.response });
   }
-  return { groups: [...groups.values()], unit: unit ?? '' };
+  const ungrouped = groups.get(NO_GROUP);
+  if (ungrouped?.points.length === 0) groups.delete(NO_GROUP);
+  return { groups: [...groups.values()], unit: unit ?? '', ungrouped: ungrouped?.points.length === 0 ? ungrouped.skipped : [] };
 }

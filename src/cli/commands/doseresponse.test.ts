@@ -94,4 +94,17 @@ describe('flowfate doseresponse', () => {
     expect(run.status).toBe(2);
     expect(run.err).toContain('no column "dose" (--x); the columns are "Time", "Concentration", "Replicate", "Viable % of singlets"');
   });
+
+  it("reads FlowFate's own results CSV: the staining controls (no time, no dose) are named on stderr, not a curve", async () => {
+    const lines = ['File,Role,Concentration (nM),Time (h),Viable (AnnV-/PI-) % of singlets', 'AnnV-PI_unstained.fcs,Unstained,,,96.1'];
+    for (const [time, ec50] of [[24, 40], [48, 15]]) {
+      for (const dose of [0, 10, 20, 50, 100]) lines.push(`AnnV-PI_${time}h_${dose}nM.fcs,Sample,${dose},${time},${(10 + 80 / (1 + (dose / ec50) ** 1.5)).toFixed(3)}`);
+    }
+    const table = join(dir, 'apoptosis.csv');
+    writeFileSync(table, `${lines.join('\r\n')}\r\n`);
+    const { status, out, err } = await runCaptured(['doseresponse', table, '--x', 'Concentration (nM)', '--y', 'Viable (AnnV-/PI-) % of singlets', '--group', 'Time (h)', '--json']);
+    expect(status).toBe(0);
+    expect(JSON.parse(out).map((r: { group: string; ec50: number }) => [r.group, Number(r.ec50.toPrecision(3))])).toEqual([['24', 40], ['48', 15]]);
+    expect(err).toContain('1 row has no Time (h) and nothing to fit, so it is in no curve (line 2: no concentration in "").');
+  });
 });

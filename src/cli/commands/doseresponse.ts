@@ -20,7 +20,9 @@ cannot define the EC50 (then null).
   --x COLUMN      concentrations (header matched ignoring case and punctuation); their unit is the
                   one written in the cells or the header ("Dose (nM)"), and the EC50 is in it too
   --y COLUMN      the response, e.g. "Viable % of singlets"
-  --group COLUMN  one curve per value of this column (e.g. time or cell line); one curve otherwise
+  --group COLUMN  one curve per value of this column (e.g. time or cell line); one curve otherwise;
+                  rows with no value there and nothing to fit (staining controls) are named on
+                  stderr, not reported as a curve
   --json          print a JSON array, one object per group: group, n, ec50, ec50Low, ec50High,
                   hill, bottom, top, warnings (plus unit and concentrations)
 Exit status: 0 when the table was read (a group without an EC50 is a result), 1 when it could not
@@ -114,6 +116,9 @@ export const doseresponseCommand: Command = {
       return 2;
     }
     const results = table.groups.map((group) => groupResult(group, fitDoseResponse(group.points, table.unit), table.unit));
+    if (table.ungrouped.length > 0) {
+      io.err(`flowfate doseresponse: ${table.ungrouped.length} ${table.ungrouped.length === 1 ? 'row has' : 'rows have'} no ${options.group} and nothing to fit, so ${table.ungrouped.length === 1 ? 'it is' : 'they are'} in no curve (${table.ungrouped.join('; ')}).`);
+    }
     io.out(options.json ? JSON.stringify(results, null, 2) : textReport(results));
     return 0;
   },
