@@ -46,6 +46,15 @@ describe('reading tube names', () => {
     expect(readTubeName('RPMI8226_Ixa_10nM_R3').cellLine).toBe('RPMI8226');
   });
 
+  it('reads names whose words are joined by hyphens, keeping hyphenated compounds and lines whole', () => {
+    expect(readTubeName('Ixa-25nM-24h-Rep3')).toMatchObject({ compound: 'Ixa', dose: { nm: 25, unit: 'nM' }, time: { hours: 24, unit: 'h' }, replicate: '3' });
+    expect(readTubeName('KMS11-Carfilzomib-100nM-24h-R2')).toMatchObject({ cellLine: 'KMS11', compound: 'Carfilzomib', replicate: '2' });
+    expect(readTubeName('KMS-11-ABT-199-1uM-48h')).toMatchObject({ cellLine: 'KMS-11', compound: 'ABT-199', dose: { nm: 1000, unit: 'µM' } });
+    expect(readTubeName('MM1S_Ixa-50nM_24h_R1')).toMatchObject({ cellLine: 'MM1S', compound: 'Ixa', replicate: '1' });
+    expect(readTubeName('RPMI-8226_MG-132_5uM_6h')).toMatchObject({ cellLine: 'RPMI-8226', compound: 'MG-132' });
+    expect(inferAnnotation('tube.fcs', annexinTube, { $SRC: 'MM1S-like' }).cellLine).toBe('MM1S-like');
+  });
+
   it('recognises control and untreated tubes by name', () => {
     expect(inferAnnotation('AnnV-PI_unstained.fcs', annexinTube).role).toBe('unstained');
     expect(inferAnnotation('AnnV-PI_AnnV-only.fcs', annexinTube).role).toBe('annexinOnly');

@@ -48,9 +48,20 @@ interface Found {
   compound: string;
 }
 
+/**
+ * The words left in a name once its dose and time are taken out, without the hyphens that joined them to those
+ * ("Ixa-" of "Ixa-25nM"). In a `hyphenSeparated` name ("KMS11-Carfilzomib-100nM-24h-Rep3") hyphens separate the
+ * words too, except before a number ("ABT-199", "KMS-11", "Rep-3" stay whole).
+ */
+function wordsOf(text: string, hyphenSeparated: boolean): string[] {
+  const words = text.split(/\s+/).flatMap((word) => (hyphenSeparated ? word.split(/-(?!\d)/) : [word]));
+  return words.map((word) => word.replace(/^-+|-+$/g, '')).filter((word) => word !== '');
+}
+
 /** What one text (a file name, a TUBE NAME) says about the tube. */
 export function readTubeName(text: string): Found {
-  let rest = ` ${text.replace(/\.[a-z0-9]{2,4}$/i, '').replaceAll('_', ' ')} `;
+  const stem = text.replace(/\.[a-z0-9]{2,4}$/i, '').trim();
+  let rest = ` ${stem.replaceAll('_', ' ')} `;
   const role = ROLE_PATTERNS.find(([, pattern]) => pattern.test(rest))?.[0] ?? null;
   // "MM" in capitals is a myeloma line (MM1S, MM.1S) or an initial, never a lab's millimolar.
   const doseMatch = [...rest.matchAll(DOSE)].find((m) => m[2] !== 'MM');
@@ -62,7 +73,9 @@ export function readTubeName(text: string): Found {
   const time = timeMatch && timeUnit ? { hours: toHours(numberOf(timeMatch[1]), timeUnit), unit: timeUnit } : null;
   if (timeMatch) rest = rest.replace(timeMatch[0], ' ');
 
-  const tokens = rest.replace(/\b(rep|replicate)\s+(?=\d)/i, '$1').split(/\s+/).filter((t) => t !== '');
+  // Hyphens separate words only in a name that codes a condition with them ("MM1S-like" is one word).
+  const hyphenSeparated = !/[\s_]/.test(stem) && (dose !== null || time !== null);
+  const tokens = wordsOf(rest.replace(/\b(rep|replicate)\s+(?=\d)/i, '$1'), hyphenSeparated);
   let replicate = '';
   const others: string[] = [];
   tokens.forEach((token, k) => {
