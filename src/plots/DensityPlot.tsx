@@ -84,7 +84,7 @@ function DensityFigure({ label, grid, kind = 'density', x, y, xLabel, yLabel, wi
       <svg className="plot-image" width={width} height={height} role="img" aria-label={`${label}: ${grid ? `${grid.total.toLocaleString('en-US')} events` : 'loading'}`}>
         <rect className="plot-area" x={frame.left} y={frame.top} width={frame.innerWidth} height={frame.innerHeight} />
         {contourSet && grid && <ContourLines contours={contourSet} bins={grid.bins} frame={frame} />}
-        <PlotAxes x={scales.x} y={scales.y} left={frame.left} top={frame.top} xLabel={xLabel} yLabel={yLabel} />
+        <PlotAxes x={scales.x} y={scales.y} frame={frame} xLabel={xLabel} yLabel={yLabel} />
       </svg>
       {overlay && (
         <svg className="plot-overlay" width={width} height={height} role="group" aria-label={`Gates on ${label}`}>

@@ -93,7 +93,7 @@ function HistogramFigure({ label, series, axis, xLabel, mode = 'count', width = 
         {paths.map((d, k) => (
           <path key={series[k].name} d={d ?? ''} className={filled ? 'histogram-fill' : 'histogram-line'} style={{ color: series[k].colour }} />
         ))}
-        <PlotAxes x={scales.x} y={scales.y} left={frame.left} top={frame.top} xLabel={xLabel} yLabel={mode === 'count' ? 'Events per bin' : '% of the tallest bin'} />
+        <PlotAxes x={scales.x} y={scales.y} frame={frame} xLabel={xLabel} yLabel={mode === 'count' ? 'Events per bin' : '% of the tallest bin'} />
         {series.length > 1 && (
           <g className="legend" transform={`translate(${frame.left + frame.innerWidth - 8},${frame.top + 14})`}>
             {series.map((s, k) => (

@@ -1,20 +1,30 @@
 import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { AxisScale } from './axisScale.ts';
+import { fitAxisTitle } from './axisTitleFit.ts';
+import type { PlotFrame } from './frame.ts';
+import { textWidth } from './textWidth.ts';
 import { formatTickLabel } from './ticks.ts';
+
+/** .plot-axes .axis-title's font size (app.css). */
+const TITLE_SIZE = 12;
+const sized = (size: number) => (size === TITLE_SIZE ? undefined : { fontSize: `${size}px` });
 
 interface PlotAxesProps {
   x: AxisScale;
   y: AxisScale;
-  /** Pixel offsets of the plot area inside the SVG (tick pixels are already absolute). */
-  left: number;
-  top: number;
+  /** The SVG and its plot area (tick pixels are already absolute). */
+  frame: PlotFrame;
   xLabel: string;
   yLabel: string;
 }
 
-/** D3-drawn axes (major labelled ticks, minor unlabelled ones) with axis titles, in SVG. */
-export function PlotAxes({ x, y, left, top, xLabel, yLabel }: PlotAxesProps) {
+/**
+ * D3-drawn axes (major labelled ticks, minor unlabelled ones) with axis titles, in SVG. A title longer than its
+ * axis moves along it, or is set smaller, rather than being cut by the figure's edge (a small figure, a long name).
+ */
+export function PlotAxes({ x, y, frame, xLabel, yLabel }: PlotAxesProps) {
+  const { left, top } = frame;
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
   const height = Math.abs(y.range[0] - y.range[1]);
@@ -41,14 +51,16 @@ export function PlotAxes({ x, y, left, top, xLabel, yLabel }: PlotAxesProps) {
     }
   }, [x, y]);
 
+  const xTitle = fitAxisTitle(textWidth(xLabel, `${TITLE_SIZE}px`), TITLE_SIZE, left, left + width, frame.width);
+  const yTitle = fitAxisTitle(textWidth(yLabel, `${TITLE_SIZE}px`), TITLE_SIZE, top, top + height, frame.height);
   return (
     <g className="plot-axes">
       <g ref={xAxis} transform={`translate(0,${top + height})`} />
       <g ref={yAxis} transform={`translate(${left},0)`} />
-      <text className="axis-title" x={left + width / 2} y={top + height + 36} textAnchor="middle">
+      <text className="axis-title" x={xTitle.centre} y={top + height + 36} textAnchor="middle" style={sized(xTitle.size)}>
         {xLabel}
       </text>
-      <text className="axis-title" transform={`translate(${left - 46},${top + height / 2}) rotate(-90)`} textAnchor="middle">
+      <text className="axis-title" transform={`translate(${left - 46},${yTitle.centre}) rotate(-90)`} textAnchor="middle" style={sized(yTitle.size)}>
         {yLabel}
       </text>
     </g>
