@@ -51,6 +51,10 @@ for (const width of [1280, 1440]) {
     await expect(page.getByRole('img', { name: /^DNA histogram of singlets/ })).toBeVisible();
     await expectTidy(page, 'the cell-cycle view');
     if (width >= 1440) expect((await tableOverflows(page))['Cell-cycle results'], 'the cell-cycle table fits').toBe(0);
+
+    await page.getByRole('tab', { name: 'Experiment' }).click();
+    await expect(page.getByRole('img', { name: /^Annexin V × PI of singlets, 100 nM: [\d,]+ events/ }).first()).toBeVisible();
+    await expectTidy(page, 'the Experiment view');
   });
 }
 

@@ -4,6 +4,7 @@ import { type DisplayUnits, timeIn } from '../../experiment/conditions.ts';
 import type { DoseResponseSeries, SeriesPoint } from '../../experiment/doseResponseSeries.ts';
 import { logisticValue } from '../../experiment/fourParameterLogistic.ts';
 import { measureOf } from '../../experiment/measures.ts';
+import { dodgeMarkers } from '../../plots/dodge.ts';
 import { doseAxis } from './doseAxis.ts';
 
 const SERIES_COLOURS = ['#2f5fa7', '#c0392b', '#2a9d8f', '#8e44ad', '#b9770e', '#566573'];
@@ -12,6 +13,7 @@ const WIDTH = 560;
 const HEIGHT = 360;
 const MARGIN = { left: 62, right: 16, top: 14, bottom: 54 };
 const CURVE_POINTS = 160;
+const POINT_RADIUS = 4;
 
 const LEGEND_LINE = 15;
 
@@ -50,9 +52,12 @@ export function DoseResponseChart({ series, units, label, onPoint, ref }: DoseRe
       .domain([Math.min(0, ...values), Math.max(...values, 1)])
       .nice()
       .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-    return { x, y, curves };
+    // Replicates that land on one another are set side by side, so each can be seen and opened.
+    const offsets = dodgeMarkers(all.map((p) => ({ x: x.toPixel(p.concentration), y: y(p.response) })), POINT_RADIUS);
+    const offsetOf = new Map(all.map((p, i) => [p, offsets[i]]));
+    return { x, y, curves, offsetOf };
   }, [series]);
-  const { x, y, curves } = drawn;
+  const { x, y, curves, offsetOf } = drawn;
   const path = line<readonly [number, number]>()
     .x(([c]) => x.toPixel(c))
     .y(([, v]) => y(v));
@@ -107,9 +112,9 @@ export function DoseResponseChart({ series, units, label, onPoint, ref }: DoseRe
               {s.points.map((p) => (
                 <circle
                   key={p.tube}
-                  cx={x.toPixel(p.concentration)}
+                  cx={x.toPixel(p.concentration) + (offsetOf.get(p) ?? 0)}
                   cy={y(p.response)}
-                  r={4}
+                  r={POINT_RADIUS}
                   fill={colour}
                   fillOpacity={0.75}
                   stroke="#ffffff"
