@@ -4,6 +4,7 @@ import { doseResponseSeries, type DoseResponseSeries, type SeriesPoint } from '.
 import { ec50Table } from '../../experiment/experimentTables.ts';
 import { MEASURES, type MeasureKey, measureOf } from '../../experiment/measures.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
+import { FaultBoundary } from '../boundary/FaultBoundary.tsx';
 import { FigureExport } from '../figure/FigureExport.tsx';
 import { ResultsTable } from '../results/ResultsTable.tsx';
 import { DoseResponseChart } from './DoseResponseChart.tsx';
@@ -90,7 +91,9 @@ function CultureChart({ name, series, units, label, onPoint }: CultureChartProps
     <div className="plot-card">
       <h4>{name}</h4>
       <FigureExport figure={figure} label={label} subject="" />
-      <DoseResponseChart ref={figure} series={series} units={units} label={label} onPoint={onPoint} />
+      <FaultBoundary what={`The plot ${label}`} size="plot">
+        <DoseResponseChart ref={figure} series={series} units={units} label={label} onPoint={onPoint} />
+      </FaultBoundary>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { displayUnits, groupByCondition } from '../../experiment/conditions.ts';
 import { conditionSummaryTable, measuresPresent } from '../../experiment/experimentTables.ts';
 import { MEASURES } from '../../experiment/measures.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
+import { FaultBoundary } from '../boundary/FaultBoundary.tsx';
 import { FigureExport } from '../figure/FigureExport.tsx';
 import { ResultsTable } from '../results/ResultsTable.tsx';
 import { CompositionChart } from './CompositionChart.tsx';
@@ -58,7 +59,9 @@ export function ExperimentView() {
           <section aria-labelledby="composition-heading">
             <h3 id="composition-heading">Composition per condition</h3>
             <FigureExport figure={composition} label="Composition per condition" subject="" />
-            <CompositionChart ref={composition} groups={groups} units={units} label="Apoptosis and cell-cycle composition per condition (mean of replicates)" />
+            <FaultBoundary what="The composition plot" size="plot">
+              <CompositionChart ref={composition} groups={groups} units={units} label="Apoptosis and cell-cycle composition per condition (mean of replicates)" />
+            </FaultBoundary>
           </section>
           <DoseResponseSection tubes={tubes} units={units} />
           <section aria-labelledby="summary-heading">
