@@ -78,6 +78,13 @@ test('the whole demo journey, offline after the first load, under the strict pol
   await expect(cellCycle).toHaveAttribute('aria-busy', 'false', { timeout: 120_000 });
   await expect(cellCycle.getByRole('rowheader').first()).toBeVisible();
 
+  // Experiment: both assays per condition, and the workbook.
+  await page.getByRole('tab', { name: 'Experiment' }).click();
+  await expect(page.getByText(`${manifestFiles} analysed tubes in`)).toBeVisible();
+  const workbook = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export workbook (XLSX)' }).click();
+  expect((await workbook).suggestedFilename()).toMatch(/ workbook\.xlsx$/);
+
   // Sample sheet, then a reload, still offline: the session comes back from this browser.
   await page.getByRole('tab', { name: 'Sample sheet' }).click();
   await expect(page.getByRole('tabpanel', { name: 'Sample sheet' })).toBeVisible();
