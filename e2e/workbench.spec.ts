@@ -58,7 +58,7 @@ for (const width of [1280, 1440]) {
   });
 }
 
-test('from a fresh page with 63 files open, the keyboard reaches the apoptosis results in a handful of keys', async ({ page }) => {
+test('from a fresh page with 63 files open, the keyboard reaches the apoptosis results, then the cell-cycle results, in a handful of keys', async ({ page }) => {
   await page.goto('/');
   await openExperiment(page);
   let presses = 0;
@@ -86,6 +86,17 @@ test('from a fresh page with 63 files open, the keyboard reaches the apoptosis r
   await expect(page.getByRole('table', { name: 'Apoptosis results' }).getByRole('rowheader')).toHaveCount(labTubes().filter((t) => t.assay === 'apoptosis').length + LAB_CONTROLS.length);
   test.info().annotations.push({ type: 'key presses to the apoptosis results', description: String(presses) });
   expect(presses).toBeLessThanOrEqual(25);
+
+  // The cell-cycle view's "4" shortcut, then its Run is the first stop in the view.
+  presses = 0;
+  await press('4');
+  await expect(page.getByRole('tab', { name: 'Cell cycle (PI DNA)' })).toBeFocused();
+  const analyse = page.getByRole('button', { name: 'Analyse all samples' });
+  for (let tabs = 0; tabs < 25 && !(await analyse.evaluate((button) => button === document.activeElement)); tabs++) await press('Tab');
+  await press('Enter');
+  await expect(page.getByRole('heading', { name: 'Results', exact: true })).toBeFocused({ timeout: 60_000 });
+  test.info().annotations.push({ type: 'key presses from the apoptosis results to the cell-cycle results', description: String(presses) });
+  expect(presses).toBeLessThanOrEqual(4);
 });
 
 /** A gate drawn with the rectangle tool across the middle of the Explore density plot. */

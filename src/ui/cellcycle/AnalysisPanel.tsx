@@ -7,7 +7,10 @@ import { ChannelChoice } from './ChannelChoice.tsx';
 import { ModelOptionsForm } from './ModelOptionsForm.tsx';
 import { focusWhenShown } from '../focusWhenShown.ts';
 
-/** Channels, model options and "Analyse all samples", with its progress and what it could not do. */
+/**
+ * "Analyse all samples" first (with its progress and what it could not do), then the channels and model options it
+ * uses, which start from suggestions: a keyboard user reaches Run in a few Tabs, as in the apoptosis view.
+ */
 export function AnalysisPanel({ samples }: { samples: readonly SampleEntry[] }) {
   const client = useClient();
   const store = useStoreApi();
@@ -24,9 +27,6 @@ export function AnalysisPanel({ samples }: { samples: readonly SampleEntry[] }) 
   return (
     <section className="cell-cycle-setup" aria-labelledby="cell-cycle-setup-heading">
       <h2 id="cell-cycle-setup-heading">PI DNA cell cycle</h2>
-      <ChannelChoice channels={channels} chosen={inUse} />
-      {inUse === null && <p role="status">{noDnaChannelMessage(channels, 'choose it above')}</p>}
-      <ModelOptionsForm />
       <div className="cell-cycle-run">
         <button type="button" className="button primary" disabled={running || inUse === null} onClick={() =>
             inUse &&
@@ -38,7 +38,7 @@ export function AnalysisPanel({ samples }: { samples: readonly SampleEntry[] }) 
           Analyse all samples
         </button>
         <p className="hint">
-          Suggests each sample&rsquo;s singlet band and fits its DNA histogram; the band and the sub-G1 | G0/G1 | S | G2/M ranges become gates you can edit
+          Suggests each sample&rsquo;s singlet band and fits its DNA histogram with the channels and model below; the band and the sub-G1 | G0/G1 | S | G2/M ranges become gates you can edit
           (one undo step). DNA content is read uncompensated: one DNA dye needs no compensation, so a file&rsquo;s spillover matrix does not change the fit.{' '}
           {samples.length} PI DNA {samples.length === 1 ? 'sample' : 'samples'}.
         </p>
@@ -65,6 +65,9 @@ export function AnalysisPanel({ samples }: { samples: readonly SampleEntry[] }) 
           </ul>
         )}
       </div>
+      <ChannelChoice channels={channels} chosen={inUse} />
+      {inUse === null && <p role="status">{noDnaChannelMessage(channels, 'choose it above')}</p>}
+      <ModelOptionsForm />
     </section>
   );
 }
