@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SampleSession } from '../src/analysis/sampleSession.ts';
 import { analyseApoptosisExperiment } from '../src/apoptosis/experiment.ts';
 import type { ApoptosisRole } from '../src/apoptosis/populations.ts';
-import { simulatedExperiment, scatterOf, singularSpilloverFile } from '../src/apoptosis/simulatedExperiment.fixtures.ts';
+import { demoTubeSpec, simulatedExperiment, simulatedTube, scatterOf, singularSpilloverFile } from '../src/apoptosis/simulatedExperiment.fixtures.ts';
 import { DEFAULT_PERCENTILE, DEFAULT_THRESHOLD_RULE } from '../src/apoptosis/thresholds.ts';
 import { readFcs } from '../src/fcs/read.ts';
 import { writeFcs } from '../src/fcs/write.ts';
@@ -92,5 +92,14 @@ describe('the worker side of the apoptosis analysis', () => {
 
   it('fails in words when no quadrant can be placed (no controls)', async () => {
     await expect(analyseOpenSamples(openExperiment(), request(tubes.map(() => 'sample')))).rejects.toThrow(/The quadrant cannot be placed: No PI-only control, untreated \(dose 0\) tube or unstained control was given/);
+  });
+
+  it('names the untreated tube it could not gate when the quadrant cannot be placed without it, as the CLI does', async () => {
+    const registries = openExperiment();
+    registries[1].add('tiny', 'tiny.fcs', 0, '00000000', { datasets: [simulatedTube(demoTubeSpec('untreated'), { eventCount: 20 }).tube.session.dataset] });
+    const base = request(tubes.map(() => 'sample'));
+    await expect(analyseOpenSamples(registries, { ...base, tubes: [...base.tubes, { sampleId: 'tiny', name: 'tiny.fcs', role: 'untreated' }] })).rejects.toThrow(
+      /The quadrant cannot be placed: .* One tube given to set it was set aside: "tiny\.fcs" cannot be gated automatically: cells gate: only \d+ events/,
+    );
   });
 });

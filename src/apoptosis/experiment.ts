@@ -8,15 +8,16 @@
 import type { GatingStrategy } from '../gating/types.ts';
 import { ApoptosisAnalysisError, type ApoptosisOptions, type ApoptosisTube } from './analysisInput.ts';
 import { describeFileCompensation, isCompensated, missingCompensationWarning, type ControlsSpilloverResult, type ResolvedCompensation } from './compensation.ts';
-import { experimentSettings, isSettingTube, type ApoptosisSettings } from './experimentSettings.ts';
+import { experimentSettings, isSettingRole, isSettingTube, type ApoptosisSettings } from './experimentSettings.ts';
 import type { ApoptosisRole } from './populations.ts';
-import { compensationProblem, isFailedTube, prepareTube, type FailedTube, type PreparedTube } from './preparedTubes.ts';
+import { compensationProblem, isFailedTube, prepareTube, withSetAsideTubes, type FailedTube, type PreparedTube } from './preparedTubes.ts';
 import { apoptosisResultRow, type ApoptosisResultRow, type ResultRowInput } from './results.ts';
 import { buildApoptosisStrategy, effectiveThresholds, type PreGateVertices } from './strategy.ts';
 import { describeThreshold, type Axis, type AxisThreshold, type QuadrantThresholds } from './thresholds.ts';
 import type { ApoptosisWarning } from './warnings.ts';
 
 export { ApoptosisAnalysisError, type ApoptosisOptions, type ApoptosisTube } from './analysisInput.ts';
+export { withSetAsideTubes } from './preparedTubes.ts';
 
 export interface AnalysedTube {
   name: string;
@@ -91,7 +92,13 @@ export function analyseApoptosisExperiment(tubes: readonly ApoptosisTube[], opti
     if (isFailedTube(result)) failed.push(result);
     else prepared.push(result);
   }
-  const settings = experimentSettings(prepared.filter(isSettingTube), prepared.map((p) => p.tube.session.dataset), options);
+  let settings: ApoptosisSettings;
+  try {
+    settings = experimentSettings(prepared.filter(isSettingTube), prepared.map((p) => p.tube.session.dataset), options);
+  } catch (error) {
+    if (!(error instanceof ApoptosisAnalysisError)) throw error;
+    throw new ApoptosisAnalysisError(withSetAsideTubes(error.message, failed.filter((f) => isSettingRole(f.role))));
+  }
   return assembleAnalysis(settings, failed, prepared.map((tube) => analyseTube(tube, settings, options)));
 }
 

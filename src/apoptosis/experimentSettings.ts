@@ -16,7 +16,7 @@ import {
 } from './compensation.ts';
 import type { GatedControl } from './gatedControl.ts';
 import { type ApoptosisRole, CONTROL_ROLE_NAMES, isControlRole, SINGLETS_ID, type ControlRole } from './populations.ts';
-import { compensationProblem, type FailedTube, type PreparedTube } from './preparedTubes.ts';
+import { compensationProblem, withSetAsideTubes, type FailedTube, type PreparedTube } from './preparedTubes.ts';
 import { measureSpill, type SpillMeasurement } from './spill.ts';
 import { buildPreGateStrategy, quadrantParentId } from './strategy.ts';
 import { placeThresholds, type Axis, type AxisThreshold, type QuadrantThresholds, type ThresholdPlacement } from './thresholds.ts';
@@ -105,7 +105,7 @@ export function experimentSettings(settingTubes: readonly PreparedTube[], datase
   for (const [role, prepared] of Object.entries(controlsByRole(usable)) as [ControlRole, PreparedTube][]) controls[role] = gate(prepared, options, compensation);
   const untreated = usable.filter((p) => p.tube.role === 'untreated').map((p) => gate(p, options, compensation));
   const placement = placeThresholds({ controls, untreated }, fluorescence, compensation.ref, options.percentile, options.thresholdRule, options.manualThresholds);
-  const thresholdSources = placedOrThrow(placement);
+  const thresholdSources = placedOrThrow(placement, failed);
   const noSinglets = options.scatter.singletPulse === null
     ? [warning('NO_SINGLET_GATE', null, 'The files have no pulse pair for a singlet gate (a scatter area with its height or width, such as FSC-A with FSC-H), so doublets cannot be excluded: percentages are of cells, not singlets.')]
     : [];
@@ -148,7 +148,8 @@ function invertible(matrix: SpectrumMatrix): boolean {
   }
 }
 
-function placedOrThrow({ annexin, pi, warnings }: ThresholdPlacement): Record<Axis, AxisThreshold> {
+function placedOrThrow({ annexin, pi, warnings }: ThresholdPlacement, setAside: readonly FailedTube[]): Record<Axis, AxisThreshold> {
   if (annexin && pi) return { annexin, pi };
-  throw new ApoptosisAnalysisError(`The quadrant cannot be placed: ${warnings.filter((w) => w.code === 'THRESHOLD_UNSET').map((w) => w.message).join(' ')}`);
+  const why = `The quadrant cannot be placed: ${warnings.filter((w) => w.code === 'THRESHOLD_UNSET').map((w) => w.message).join(' ')}`;
+  throw new ApoptosisAnalysisError(withSetAsideTubes(why, setAside));
 }

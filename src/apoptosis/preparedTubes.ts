@@ -37,6 +37,17 @@ export function isFailedTube<T extends object>(value: T | FailedTube): value is 
 }
 
 /**
+ * Why the experiment's quadrant or compensation cannot be set, followed by the controls and untreated tubes that
+ * were given for it but set aside (cannot be gated or compensated): "no untreated tube was given" must not be the
+ * last word when one was.
+ */
+export function withSetAsideTubes(message: string, setAside: readonly FailedTube[]): string {
+  if (setAside.length === 0) return message;
+  const given = setAside.length === 1 ? 'One tube given to set it was' : `${setAside.length} tubes given to set it were`;
+  return `${message} ${given} set aside: ${setAside.map((f) => f.message).join(' ')}`;
+}
+
+/**
  * Why the tube's Annexin V and PI values cannot be compensated with its own $SPILLOVER (singular, or not fitting
  * its channels), or null when they can or another matrix is used (that one is checked once for all tubes).
  */

@@ -76,7 +76,7 @@ const failed = (code: string, message: string): Result<never> => ({ ok: false, e
 
 export async function analyseAcrossWorkers(runner: WorkerRunner, request: ApoptosisRequest): Promise<Result<ApoptosisRun>> {
   // The analysis code loads with the first run, not with the page.
-  const [{ setupMismatch }, { assembleAnalysis, checkTubeNames }, { isSettingRole }] = await Promise.all([
+  const [{ setupMismatch }, { assembleAnalysis, checkTubeNames, withSetAsideTubes }, { isSettingRole }] = await Promise.all([
     import('../apoptosis/channels.ts'), import('../apoptosis/experiment.ts'), import('../apoptosis/experimentSettings.ts'),
   ]);
   try {
@@ -97,7 +97,11 @@ export async function analyseAcrossWorkers(runner: WorkerRunner, request: Apopto
     const prepared = usable.flatMap((p): PreparedRequestTube[] => (p.outcome.kind === 'prepared' ? [{ ...requestTube.get(p.sampleId)!, preGates: p.outcome.preGates }] : []));
     const unprepared = usable.flatMap((p) => (p.outcome.kind === 'unprepared' ? [p.outcome.failed] : []));
     const spillovers = usable.flatMap((p) => (p.outcome.kind === 'prepared' ? [p.spillover] : []));
-    const settings = await settingsStep(runner, prepared.filter((t) => isSettingRole(t.role)), spillovers, options);
+    const settings = await settingsStep(runner, prepared.filter((t) => isSettingRole(t.role)), spillovers, options).catch((error: unknown) => {
+      // Name the controls and untreated tubes that could not be gated, as the CLI's analyseApoptosisExperiment does.
+      if (!(error instanceof StepFailed) || error.failure.ok || error.failure.error.code !== 'ApoptosisAnalysisError') throw error;
+      throw new StepFailed(failed('ApoptosisAnalysisError', withSetAsideTubes(error.failure.error.message, unprepared.filter((f) => isSettingRole(f.role)))));
+    });
     const outcomes = await inEveryWorker(runner, prepared, (t) => t.sampleId, (worker, tubes) => worker.analyseApoptosisTubes({ tubes, settings, options }));
     const analysis: ApoptosisAnalysis = assembleAnalysis(settings, unprepared, outcomes);
     const sampleIdOf = new Map(usable.map((p) => [p.name, p.sampleId]));
