@@ -92,6 +92,31 @@ test('a session restored and closed two seconds later can be restored again', as
   await expect(rectangleRow(next).getByRole('cell').first()).toHaveText(count);
 });
 
+test('a tab closed while a session is being restored leaves that session whole, gates and all', async ({ context, page }) => {
+  const stalled = /\/demo\/AnnV-PI_unstained\.fcs$/;
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open demo experiment' }).click();
+  await expect(page.getByRole('region', { name: /Samples/ }).getByText('Ready', { exact: true })).toHaveCount(63, { timeout: 120_000 });
+  await sampleRow(page, A).click();
+  const saved = await autosavedAfter(page, null);
+  const count = await drawRectangle(page);
+  await autosavedAfter(page, saved);
+
+  // The restore is cut short: one file's bytes never arrive, and the tab is closed.
+  await context.route(stalled, () => undefined);
+  await page.reload();
+  await page.getByRole('button', { name: 'Restore last session' }).click();
+  await expect(sampleRow(page, 'AnnV-PI_unstained.fcs')).toContainText('Reading');
+  await page.close({ runBeforeUnload: true });
+  await context.unroute(stalled);
+
+  const next = await context.newPage();
+  await next.goto('/');
+  await restoreLast(next, 63);
+  await sampleRow(next, A).click();
+  await expect(rectangleRow(next).getByRole('cell').first()).toHaveText(count);
+});
+
 for (const delay of [0, 100, 400]) {
   test(`an edit made ${delay} ms before a reload is kept`, async ({ page }) => {
     const opened = await openAndSave(page, A);

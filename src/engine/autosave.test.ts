@@ -86,6 +86,27 @@ describe('autosave', () => {
     expect(journalled(journal)).toEqual([]);
   });
 
+  it('saves the session as it was when a restore starts, and nothing half-restored when the page is left meanwhile', async () => {
+    const { window, journal } = stubPage();
+    const { storage, records, settle } = slowStorage();
+    const store = createAppStore();
+    const autosave = startAutosave(store, storage);
+    openSample(store, 'a.fcs');
+    autosave.pause();
+    openSample(store, 'restored.fcs');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(savedFiles(journal.getItem(`flowfate-journal:${autosave.key}`))).toEqual(['a.fcs']);
+    settle();
+    await vi.advanceTimersByTimeAsync(800);
+    expect(savedFiles(records.get(autosave.key))).toEqual(['a.fcs']);
+
+    autosave.resume();
+    await vi.advanceTimersByTimeAsync(800);
+    settle();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(savedFiles(records.get(autosave.key))).toEqual(['a.fcs', 'restored.fcs']);
+  });
+
   it('moves a journalled save into IndexedDB on the next visit only when it is newer', async () => {
     const { journal } = stubPage();
     const { storage, records, settle } = slowStorage();

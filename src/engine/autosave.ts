@@ -26,7 +26,11 @@ export interface Autosave {
   readonly key: string;
   /** Saves now; resolves to false (after telling the user) when the browser refused to store it. */
   saveNow(): Promise<boolean>;
-  /** Holds timed saves back (while a session is being restored into this one); saving on leaving still happens. */
+  /**
+   * Holds saves back while a kept session is being restored into this page: a pending edit is saved first, and
+   * leaving the page meanwhile saves nothing (a half-restored session, without its gates, would otherwise become the
+   * newest one offered; the kept session stays whole until the restore has been saved).
+   */
   pause(): void;
   resume(): void;
 }
@@ -92,7 +96,7 @@ export function startAutosave(store: AppStore, storage: TextStore): Autosave {
     if (SAVED_FIELDS.some((field) => state[field] !== before[field])) schedule();
   });
   const flush = () => {
-    if (dirty) void save(true);
+    if (dirty && !paused) void save(true);
     else if (unconfirmed !== null) writeJournal(key, unconfirmed);
   };
   document.addEventListener('visibilitychange', () => {
@@ -104,8 +108,8 @@ export function startAutosave(store: AppStore, storage: TextStore): Autosave {
     key,
     saveNow: () => save(false),
     pause: () => {
+      if (dirty) void save(false);
       paused = true;
-      clearTimeout(timer);
     },
     resume: () => {
       paused = false;
