@@ -107,7 +107,7 @@ describe('autosave', () => {
     expect(savedFiles(records.get(autosave.key))).toEqual(['a.fcs', 'restored.fcs']);
   });
 
-  it('moves a journalled save into IndexedDB on the next visit only when it is newer', async () => {
+  it('moves a journalled save into IndexedDB on the next visit only when it is newer, and leaves a newer FlowFate\'s for it', async () => {
     const { journal } = stubPage();
     const { storage, records, settle } = slowStorage();
     const workspace = captureWorkspace(createAppStore().getState());
@@ -116,12 +116,15 @@ describe('autosave', () => {
     records.set('session:a', older).set('session:b', newer);
     journal.setItem('flowfate-journal:session:a', newer);
     journal.setItem('flowfate-journal:session:b', older);
+    const future = JSON.stringify({ ...workspace, version: 99 });
+    journal.setItem('flowfate-journal:session:c', future);
     const replayed = replayJournal(storage);
     await vi.advanceTimersByTimeAsync(0);
     settle();
     await replayed;
     expect(records.get('session:a')).toBe(newer);
     expect(records.get('session:b')).toBe(newer);
-    expect(journalled(journal)).toEqual([]);
+    expect(records.has('session:c')).toBe(false);
+    expect(journalled(journal)).toEqual(['flowfate-journal:session:c']);
   });
 });

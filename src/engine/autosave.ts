@@ -127,7 +127,7 @@ function writeJournal(key: string, text: string): void {
   }
 }
 
-/** Moves saves made while pages were left into IndexedDB, where they are newer than what it holds. */
+/** Moves saves made while pages were left into IndexedDB, where they are newer than what it holds; drops the rest. */
 export async function replayJournal(storage: TextStore): Promise<void> {
   const journal = Object.keys(localStorage).filter((name) => name.startsWith(JOURNAL_PREFIX));
   if (journal.length === 0) return;
@@ -136,6 +136,8 @@ export async function replayJournal(storage: TextStore): Promise<void> {
     const key = name.slice(JOURNAL_PREFIX.length);
     const text = localStorage.getItem(name);
     const saved = text === null ? null : readSavedSession(key, text);
+    // A newer FlowFate's save is left for that version to take.
+    if (saved?.kind === 'newer') continue;
     const stored = records.has(key) ? readSavedSession(key, records.get(key)) : null;
     const newer = saved?.kind === 'restorable' && (stored?.kind !== 'restorable' || saved.savedAt > stored.savedAt);
     if (newer && text !== null) await storage.write(key, text);
