@@ -92,31 +92,6 @@ test('a session restored and closed two seconds later can be restored again', as
   await expect(rectangleRow(next).getByRole('cell').first()).toHaveText(count);
 });
 
-test('a tab closed while a session is being restored leaves that session whole, gates and all', async ({ context, page }) => {
-  const stalled = /\/demo\/AnnV-PI_unstained\.fcs$/;
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Open demo experiment' }).click();
-  await expect(page.getByRole('region', { name: /Samples/ }).getByText('Ready', { exact: true })).toHaveCount(63, { timeout: 120_000 });
-  await sampleRow(page, A).click();
-  const saved = await autosavedAfter(page, null);
-  const count = await drawRectangle(page);
-  await autosavedAfter(page, saved);
-
-  // The restore is cut short: one file's bytes never arrive, and the tab is closed.
-  await context.route(stalled, () => undefined);
-  await page.reload();
-  await page.getByRole('button', { name: 'Restore last session' }).click();
-  await expect(sampleRow(page, 'AnnV-PI_unstained.fcs')).toContainText('Reading');
-  await page.close({ runBeforeUnload: true });
-  await context.unroute(stalled);
-
-  const next = await context.newPage();
-  await next.goto('/');
-  await restoreLast(next, 63);
-  await sampleRow(next, A).click();
-  await expect(rectangleRow(next).getByRole('cell').first()).toHaveText(count);
-});
-
 for (const delay of [0, 100, 400]) {
   test(`an edit made ${delay} ms before a reload is kept`, async ({ page }) => {
     const opened = await openAndSave(page, A);
@@ -139,24 +114,36 @@ test('an edit made just before the tab is closed is kept', async ({ context, pag
   await expect(rectangleRow(next).getByRole('cell').first()).toHaveText(count);
 });
 
-test('a file that never finishes opening does not stop autosave', async ({ context, page }) => {
+test('a file that never finishes opening does not stop autosave; a tab closed during a restore leaves the session whole', async ({ context, page }) => {
   // The unstained control's bytes never arrive.
-  await context.route(/\/demo\/AnnV-PI_unstained\.fcs$/, () => undefined);
+  const unstained = /\/demo\/AnnV-PI_unstained\.fcs$/;
+  await context.route(unstained, () => undefined);
   await page.goto('/');
   await page.getByRole('button', { name: 'Open demo experiment' }).click();
   await expect(sampleRow(page, 'AnnV-PI_unstained.fcs')).toContainText('Reading');
-  await page.getByRole('region', { name: /Samples/ }).getByRole('option', { name: new RegExp(A.replaceAll('.', '\\.')) }).click();
+  await sampleRow(page, A).click();
   const saved = await autosavedAfter(page, null);
   const count = await drawRectangle(page);
   await autosavedAfter(page, saved);
   await expect(sampleRow(page, 'AnnV-PI_unstained.fcs')).toContainText('Reading');
 
-  await context.unroute(/\/demo\/AnnV-PI_unstained\.fcs$/);
+  // The restore is cut short: this time A's bytes never arrive, and the tab is closed. A half-restored session
+  // (files without their gates) used to become the newest one offered.
+  await context.unroute(unstained);
+  const tube = new RegExp(`/demo/${A.replaceAll('.', '\\.')}$`);
+  await context.route(tube, () => undefined);
   await page.reload();
   await page.getByRole('button', { name: 'Restore last session' }).click();
-  await expect(page.getByRole('status')).toContainText('Opened the workspace with its');
-  await page.getByRole('region', { name: /Samples/ }).getByRole('option', { name: new RegExp(A.replaceAll('.', '\\.')) }).click();
-  await expect(rectangleRow(page).getByRole('cell').first()).toHaveText(count);
+  await expect(sampleRow(page, A)).toContainText('Reading');
+  await context.unroute(tube);
+  await page.close({ runBeforeUnload: true });
+
+  const next = await context.newPage();
+  await next.goto('/');
+  await next.getByRole('button', { name: 'Restore last session' }).click();
+  await expect(next.getByRole('status')).toContainText('Opened the workspace with its');
+  await sampleRow(next, A).click();
+  await expect(rectangleRow(next).getByRole('cell').first()).toHaveText(count);
 });
 
 /** Puts records into the app's IndexedDB store as another version, or damage, would leave them. */
