@@ -107,6 +107,20 @@ describe('autosave', () => {
     expect(savedFiles(records.get(autosave.key))).toEqual(['a.fcs', 'restored.fcs']);
   });
 
+  it('says in words why the browser would not keep the work, never the browser\'s own error text', async () => {
+    stubPage();
+    for (const [refusal, words] of [
+      [new DOMException('Quota exceeded at leveldb::Put', 'QuotaExceededError'), "this browser's storage for FlowFate is full"],
+      [new Error('Internal error opening backing store for indexedDB.open.'), 'this browser refused to store it (a private window, or site data turned off?)'],
+    ] as const) {
+      const store = createAppStore();
+      const autosave = startAutosave(store, { readAll: async () => new Map(), write: () => Promise.reject(refusal), remove: async () => undefined });
+      openSample(store, 'a.fcs');
+      expect(await autosave.saveNow()).toBe(false);
+      expect(store.getState().workspaceMessage).toEqual({ error: true, text: `Your work could not be saved in this browser: ${words}. Use Save workspace to keep it in a file.` });
+    }
+  });
+
   it('moves a journalled save into IndexedDB on the next visit only when it is newer, and leaves a newer FlowFate\'s for it', async () => {
     const { journal } = stubPage();
     const { storage, records, settle } = slowStorage();

@@ -10,7 +10,7 @@
  */
 import { readSavedSession, sessionKey } from '../analysis/savedSessions.ts';
 import type { AppState, AppStore } from '../state/store.ts';
-import type { TextStore } from './browserStorage.ts';
+import { storageRefusal, type TextStore } from './browserStorage.ts';
 import { captureWorkspace } from './workspace.ts';
 
 const AUTOSAVE_DELAY_MS = 800;
@@ -80,8 +80,7 @@ export function startAutosave(store: AppStore, storage: TextStore): Autosave {
       }
       return true;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      store.getState().setWorkspaceMessage({ error: true, text: `Your work could not be saved in this browser (${reason}). Use Save workspace to keep it in a file.` });
+      store.getState().setWorkspaceMessage({ error: true, text: `Your work could not be saved in this browser: ${storageRefusal(error)}. Use Save workspace to keep it in a file.` });
       return false;
     }
   };

@@ -17,6 +17,13 @@ export interface TextStore {
   remove(key: string): Promise<void>;
 }
 
+/** Why the browser would not store or remove a value, in words (never the browser's own error text). */
+export function storageRefusal(error: unknown): string {
+  return error instanceof DOMException && error.name === 'QuotaExceededError'
+    ? "this browser's storage for FlowFate is full"
+    : 'this browser refused to store it (a private window, or site data turned off?)';
+}
+
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     r.addEventListener('success', () => resolve(r.result));
