@@ -7,6 +7,7 @@ import type { SampleStatus } from '../state/samplesSlice.ts';
 import type { AppStore } from '../state/store.ts';
 import type { ReadProgress, Result, SampleId, SampleSummary } from '../../workers/api.ts';
 import type { CytometryClient } from './cytometryClient.ts';
+import { failureWords } from './failureWords.ts';
 import { createUpdateBatch } from './updateBatch.ts';
 
 let nextId = 1;
@@ -57,7 +58,7 @@ async function openAll(items: FileToOpen[], client: CytometryClient, store: AppS
         settled.arrive(item.id, { status: { kind: 'error', error: result.error } });
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = failureWords(error, 'an unexpected problem stopped it; try opening it again');
       settled.arrive(item.id, { status: { kind: 'error', error: { code: 'UNEXPECTED', message: `Cannot open "${item.fileName}": ${message}` } } });
     }
     return next();

@@ -5,14 +5,14 @@
  * Kept files (workers/keptFiles.ts) are removed only when no kept session lists them any more.
  */
 import { chooseSessions, filesInUse, isSessionKey, readSavedSession, type SavedSession } from '../analysis/savedSessions.ts';
-import { WORKSPACE_VERSION, WorkspaceError } from '../analysis/workspace.ts';
+import { WORKSPACE_VERSION } from '../analysis/workspace.ts';
 import type { AppStore } from '../state/store.ts';
 import type { UnreadableSession } from '../state/workspaceSlice.ts';
 import { replayJournal, startAutosave } from './autosave.ts';
 import { openTextStore, storageRefusal, type TextStore } from './browserStorage.ts';
 import type { CytometryClient } from './cytometryClient.ts';
+import { failureWords } from './failureWords.ts';
 import { takeTabSession } from './tabSessions.ts';
-import { WorkerFailedError } from './watchedWorker.ts';
 import { captureWorkspace, openWorkspace } from './workspace.ts';
 
 /** A kept file younger than this stays even if no session lists it: another tab may not have saved its session yet. */
@@ -34,11 +34,6 @@ function describeUnreadable(session: Exclude<SavedSession, { kind: 'restorable' 
   return session.kind === 'newer'
     ? { key: session.key, savedAt: session.savedAt, reason: `it was saved by a newer FlowFate (workspace version ${session.version}; this one reads version ${WORKSPACE_VERSION}): open it there` }
     : { key: session.key, savedAt: null, reason: `it cannot be read (${session.reason})` };
-}
-
-/** Why a kept session could not be reopened: the workspace's or the engine's own sentence, never an internal text. */
-function restoreFailure(error: unknown): string {
-  return error instanceof WorkspaceError || error instanceof WorkerFailedError ? error.message : 'an unexpected problem stopped it';
 }
 
 /** Starts autosaving this page's session and offers the kept ones back (through the store's workspace slice). */
@@ -93,7 +88,7 @@ export async function startWorkspacePersistence(client: CytometryClient, store: 
         store.getState().setWorkspaceMessage({ error: false, text: (await openWorkspace(session.workspace, client, store)).text });
         restored = true;
       } catch (error) {
-        store.getState().setWorkspaceMessage({ error: true, text: `The session could not be restored: ${restoreFailure(error)}. It is kept in this browser.` });
+        store.getState().setWorkspaceMessage({ error: true, text: `The session could not be restored: ${failureWords(error)}. It is kept in this browser.` });
         sessions = [...sessions, session];
         publish();
         restored = false;

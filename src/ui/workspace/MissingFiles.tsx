@@ -1,3 +1,4 @@
+import { failureWords } from '../../engine/failureWords.ts';
 import { openWorkspace } from '../../engine/workspace.ts';
 import { isFcsFileName } from '../../engine/openSamples.ts';
 import { listForMessage } from '../../fcs/warnings.ts';
@@ -21,7 +22,7 @@ export function MissingFiles() {
       const opened = await openWorkspace(workspace, client, store, chosen);
       store.getState().setWorkspaceMessage({ error: opened.missing.length > 0, text: opened.text });
     } catch (error) {
-      store.getState().setWorkspaceMessage({ error: true, text: `The workspace could not be completed: ${error instanceof Error ? error.message : String(error)}` });
+      store.getState().setWorkspaceMessage({ error: true, text: `The workspace could not be completed: ${failureWords(error)}.` });
     }
   };
   return (

@@ -1,4 +1,5 @@
 import { parseWorkspace } from '../../analysis/workspace.ts';
+import { failureWords } from '../../engine/failureWords.ts';
 import { openWorkspace, workspaceFileText } from '../../engine/workspace.ts';
 import { useAppStore, useStoreApi } from '../../state/store.ts';
 import { useClient } from '../context.ts';
@@ -34,7 +35,7 @@ export function WorkspaceButtons() {
           try {
             say(false, (await openWorkspace(parseWorkspace(await file.text()), client, store)).text);
           } catch (error) {
-            say(true, `Cannot open "${file.name}": ${error instanceof Error ? error.message : String(error)}`);
+            say(true, `Cannot open "${file.name}": ${failureWords(error, 'it could not be read; choose it again')}`);
           }
         }}
       />
