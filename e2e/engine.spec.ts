@@ -26,8 +26,12 @@ async function gatedFile(page: Page): Promise<string> {
   const box = await density.boundingBox();
   if (!box) throw new Error('the gate layer is not on screen');
   await page.mouse.click(box.x + AREA.left + 150, box.y + AREA.top + 200);
-  await setCentre(page, '1000', '2000');
   const count = quadrantCount(page);
+  await expect(count).toHaveText(/^[1-9][\d,]*$/);
+  // The count where the click placed the gate, so that the typed centre's own count is the one returned.
+  const placed = (await count.textContent()) ?? '';
+  await setCentre(page, '1000', '2000');
+  await expect(count).not.toHaveText(placed);
   await expect(count).toHaveText(/^[1-9][\d,]*$/);
   return (await count.textContent()) ?? '';
 }
