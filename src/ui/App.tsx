@@ -1,4 +1,5 @@
 import { useAppStore } from '../state/store.ts';
+import { FaultBoundary } from './boundary/FaultBoundary.tsx';
 import { lazyView } from './boundary/lazyView.tsx';
 import { DropZone } from './DropZone.tsx';
 import { ExploreView } from './explore/ExploreView.tsx';
@@ -53,23 +54,31 @@ export function App() {
   return (
     <DropZone>
       <SkipLink />
-      <Toolbar />
+      <FaultBoundary what="The toolbar" size="plot">
+        <Toolbar />
+      </FaultBoundary>
       {engineError && (
         <p role="alert" className="error banner">
           {engineError}
         </p>
       )}
       <UpdateBanner />
-      <RestoreBanner />
+      <FaultBoundary what="The list of sessions kept in this browser" size="plot">
+        <RestoreBanner />
+      </FaultBoundary>
       <div className={layout}>
-        <SamplePanel />
+        <FaultBoundary what="The sample list" size="view">
+          <SamplePanel />
+        </FaultBoundary>
         <main className="main-area">
           <ViewTabs views={VIEWS} placeholder={hasSamples ? undefined : <StartPanel />} />
         </main>
       </div>
-      <ShortcutSheet views={VIEW_LABELS} />
-      <HelpPanel />
-      <Tour />
+      <FaultBoundary what="Help" size="plot">
+        <ShortcutSheet views={VIEW_LABELS} />
+        <HelpPanel />
+        <Tour />
+      </FaultBoundary>
     </DropZone>
   );
 }
