@@ -212,6 +212,8 @@ test('the last five sessions are kept to choose from', async ({ context, page })
   await page.reload();
   await expect(page.getByText(/^Your last session \(1 file,/)).toBeVisible();
   await expect(page.getByText('Earlier sessions (4)')).toBeVisible();
+  await page.getByText('Earlier sessions (4)').click();
+  await expect(page.getByText('This browser keeps your last 5 sessions; an older one is removed when a newer one takes its place.')).toBeVisible();
   await page.getByRole('button', { name: 'Restore last session' }).click();
   await expect(sampleRow(page, files[5])).toContainText('Ready');
 });

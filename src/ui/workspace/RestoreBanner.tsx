@@ -1,3 +1,4 @@
+import { KEPT_SESSIONS } from '../../analysis/savedSessions.ts';
 import { useAppStore } from '../../state/store.ts';
 import type { SessionOffer } from '../../state/workspaceSlice.ts';
 import { usePersistence } from '../context.ts';
@@ -38,6 +39,7 @@ export function RestoreBanner() {
               <EarlierSession key={session.key} session={session} />
             ))}
           </ul>
+          <p className="hint">This browser keeps your last {KEPT_SESSIONS} sessions; an older one is removed when a newer one takes its place.</p>
         </details>
       )}
       {unreadable.map((session) => (
