@@ -5,14 +5,19 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { LAB_CONTROLS, labExperimentFiles, labTubes } from './labExperiment.ts';
+import { LAB_CONTROLS, LAB_EXPERIMENT_DIR, labExperimentFiles, labTubes } from './labExperiment.ts';
 import { coveredControls, horizontalOverflow, plotTextProblems, tableOverflows } from './layoutChecks.ts';
 import { cellOf } from './resultsTables.ts';
 
 const FILES = labExperimentFiles();
 
-async function openExperiment(page: Page): Promise<void> {
-  await page.getByLabel('Open FCS files…').setInputFiles(FILES);
+/** Opens the 63 files, as files or as their folder (the start screen's first two ways in). */
+async function openExperiment(page: Page, as: 'files' | 'folder' = 'files'): Promise<void> {
+  if (as === 'files') await page.getByLabel('Open FCS files…').setInputFiles(FILES);
+  else {
+    await page.getByLabel('Open a folder…').setInputFiles(LAB_EXPERIMENT_DIR);
+    await expect(page.getByText(`Opening the ${FILES.length} FCS files of the folder.`)).toBeVisible();
+  }
   await expect(page.getByRole('region', { name: `Samples (${FILES.length})` }).getByText('Ready', { exact: true })).toHaveCount(FILES.length, { timeout: 60_000 });
 }
 
@@ -24,7 +29,7 @@ async function expectTidy(page: Page, where: string): Promise<void> {
 }
 
 for (const width of [1280, 1440]) {
-  test(`at ${width} px a 63-file experiment lays out with every control reachable, plot labels clear and no sideways scroll`, async ({ page }) => {
+  test(`at ${width} px a 63-file experiment (opened as ${width === 1440 ? 'a folder' : 'files'}) lays out with every control reachable, plot labels clear and no sideways scroll`, async ({ page }) => {
     test.setTimeout(300_000);
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/');
@@ -32,7 +37,7 @@ for (const width of [1280, 1440]) {
     for (const way of ['Open FCS files…', 'Open a folder…', 'Open demo experiment']) await expect(start.getByRole('button', { name: way })).toBeVisible();
     await expectTidy(page, 'the start screen');
 
-    await openExperiment(page);
+    await openExperiment(page, width === 1440 ? 'folder' : 'files');
     await expect(page.getByRole('img', { name: /vs .* of All events: [\d,]+ events/ })).toBeVisible();
     await expectTidy(page, 'Explore');
 
