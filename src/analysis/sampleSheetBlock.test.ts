@@ -37,6 +37,18 @@ describe('pasting into the sample sheet', () => {
 });
 
 describe('importing and exporting the sheet as CSV', () => {
+  it('lands a plate map by well when the files name their wells ($WELLID): "A01" is A1, every plate\'s tube in that well', () => {
+    const plate: SheetRow[] = [['p1_a.fcs', 'A1'], ['p1_b.fcs', 'B01'], ['p2_a.fcs', 'A01'], ['p1_c.fcs', 'C1']].map(([fileName, well]) => ({ id: fileName, fileName, well, annotation: emptyAnnotation() }));
+    const edit = applyTable(parseDelimited('Well,Compound,Concentration\nB1,Bz,5 nM\nA01,Ixa,10 nM\nH12,Ixa,100 nM\n'), plate);
+    expect(edit.changes.get('p1_a.fcs')).toMatchObject({ compound: 'Ixa', doseNm: 10 });
+    expect(edit.changes.get('p2_a.fcs')).toMatchObject({ compound: 'Ixa', doseNm: 10 });
+    expect(edit.changes.get('p1_b.fcs')).toMatchObject({ compound: 'Bz', doseNm: 5 });
+    expect(edit.changes.has('p1_c.fcs')).toBe(false);
+    expect(edit.leftOut).toEqual(['no open file is from well "H12"']);
+    // Files that name no well: the rows land in order, as before.
+    expect(applyTable(parseDelimited('Well,Compound\nB1,Bz\n'), rows).changes.get(rows[0].id)).toEqual({ compound: 'Bz' });
+  });
+
   it('round-trips through CSV, and an imported file reports unknown files and columns', () => {
     const edited = rows.map((row, k) => ({ ...row, annotation: { ...row.annotation, cellLine: 'MM1S', compound: 'Ixa', doseNm: 10 * k, doseUnit: 'µM' as const, timeH: 24, replicate: String(k + 1), label: k === 3 ? 'a, "b"' : '' } }));
     const csv = renderCsv(sheetTable(edited));

@@ -1,7 +1,8 @@
 /**
  * Editing the sample sheet many cells at a time, as in a spreadsheet: a block pasted from Excel, Sheets or Prism
  * lands cell by cell from the cell it is pasted into (a block whose first row names columns lands by name, and by
- * file when it has a file column); a CSV file is imported the same way; fill down and "set for the selected rows".
+ * file when it has a file column, or by plate well when it has a well column: a plate map); a CSV file is imported
+ * the same way; fill down and "set for the selected rows".
  * Each cell is read by readCell in order, so a number and its unit pasted side by side mean what they say.
  */
 import { type Table, text as textCell } from '../export/table.ts';
@@ -13,6 +14,8 @@ export interface SheetRow {
   id: string;
   fileName: string;
   annotation: SampleAnnotation;
+  /** The plate well the file says it is from ($WELLID); '' or absent without one. */
+  well?: string;
 }
 
 export interface CellProblem {
@@ -82,9 +85,24 @@ function rowOfFile(rows: readonly SheetRow[], name: string): SheetRow | undefine
   return rows.find((r) => stem(r.fileName) === wanted);
 }
 
+/** A plate well's row letters and column number ("b03" → ["B", 3]); null when `text` is not a well. */
+export function wellParts(text: string): [string, number] | null {
+  const parts = /^([A-Za-z]{1,2})0*(\d{1,3})$/.exec(text.trim());
+  return parts ? [parts[1].toUpperCase(), Number(parts[2])] : null;
+}
+
+const wellKey = (text: string) => wellParts(text)?.join('') ?? null;
+
+/** The sheet rows of the files from a plate map's well ("A01" = "A1"); every plate's, when several share the well. */
+function rowsInWell(rows: readonly SheetRow[], well: string): SheetRow[] {
+  const wanted = wellKey(well);
+  return wanted === null ? [] : rows.filter((r) => wellKey(r.well ?? '') === wanted);
+}
+
 /**
  * A table whose first row names its columns (a CSV file, or a pasted block with headers): by file when it has a file
- * column, else row by row from `firstRow`.
+ * column, else by plate well when it has a well column and the files name their wells, else row by row from
+ * `firstRow`.
  */
 export function applyTable(table: readonly string[][], rows: readonly SheetRow[], firstRow = 0, decimalComma = false): SheetEdit {
   const builder = new EditBuilder(decimalComma);
@@ -94,17 +112,22 @@ export function applyTable(table: readonly string[][], rows: readonly SheetRow[]
     if (targets[k] === null && name.trim() !== '') builder.edit.leftOut.push(`the column "${name.trim()}" is not part of the sample sheet`);
   });
   const fileColumn = targets.indexOf('file');
+  const wellColumn = fileColumn < 0 && rows.some((r) => wellKey(r.well ?? '') !== null) ? targets.indexOf('well') : -1;
   let next = firstRow;
   for (const cells of body) {
     if (isBlankRow(cells)) continue;
-    const row = fileColumn >= 0 ? rowOfFile(rows, cells[fileColumn] ?? '') : rows[next++];
-    if (!row) {
-      builder.edit.leftOut.push(fileColumn >= 0 ? `"${(cells[fileColumn] ?? '').trim()}" is not open` : `a row below the last tube (${cells.join(', ')})`);
+    const named = (cells[fileColumn >= 0 ? fileColumn : wellColumn] ?? '').trim();
+    const matched = fileColumn >= 0 ? [rowOfFile(rows, named)] : wellColumn >= 0 ? rowsInWell(rows, named) : [rows[next++]];
+    const found = matched.filter((row): row is SheetRow => row !== undefined);
+    if (found.length === 0) {
+      builder.edit.leftOut.push(fileColumn >= 0 ? `"${named}" is not open` : wellColumn >= 0 ? `no open file is from well "${named}"` : `a row below the last tube (${cells.join(', ')})`);
       continue;
     }
-    targets.forEach((target, k) => {
-      if (target !== null && target !== 'file' && target !== 'well' && k < cells.length) builder.write(row, target, cells[k]);
-    });
+    for (const row of found) {
+      targets.forEach((target, k) => {
+        if (target !== null && target !== 'file' && target !== 'well' && k < cells.length) builder.write(row, target, cells[k]);
+      });
+    }
   }
   return builder.edit;
 }

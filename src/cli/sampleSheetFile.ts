@@ -16,14 +16,20 @@ import type { CliIo } from './command.ts';
 import { InputFileError, readInputFile } from './files.ts';
 
 /**
- * `files` (named by path or file name) with the sheet file's columns applied, matched by file name; what it could
- * not use goes to `io.err` after `who` ("flowfate report"). Throws InputFileError when the sheet cannot be read.
+ * `files` (named by path or file name) with the sheet file's columns applied, matched by file name (or by plate well,
+ * $WELLID, for a plate map without a file column); what it could not use goes to `io.err` after `who` ("flowfate
+ * report"). Throws InputFileError when the sheet cannot be read.
  */
-export async function applySheetFile<T extends { name: string; annotation: SampleAnnotation }>(files: readonly T[], path: string, io: CliIo, who: string): Promise<T[]> {
+export async function applySheetFile<T extends { name: string; annotation: SampleAnnotation; dataset: Pick<FcsDataset, 'keywords'> }>(
+  files: readonly T[],
+  path: string,
+  io: CliIo,
+  who: string,
+): Promise<T[]> {
   const bytes = await readInputFile(path);
   const text = new TextDecoder(spreadsheetTextEncoding(bytes)).decode(bytes);
   const delimiter = detectDelimiter(text);
-  const rows: SheetRow[] = files.map((f) => ({ id: f.name, fileName: basename(f.name), annotation: f.annotation }));
+  const rows: SheetRow[] = files.map((f) => ({ id: f.name, fileName: basename(f.name), annotation: f.annotation, well: f.dataset.keywords.$WELLID?.trim() ?? '' }));
   const edit = applyTable(parseDelimited(text, delimiter), rows, 0, delimiter === ';');
   for (const p of edit.problems) io.err(`${who}: ${path}: ${p.fileName}: ${p.message}`);
   for (const left of edit.leftOut) io.err(`${who}: ${path}: not used: ${left}.`);
@@ -43,7 +49,7 @@ export interface TableTube {
  * cannot be read (said on `io.err`). A role the analysis used (`--untreated`, the controls) is the one shown.
  */
 export async function withSampleSheet(table: Table, tubes: readonly TableTube[], sheet: string | undefined, io: CliIo, who: string): Promise<Table | null> {
-  let rows = tubes.map((t) => ({ name: t.path, annotation: inferAnnotation(basename(t.path), t.dataset.channels, t.dataset.keywords) }));
+  let rows = tubes.map((t) => ({ name: t.path, dataset: t.dataset, annotation: inferAnnotation(basename(t.path), t.dataset.channels, t.dataset.keywords) }));
   if (sheet !== undefined) {
     try {
       rows = await applySheetFile(rows, sheet, io, who);

@@ -1,5 +1,5 @@
 /** The sample sheet's rows: every opened file with a sheet row, in the order the user chose, with its plate well. */
-import type { SheetRow } from '../../analysis/sampleSheetBlock.ts';
+import { type SheetRow, wellParts } from '../../analysis/sampleSheetBlock.ts';
 import { readySummary, type SampleEntry } from '../../state/samplesSlice.ts';
 
 export type SheetOrder = 'opened' | 'file' | 'well';
@@ -12,12 +12,10 @@ export interface GridRow extends SheetRow {
 const byText = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 
 /** Plate wells in plate order: A1, A2 … A12, B1 (the letter first, then the number). */
-const wellParts = (well: string) => /^([A-Za-z]+)0*(\d+)$/.exec(well.trim());
-
 function byWell(a: string, b: string): number {
   const [pa, pb] = [wellParts(a), wellParts(b)];
   if (!pa || !pb) return byText(a, b);
-  return byText(pa[1], pb[1]) || Number(pa[2]) - Number(pb[2]);
+  return byText(pa[0], pb[0]) || pa[1] - pb[1];
 }
 
 export function sheetRows(samples: readonly SampleEntry[], order: SheetOrder): GridRow[] {
