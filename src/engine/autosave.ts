@@ -126,7 +126,10 @@ function writeJournal(key: string, text: string): void {
   }
 }
 
-/** Moves saves made while pages were left into IndexedDB, where they are newer than what it holds; drops the rest. */
+/**
+ * Moves saves made while pages were left into IndexedDB where they are newer than what it holds, and drops the others;
+ * a newer FlowFate's saves stay for that version.
+ */
 export async function replayJournal(storage: TextStore): Promise<void> {
   const journal = Object.keys(localStorage).filter((name) => name.startsWith(JOURNAL_PREFIX));
   if (journal.length === 0) return;
