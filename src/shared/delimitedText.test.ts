@@ -19,6 +19,14 @@ describe('delimited text', () => {
     expect(parseDelimited('\uFEFFdose;viable\r\n0,5;87,3\r\n')).toEqual([['dose', 'viable'], ['0,5', '87,3']]);
   });
 
+  it("takes Excel's sep= first line as the delimiter and not as a row", () => {
+    const text = 'sep=;\r\nDose;Viable\r\n0,5;87,3\r\n';
+    expect(detectDelimiter(text)).toBe(';');
+    expect(parseDelimited(text)).toEqual([['Dose', 'Viable'], ['0,5', '87,3']]);
+    expect(parseDelimited('\uFEFFsep=,\nDose,Viable\n')).toEqual([['Dose', 'Viable']]);
+    expect(parseDelimited('sep,x\n1,2\n')).toEqual([['sep', 'x'], ['1', '2']]);
+  });
+
   it('keeps blank lines inside as rows that can be told apart', () => {
     const rows = parseDelimited('a,b\n\n,\nc,d');
     expect(rows).toEqual([['a', 'b'], [''], ['', ''], ['c', 'd']]);

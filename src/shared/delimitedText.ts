@@ -1,12 +1,20 @@
 /**
  * Rows and cells of delimited text as spreadsheets write it: CSV (RFC 4180 quotes, comma or, from European Excel,
- * semicolon), tab-separated clipboard blocks from Excel, Sheets or Prism, any line ending, a byte-order mark, and
- * the final line break Excel adds to a copied block.
+ * semicolon), tab-separated clipboard blocks from Excel, Sheets or Prism, any line ending, a byte-order mark, Excel's
+ * "sep=;" first line, and the final line break Excel adds to a copied block.
  */
 export type Delimiter = ',' | ';' | '\t';
 
-/** The delimiter of a text: tab when its first line has one, else the commoner of semicolon and comma outside quotes. */
+/** Excel's first line naming the delimiter ("sep=;"), which Excel reads and does not show as a row. */
+const SEPARATOR_LINE = /^\uFEFF?sep=([,;\t])[ \t]*(?:\r\n|\r|\n|$)/i;
+
+/**
+ * The delimiter of a text: the one its "sep=" line names, else tab when its first line has one, else the commoner of
+ * semicolon and comma outside quotes.
+ */
 export function detectDelimiter(text: string): Delimiter {
+  const named = SEPARATOR_LINE.exec(text)?.[1];
+  if (named === ',' || named === ';' || named === '\t') return named;
   const firstLine = text.replace(/"[^"]*"/g, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
   if (firstLine.includes('\t')) return '\t';
   const count = (c: string) => firstLine.split(c).length - 1;
@@ -18,7 +26,7 @@ export function detectDelimiter(text: string): Delimiter {
  * line break ends the last row rather than starting an empty one; other empty lines stay as rows of one empty cell.
  */
 export function parseDelimited(text: string, delimiter: Delimiter = detectDelimiter(text)): string[][] {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const source = text.replace(SEPARATOR_LINE, '').replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
