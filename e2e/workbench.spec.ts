@@ -46,6 +46,8 @@ for (const width of [1280, 1440]) {
     await expect(page.getByRole('table', { name: 'Apoptosis results' })).toHaveAttribute('aria-busy', 'false');
     await expect(page.getByRole('img', { name: /vs .* of Singlets: [\d,]+ events/ })).toBeVisible();
     await expectTidy(page, 'the apoptosis view');
+    // Six untreated tubes with instrument names: the thresholds' sources are folded under their values.
+    await expect(page.getByRole('definition').filter({ hasText: /^Annexin V [\d.]+, PI [\d.]+/ }).getByText('Where they come from')).toBeVisible();
     if (width >= 1440) expect((await tableOverflows(page))['Apoptosis results'], 'the apoptosis table fits').toBe(0);
 
     await page.getByRole('tab', { name: 'Cell cycle (PI DNA)' }).click();

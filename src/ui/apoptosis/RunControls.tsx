@@ -13,6 +13,9 @@ import type { ApoptosisPlan } from './setup.ts';
 
 const threshold = (value: number) => formatNumber(value, 'significant');
 
+/** Threshold sources up to this many characters are said inline, after their value. */
+const SHORT_SOURCE = 80;
+
 /** The percentile, the Run button, and what the last run did or why it cannot run. */
 export function RunControls({ plan }: { plan: ApoptosisPlan }) {
   const client = useClient();
@@ -27,6 +30,9 @@ export function RunControls({ plan }: { plan: ApoptosisPlan }) {
   const running = status.kind === 'running';
   const live = record && sharedQuadrant(committed);
   const { thresholdSources, sharedThresholds, compensation } = record?.run.analysis ?? {};
+  const sources = thresholdSources && { annexin: describeThreshold(thresholdSources.annexin), pi: describeThreshold(thresholdSources.pi) };
+  // Long sources (six untreated tubes with instrument names fill fifteen lines) fold under the thresholds.
+  const folded = sources !== undefined && (sources.annexin.length > SHORT_SOURCE || sources.pi.length > SHORT_SOURCE);
   return (
     <div className="apoptosis-run">
       <h4>Quadrant thresholds</h4>
@@ -81,13 +87,27 @@ export function RunControls({ plan }: { plan: ApoptosisPlan }) {
           The setup has changed since the last run: the gates and results below still follow the earlier setup. Run the analysis again to update them.
         </p>
       )}
-      {record && thresholdSources && sharedThresholds && compensation && (
+      {record && sources && sharedThresholds && compensation && (
         <dl className="run-summary" aria-label="Last run">
           <dt>Quadrant centre (compensated)</dt>
           <dd>
-            Annexin V {threshold(sharedThresholds.annexin)} ({describeThreshold(thresholdSources.annexin)}), PI {threshold(sharedThresholds.pi)} (
-            {describeThreshold(thresholdSources.pi)})
+            {folded ? (
+              <>
+                Annexin V {threshold(sharedThresholds.annexin)}, PI {threshold(sharedThresholds.pi)}
+              </>
+            ) : (
+              <>
+                Annexin V {threshold(sharedThresholds.annexin)} ({sources.annexin}), PI {threshold(sharedThresholds.pi)} ({sources.pi})
+              </>
+            )}
             {live && (live.annexin !== sharedThresholds.annexin || live.pi !== sharedThresholds.pi) && `; moved by hand for all samples to ${threshold(live.annexin)}, ${threshold(live.pi)}`}
+            {folded && (
+              <details className="threshold-sources">
+                <summary>Where they come from</summary>
+                <p>Annexin V: {sources.annexin}.</p>
+                <p>PI: {sources.pi}.</p>
+              </details>
+            )}
           </dd>
           <dt>Compensation</dt>
           <dd>{compensation.description}</dd>
