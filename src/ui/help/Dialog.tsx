@@ -12,23 +12,30 @@ interface DialogProps {
   closeLabel?: string;
 }
 
-/** A modal dialog of the app (the browser's <dialog>: focus kept inside, Esc closes, focus returns on close). */
+/** A modal dialog of the app (the browser's <dialog>: opens at its title, focus kept inside, Esc closes, focus returns on close). */
 export function Dialog({ id, title, children, actions, closeLabel = 'Close' }: DialogProps) {
   const store = useStoreApi();
   const headingId = useId();
   const open = useAppStore((s) => s.openDialog === id);
   const dialog = useRef<HTMLDialogElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) element.showModal();
+    if (open && !element.open) {
+      element.showModal();
+      // showModal focuses the first control, the buttons at the end of a long help text, scrolled to its end: start at the title.
+      heading.current?.focus();
+    }
     if (!open && element.open) element.close();
   }, [open]);
   return (
     <dialog ref={dialog} className="app-dialog" aria-labelledby={headingId} onClose={() => store.getState().openDialog === id && store.getState().showDialog(null)}>
       {open && (
         <>
-          <h2 id={headingId}>{title}</h2>
+          <h2 id={headingId} ref={heading} tabIndex={-1}>
+            {title}
+          </h2>
           <div className="app-dialog-body">{children}</div>
           <div className="app-dialog-actions">
             {actions}
