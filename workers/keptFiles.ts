@@ -11,6 +11,8 @@ const FOLDER = 'flowfate-files';
  * requests in between, and no copy of the whole file is made.
  */
 const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Added to a kept file's name while it is being written. */
+const PART = '.part';
 
 async function folder(): Promise<FileSystemDirectoryHandle> {
   const root = await navigator.storage.getDirectory();
@@ -22,14 +24,23 @@ function storedName(key: string): string {
   return encodeURIComponent(key);
 }
 
+/** A handle that can be renamed (OPFS supports FileSystemHandle.move in Chromium; TypeScript's lib lacks it). */
+type MovableHandle = FileSystemFileHandle & { move(name: string): Promise<void> };
+
 /**
  * Keeps a file's bytes under its sample key, streamed from the file piece by piece, each piece once `quiet()` resolves
- * (the worker's quiet time: keeping never delays a plot); false when the browser could not keep them.
+ * (the worker's quiet time: keeping never delays a plot); false when the browser could not keep them. The bytes are
+ * written under a temporary name and renamed once complete, so a reload or crash while keeping leaves the file not
+ * kept (restoring then asks for it) rather than kept in part; a file already kept whole is left as it is.
  */
 export async function keepFile(key: string, file: Blob, quiet: () => Promise<void> = async () => {}): Promise<boolean> {
   try {
-    const handle = await (await folder()).getFileHandle(storedName(key), { create: true });
-    const access = await handle.createSyncAccessHandle();
+    const directory = await folder();
+    const name = storedName(key);
+    const existing = await directory.getFileHandle(name).then((h) => h.getFile(), () => null);
+    if (existing?.size === file.size) return true;
+    const part = (await directory.getFileHandle(`${name}${PART}`, { create: true })) as MovableHandle;
+    const access = await part.createSyncAccessHandle();
     try {
       access.truncate(0);
       for (let at = 0; at < file.size; at += CHUNK_BYTES) {
@@ -42,6 +53,8 @@ export async function keepFile(key: string, file: Blob, quiet: () => Promise<voi
     } finally {
       access.close();
     }
+    if (existing) await directory.removeEntry(name);
+    await part.move(name);
     return true;
   } catch {
     return false;
