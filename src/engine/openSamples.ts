@@ -2,6 +2,7 @@
 import type { SampleAnnotation } from '../analysis/sampleSheet.ts';
 import { inferAnnotation } from '../analysis/sampleSheetNames.ts';
 import type { SampleSource, WorkspaceSample } from '../analysis/workspace.ts';
+import { mapConcurrently } from '../shared/mapConcurrently.ts';
 import { demoAnnotation, type DemoManifest } from '../simulate/experiment.ts';
 import type { SampleStatus } from '../state/samplesSlice.ts';
 import type { AppStore } from '../state/store.ts';
@@ -38,33 +39,27 @@ type Settled = { status: SampleStatus; annotation?: Partial<SampleAnnotation> };
  * each (null for files that could not be opened), in order.
  */
 async function openAll(items: FileToOpen[], client: CytometryClient, store: AppStore): Promise<(SampleSummary | null)[]> {
-  const queue = items.map((item, index) => ({ ...item, index, id: newSampleId() }));
+  const queue = items.map((item) => ({ ...item, id: newSampleId() }));
   store.getState().addSamples(queue.map(({ id, fileName, byteLength, source, saved }) => ({ id, fileName, byteLength, source, saved })));
   if (store.getState().selectedSampleId === null && queue.length > 0) store.getState().selectSample(queue[0].id);
   const settled = createUpdateBatch<SampleId, Settled>((batch) => store.getState().settleSamples(batch), SETTLE_BATCH_MS);
   queue.forEach(() => settled.expect());
-  const summaries: (SampleSummary | null)[] = items.map(() => null);
-  const next = async (): Promise<void> => {
-    const item = queue.shift();
-    if (!item) return;
+  return mapConcurrently(queue, client.parallelOpens, async (item): Promise<SampleSummary | null> => {
     try {
       const result = await item.open(item.id);
       if (result.ok) {
         const dataset = result.value.datasets[result.value.activeDataset];
         const annotation = { ...inferAnnotation(item.fileName, dataset.channels, dataset.keywords), ...item.annotation };
         settled.arrive(item.id, { status: { kind: 'ready', summary: result.value }, annotation });
-        summaries[item.index] = result.value;
-      } else {
-        settled.arrive(item.id, { status: { kind: 'error', error: result.error } });
+        return result.value;
       }
+      settled.arrive(item.id, { status: { kind: 'error', error: result.error } });
     } catch (error) {
       const message = failureWords(error, 'an unexpected problem stopped it; try opening it again');
       settled.arrive(item.id, { status: { kind: 'error', error: { code: 'UNEXPECTED', message: `Cannot open "${item.fileName}": ${message}` } } });
     }
-    return next();
-  };
-  await Promise.all(Array.from({ length: client.parallelOpens }, next));
-  return summaries;
+    return null;
+  });
 }
 
 /** Opens files chosen by the user (kept in this browser for restoring); a broken file never affects the others. */

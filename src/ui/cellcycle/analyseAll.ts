@@ -6,11 +6,12 @@
 import { setAssayGates, strategyForSample } from '../../analysis/gatingDocument.ts';
 import { cellCycleGateTree, type SuggestedSampleGates } from '../../cellcycle/cellCycleGates.ts';
 import { suggestPhaseRanges } from '../../cellcycle/phaseRanges.ts';
+import { mapConcurrently } from '../../shared/mapConcurrently.ts';
 import { type CytometryClient, WorkerFailedError } from '../../engine/cytometryClient.ts';
 import type { CellCycleChannels, CellCycleFitEntry, CellCycleRun } from '../../state/cellCycleSlice.ts';
 import type { SampleEntry } from '../../state/samplesSlice.ts';
 import type { AppStore } from '../../state/store.ts';
-import type { CellCycleAnalysis, CellCycleAnalysisRequest, Failure, Result, SampleId } from '../../../workers/api.ts';
+import type { CellCycleAnalysis, Failure, SampleId } from '../../../workers/api.ts';
 import { dnaChannelRefs, planFit } from './fitPlan.ts';
 
 export function isCellCycleSample(entry: SampleEntry): boolean {
@@ -31,31 +32,6 @@ export function engineFailure(error: unknown): string {
   return 'The cell-cycle analysis stopped on an unexpected problem; your gates are unchanged. Try again, and please report it if it persists.';
 }
 
-/**
- * Each sample's analysis, a few at a time (client.parallelOpens) so that every worker is kept busy; the answers in
- * the samples' order, `progress` told how many are done as they arrive.
- */
-async function analyseEach(
-  client: CytometryClient,
-  ids: readonly SampleId[],
-  request: (sampleId: SampleId) => CellCycleAnalysisRequest,
-  progress: (done: number) => void,
-): Promise<Result<CellCycleAnalysis>[]> {
-  const results: Result<CellCycleAnalysis>[] = [];
-  let started = 0;
-  let done = 0;
-  progress(0);
-  const next = async (): Promise<void> => {
-    const k = started++;
-    if (k >= ids.length) return;
-    results[k] = await client.call((worker) => worker.analyseCellCycle(request(ids[k])));
-    progress(++done);
-    return next();
-  };
-  await Promise.all(Array.from({ length: client.parallelOpens }, next));
-  return results;
-}
-
 export async function analyseAllSamples(client: CytometryClient, store: AppStore, channels: CellCycleChannels): Promise<void> {
   const samples = cellCycleSamples(store.getState().samples);
   const { cellCycleOptions: options, setCellCycleStatus } = store.getState();
@@ -63,8 +39,14 @@ export async function analyseAllSamples(client: CytometryClient, store: AppStore
   const refs = dnaChannelRefs(channels, first?.datasets[first.activeDataset].spillover ?? null);
   const failures: Record<SampleId, Failure> = {};
   try {
-    const results = await analyseEach(client, samples.map((e) => e.id), (sampleId) => ({ sampleId, channels: refs, options }), (done) =>
-      setCellCycleStatus({ kind: 'running', done, total: samples.length }));
+    // A few samples at a time (client.parallelOpens), so that every worker is kept busy.
+    let done = 0;
+    setCellCycleStatus({ kind: 'running', done, total: samples.length });
+    const results = await mapConcurrently(samples, client.parallelOpens, async (entry) => {
+      const result = await client.call((worker) => worker.analyseCellCycle({ sampleId: entry.id, channels: refs, options }));
+      setCellCycleStatus({ kind: 'running', done: ++done, total: samples.length });
+      return result;
+    });
     const analysed = samples.flatMap((entry, k): { sampleId: SampleId; analysis: CellCycleAnalysis }[] => {
       const result = results[k];
       if (result.ok) return [{ sampleId: entry.id, analysis: result.value }];
